@@ -1,0 +1,187 @@
+//! Command-line handling: arguments, exit codes, headless export.
+
+use clap::Parser;
+use parallax::ingest::{DEFAULT_MAX_INPUT_BYTES, IngestOptions, load_inputs};
+use parallax::report::{self, ReportContext, ReportFormat};
+use parallax::{Comparison, Settings, compare_documents};
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+/// Exit codes (documented in the README).
+pub mod exit {
+    /// Success.
+    pub const OK: u8 = 0;
+    /// The run failed (a report could not be written, the terminal failed).
+    pub const FAILURE: u8 = 1;
+    /// Bad usage: unknown option, unknown format, bad configuration.
+    pub const USAGE: u8 = 2;
+    /// Fewer than two usable articles.
+    pub const NOT_ENOUGH_ARTICLES: u8 = 3;
+}
+
+/// Compare news articles about the same event side by side: what they agree
+/// on, what only one says, and where their numbers, names and dates differ.
+#[derive(Debug, Parser)]
+#[command(name = "parallax", version, about, long_about = None, after_help = AFTER_HELP)]
+pub struct Args {
+    /// Articles to compare: files (.txt, .md, .html), folders (their article
+    /// files, in natural order) or `-` for standard input.
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<String>,
+
+    /// Write the comparison report to PATH and exit (`-` for standard output).
+    #[arg(long, value_name = "PATH")]
+    pub export: Option<String>,
+
+    /// Report format: json or md. Default: from the export file's extension
+    /// (Markdown for standard output).
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<String>,
+
+    /// Refuse inputs larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_INPUT_BYTES)]
+    pub max_input_size: u64,
+
+    /// Similarity (0–1) sentences need to count as the same statement.
+    #[arg(long, value_name = "SCORE")]
+    pub match_threshold: Option<f64>,
+
+    /// Similarity (0–1) groups of sentences need to merge.
+    #[arg(long, value_name = "SCORE", hide = true)]
+    pub link_threshold: Option<f64>,
+
+    /// Print nothing but errors on standard error.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+const AFTER_HELP: &str = "Exit codes: 0 success, 1 failure (e.g. the report could not be written), \
+2 bad usage, 3 fewer than two usable articles.\n\nExamples:\n  parallax assets/samples/dravik-dam\n  \
+parallax --export report.json a.txt b.md c.html\n  parallax --export - --format json folder/ | jq .summary";
+
+/// Parses arguments, runs, and returns the exit code.
+pub fn run() -> ExitCode {
+    let args = match Args::try_parse() {
+        Ok(args) => args,
+        Err(error) => {
+            let code = if error.use_stderr() { exit::USAGE } else { exit::OK };
+            let _ = error.print();
+            return ExitCode::from(code);
+        }
+    };
+    ExitCode::from(run_with(&args))
+}
+
+fn run_with(args: &Args) -> u8 {
+    if args.inputs.is_empty() {
+        eprintln!("parallax: no inputs given\nUsage: parallax [OPTIONS] <INPUT>...\nTry 'parallax --help' for more.");
+        return exit::USAGE;
+    }
+    let mut settings = Settings::default();
+    if let Some(threshold) = args.match_threshold {
+        if !(0.0..=1.0).contains(&threshold) {
+            eprintln!("parallax: --match-threshold must be between 0 and 1, not {threshold}");
+            return exit::USAGE;
+        }
+        settings.matching.threshold = threshold;
+    }
+    if let Some(threshold) = args.link_threshold {
+        settings.matching.link_threshold = threshold;
+    }
+    let format = match report_format(args) {
+        Ok(format) => format,
+        Err(message) => {
+            eprintln!("parallax: {message}");
+            return exit::USAGE;
+        }
+    };
+    let options = IngestOptions { max_input_bytes: args.max_input_size };
+    let loaded = load_inputs(&args.inputs, &options);
+    for skipped in &loaded.skipped {
+        eprintln!("parallax: warning: {}: {} (skipped)", printable(&skipped.source), skipped.reason);
+    }
+    if loaded.documents.len() < 2 {
+        eprintln!("parallax: need at least two usable articles to compare, got {}", loaded.documents.len());
+        return exit::NOT_ENOUGH_ARTICLES;
+    }
+    let input_paths: Vec<String> = loaded.documents.iter().map(|d| d.source.clone()).collect();
+    let comparison = compare_documents(loaded.documents, loaded.skipped, &settings);
+    let context = ReportContext { settings, config_file: None };
+    match &args.export {
+        Some(path) => {
+            export(&comparison, path, format.unwrap_or(ReportFormat::Markdown), &context, &input_paths, args.quiet)
+        }
+        None => {
+            // Until the reader is on screen, print the Markdown report.
+            let text = report::render(&comparison, ReportFormat::Markdown, &context);
+            write_stdout(&text)
+        }
+    }
+}
+
+/// The format from --format, else from the export path's extension.
+fn report_format(args: &Args) -> Result<Option<ReportFormat>, String> {
+    if let Some(name) = &args.format {
+        return ReportFormat::from_name(name)
+            .map(Some)
+            .ok_or_else(|| format!("unknown format '{name}': choose one of {}", ReportFormat::list()));
+    }
+    match args.export.as_deref() {
+        None | Some("-") => Ok(None),
+        Some(path) => ReportFormat::from_path(path).map(Some).ok_or_else(|| {
+            format!(
+                "cannot tell the report format from '{path}': use an extension or --format ({})",
+                ReportFormat::list()
+            )
+        }),
+    }
+}
+
+fn export(
+    comparison: &Comparison,
+    path: &str,
+    format: ReportFormat,
+    context: &ReportContext,
+    inputs: &[String],
+    quiet: bool,
+) -> u8 {
+    let text = report::render(comparison, format, context);
+    if path == "-" {
+        return write_stdout(&text);
+    }
+    match report::write_atomic(path, &text, inputs) {
+        Ok(()) => {
+            if !quiet {
+                eprintln!("parallax: report written to {}", printable(path));
+            }
+            exit::OK
+        }
+        Err(error) => {
+            eprintln!("parallax: {error}");
+            exit::FAILURE
+        }
+    }
+}
+
+fn write_stdout(text: &str) -> u8 {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        Ok(()) => exit::OK,
+        // A closed pipe (`parallax … | head`) is not an error worth a message.
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => exit::OK,
+        Err(error) => {
+            eprintln!("parallax: cannot write to standard output: {error}");
+            exit::FAILURE
+        }
+    }
+}
+
+/// A path or name made safe to print on a terminal.
+fn printable(text: &str) -> String {
+    parallax::normalize::clean_line(text)
+}
+
+#[allow(dead_code)]
+fn stdout_is_terminal() -> bool {
+    std::io::stdout().is_terminal()
+}

@@ -1,0 +1,69 @@
+//! Date discrepancies: sentences matched as the same statement that put the
+//! event on different days ("late on Tuesday, March 3" vs "in the early
+//! hours of Wednesday, March 4"). Relative dates ("on Tuesday night") are
+//! resolved against each article's own date first.
+
+use super::{Inputs, excerpt};
+use crate::dates;
+use crate::model::{Agreement, DayDate, Discrepancy, DiscrepancyKind, Mention};
+
+pub(super) fn find(inputs: &Inputs<'_>) -> Vec<Discrepancy> {
+    let mut found = Vec::new();
+    for group in &inputs.matching.groups {
+        let mut dated: Vec<(Mention, DayDate)> = Vec::new();
+        for member in &group.members {
+            let article = &inputs.articles[member.article];
+            let first = dates::event_dates(article, member.sentence).into_iter().find_map(|m| m.date.map(|d| (m, d)));
+            if let Some((mention, date)) = first {
+                dated.push((Mention { at: *member, span: mention.span, figure: None, date: Some(date) }, date));
+            }
+        }
+        let mut days: Vec<(i8, i8)> = dated.iter().map(|(_, d)| (d.month, d.day)).collect();
+        days.sort_unstable();
+        days.dedup();
+        let mut articles: Vec<usize> = dated.iter().map(|(m, _)| m.at.article).collect();
+        articles.sort_unstable();
+        articles.dedup();
+        if days.len() < 2 || articles.len() < 2 {
+            continue;
+        }
+        let mut versions: Vec<String> = Vec::new();
+        for (month, day) in &days {
+            let mut outlets: Vec<&str> = dated
+                .iter()
+                .filter(|(_, d)| (d.month, d.day) == (*month, *day))
+                .map(|(m, _)| inputs.articles[m.at.article].outlet.as_str())
+                .collect();
+            outlets.dedup();
+            versions.push(format!("{} {day} ({})", month_name(*month), outlets.join(", ")));
+        }
+        let reference = &group.members[group.reference];
+        let what = excerpt(inputs.articles[reference.article].sentence_text(reference.sentence), 60);
+        found.push(Discrepancy {
+            kind: DiscrepancyKind::Date,
+            summary: excerpt(&format!("dated differently: {} — “{what}”", versions.join(" vs ")), 240),
+            agreement: Some(Agreement::Conflicting),
+            label: what,
+            mentions: dated.into_iter().map(|(m, _)| m).collect(),
+        });
+    }
+    found
+}
+
+fn month_name(month: i8) -> &'static str {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    usize::try_from(month - 1).ok().and_then(|i| NAMES.get(i)).copied().unwrap_or("?")
+}

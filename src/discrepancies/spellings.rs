@@ -1,0 +1,65 @@
+//! Name discrepancies: one name spelled differently across or within articles.
+
+use super::{Inputs, excerpt};
+use crate::model::{Discrepancy, DiscrepancyKind, Mention, SentenceRef};
+use crate::names::{self, Occurrence};
+
+pub(super) fn find(inputs: &Inputs<'_>) -> Vec<Discrepancy> {
+    let mut occurrences: Vec<Occurrence> = Vec::new();
+    for (a, sentences) in inputs.analyses.iter().enumerate() {
+        for (s, analysis) in sentences.iter().enumerate() {
+            for mention in &analysis.names {
+                occurrences.push(Occurrence { article: a, sentence: s, mention: mention.clone() });
+            }
+        }
+    }
+    let related = |x: &Occurrence, y: &Occurrence| {
+        let group_x = inputs.matching.sentence_groups[x.article][x.sentence];
+        if group_x.is_some() && group_x == inputs.matching.sentence_groups[y.article][y.sentence] {
+            return true;
+        }
+        let terms_x = &inputs.analyses[x.article][x.sentence].terms;
+        let terms_y = &inputs.analyses[y.article][y.sentence].terms;
+        // Context without the names themselves (they are what differs).
+        let without_names =
+            |terms: &[String]| -> Vec<String> { terms.iter().filter(|t| !t.starts_with("n:")).cloned().collect() };
+        inputs.stats.similarity(&without_names(terms_x), &without_names(terms_y), &[]) >= inputs.settings.name_context
+    };
+    names::find_variants(&occurrences, inputs.settings.name_similarity, related)
+        .into_iter()
+        .map(|set| {
+            let mentions: Vec<Mention> = set
+                .occurrences
+                .iter()
+                .map(|i| {
+                    let o = &occurrences[*i];
+                    Mention {
+                        at: SentenceRef { article: o.article, sentence: o.sentence },
+                        span: o.mention.span,
+                        figure: None,
+                        date: None,
+                    }
+                })
+                .collect();
+            let mut versions: Vec<String> = Vec::new();
+            for form in &set.forms {
+                let mut outlets: Vec<&str> = set
+                    .occurrences
+                    .iter()
+                    .filter(|i| occurrences[**i].mention.form() == *form)
+                    .map(|i| inputs.articles[occurrences[*i].article].outlet.as_str())
+                    .collect();
+                outlets.dedup();
+                versions.push(format!("{form} ({})", outlets.join(", ")));
+            }
+            let label = set.forms.iter().max_by_key(|f| f.split(' ').count()).cloned().unwrap_or_default();
+            Discrepancy {
+                kind: DiscrepancyKind::Name,
+                summary: excerpt(&format!("spelled differently: {}", versions.join(" / ")), 240),
+                agreement: None,
+                label,
+                mentions,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,43 @@
+//! Unique details: content sentences no other article carries. Adjacent
+//! unique sentences of one paragraph form one detail.
+
+use super::{Inputs, excerpt};
+use crate::model::{Discrepancy, DiscrepancyKind, Mention, SentenceKind, SentenceRef};
+
+pub(super) fn find(inputs: &Inputs<'_>) -> Vec<Discrepancy> {
+    let mut found: Vec<Discrepancy> = Vec::new();
+    for (a, article) in inputs.articles.iter().enumerate() {
+        let mut previous: Option<(usize, usize)> = None; // (paragraph, sentence)
+        for (s, sentence) in article.sentences.iter().enumerate() {
+            let unique = sentence.kind == SentenceKind::Content && inputs.matching.sentence_groups[a][s].is_none();
+            if !unique {
+                previous = None;
+                continue;
+            }
+            let mention =
+                Mention { at: SentenceRef { article: a, sentence: s }, span: sentence.span, figure: None, date: None };
+            let continues = previous.is_some_and(|(p, prev)| p == sentence.paragraph && prev + 1 == s);
+            match found.last_mut() {
+                Some(detail) if continues => detail.mentions.push(mention),
+                _ => found.push(Discrepancy {
+                    kind: DiscrepancyKind::Unique,
+                    summary: String::new(),
+                    agreement: None,
+                    label: String::new(),
+                    mentions: vec![mention],
+                }),
+            }
+            previous = Some((sentence.paragraph, s));
+        }
+    }
+    for detail in &mut found {
+        let first = &detail.mentions[0];
+        let article = &inputs.articles[first.at.article];
+        let text = article.slice(first.span);
+        detail.label = excerpt(text, 60);
+        let more =
+            if detail.mentions.len() > 1 { format!(" (+{} more)", detail.mentions.len() - 1) } else { String::new() };
+        detail.summary = format!("only in {}: “{}”{more}", article.outlet, excerpt(text, 160));
+    }
+    found
+}

@@ -1,0 +1,140 @@
+//! # parallax
+//!
+//! Compare news articles about the same event: what they agree on, what
+//! only one of them says, and where their numbers, names and dates differ.
+//!
+//! The engine is a one-way pipeline, each stage a module with a small API:
+//!
+//! 1. [`ingest`]: files, folders and standard input become [`ingest::Document`]s
+//!    (decoded, cleaned text split into blocks, with metadata).
+//! 2. [`segment`]: documents become [`Article`]s: paragraphs and sentences,
+//!    each a byte range into the article's text, each sentence with a
+//!    [`SentenceKind`].
+//! 3. [`analysis`], [`matching`] and [`align`]: sentences that report the
+//!    same thing form [`Group`]s across all articles; paragraphs are aligned
+//!    into [`AlignedRow`]s so side-by-side panes can scroll together.
+//! 4. [`discrepancies`]: diverging figures ([`numbers`]), name spellings
+//!    ([`names`]), dates ([`dates`]) and unique details, in one ordered list.
+//! 5. [`report`]: the [`Comparison`] as JSON, Markdown, HTML or CSV.
+//!
+//! The engine knows nothing about terminals; the TUI only renders a
+//! [`Comparison`].
+//!
+//! ```
+//! use parallax::{Settings, compare_texts};
+//! let comparison = compare_texts(
+//!     &[
+//!         ("a.txt", "Dam bursts\n\nAbout 4,500 residents were evacuated on Tuesday."),
+//!         ("b.txt", "Flood in town\n\nNearly 5,000 residents were evacuated on Tuesday."),
+//!     ],
+//!     &Settings::default(),
+//! );
+//! assert_eq!(comparison.articles.len(), 2);
+//! assert_eq!(comparison.groups.len(), 1);
+//! assert!(comparison.discrepancies.iter().any(|d| d.kind == parallax::DiscrepancyKind::Number));
+//! ```
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod align;
+pub mod analysis;
+pub mod dates;
+pub mod discrepancies;
+pub mod ingest;
+pub mod matching;
+pub mod model;
+pub mod names;
+pub mod normalize;
+pub mod numbers;
+pub mod report;
+pub mod segment;
+pub mod tokens;
+
+pub use discrepancies::DiscrepancySettings;
+pub use matching::MatchSettings;
+pub use model::*;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// Every setting that shapes the analysis (and so the report).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
+    /// Sentence matching.
+    pub matching: MatchSettings,
+    /// The discrepancy finders.
+    pub discrepancies: DiscrepancySettings,
+}
+
+/// The stages of a comparison, reported to a progress callback.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Reading and decoding inputs.
+    Ingest,
+    /// Splitting into paragraphs and sentences.
+    Segment,
+    /// Analysing and matching sentences.
+    Match,
+    /// Aligning paragraphs.
+    Align,
+    /// Finding discrepancies.
+    Discrepancies,
+}
+
+/// Runs the whole pipeline on documents that are already read.
+#[must_use]
+pub fn compare_documents(documents: Vec<ingest::Document>, skipped: Vec<Skipped>, settings: &Settings) -> Comparison {
+    compare_documents_with_progress(documents, skipped, settings, &|_| {})
+}
+
+/// As [`compare_documents`], calling `progress` as each stage starts.
+#[must_use]
+pub fn compare_documents_with_progress(
+    documents: Vec<ingest::Document>,
+    skipped: Vec<Skipped>,
+    settings: &Settings,
+    progress: &(dyn Fn(Stage) + Sync),
+) -> Comparison {
+    progress(Stage::Segment);
+    let articles: Vec<Article> = documents.into_par_iter().map(segment::segment).collect();
+    progress(Stage::Match);
+    let analyses = analysis::analyse(&articles);
+    let matching = matching::match_sentences(&articles, &analyses, &settings.matching);
+    progress(Stage::Align);
+    let rows = align::align_paragraphs(&articles, &matching.sentence_groups);
+    progress(Stage::Discrepancies);
+    let discrepancies = discrepancies::find_discrepancies(&articles, &analyses, &matching, &settings.discrepancies);
+    Comparison {
+        articles,
+        skipped,
+        groups: matching.groups,
+        sentence_groups: matching.sentence_groups,
+        rows,
+        discrepancies,
+    }
+}
+
+/// Reads the inputs (files, folders, `-`) and compares them. Unusable
+/// inputs are listed in [`Comparison::skipped`].
+#[must_use]
+pub fn compare_inputs(args: &[String], options: &ingest::IngestOptions, settings: &Settings) -> Comparison {
+    let loaded = ingest::load_inputs(args, options);
+    compare_documents(loaded.documents, loaded.skipped, settings)
+}
+
+/// Compares in-memory texts given as `(name, text)`; the name's extension
+/// picks the format (`.md` is Markdown, anything else plain text).
+#[must_use]
+pub fn compare_texts(texts: &[(&str, &str)], settings: &Settings) -> Comparison {
+    let mut documents = Vec::new();
+    let mut skipped = Vec::new();
+    for (name, text) in texts {
+        match ingest::parse_bytes(name, text.as_bytes(), ingest::Format::from_path(name)) {
+            Ok(document) => documents.push(document),
+            Err(error) => skipped.push(Skipped { source: (*name).to_owned(), reason: error.to_string() }),
+        }
+    }
+    compare_documents(documents, skipped, settings)
+}

@@ -1,0 +1,475 @@
+//! Matching: sentences in different articles that report the same thing
+//! become one [`Group`], across all articles at once.
+//!
+//! Sentences are TF-IDF vectors over their terms (rare words carry the
+//! match). Each sentence joins the existing group whose centroid it is most
+//! similar to, or starts a group of its own; a second pass lets every
+//! sentence move to its best group now that all groups exist. Comparing a
+//! sentence with group centroids (average linkage) rather than with single
+//! members stops chains of drift (A~B, B~C, A≁C). Candidate groups come
+//! from an inverted index on each sentence's rarest terms, so cost follows
+//! the number of real matches, not the number of sentence pairs.
+
+use crate::analysis::{SentenceAnalysis, is_comparable};
+use crate::model::{Article, Group, MemberDiff, SentenceRef, Span};
+use crate::names;
+use crate::tokens;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// Matching thresholds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MatchSettings {
+    /// Cosine similarity (0–1) two sentences need to be linked.
+    pub threshold: f64,
+    /// Similarity (0–1) two linked clusters' centroids need to merge.
+    pub link_threshold: f64,
+    /// How many of a sentence's rarest terms are used to find candidates.
+    pub candidate_terms: usize,
+    /// How many sentences are read from each term's posting list: bounds
+    /// the work per sentence when hundreds of articles repeat a fact.
+    pub max_postings: usize,
+    /// Fewest terms two sentences must share to be linked.
+    pub min_shared_terms: usize,
+}
+
+impl Default for MatchSettings {
+    fn default() -> Self {
+        Self { threshold: 0.3, link_threshold: 0.3, candidate_terms: 8, max_postings: 128, min_shared_terms: 2 }
+    }
+}
+
+/// A sparse, unit-length TF-IDF vector: (term id, weight), sorted by id.
+type Vector = Vec<(u32, f32)>;
+
+/// The result of matching.
+#[derive(Debug, Clone, Default)]
+pub struct Matching {
+    /// Groups spanning at least two articles, ordered by their first member.
+    pub groups: Vec<Group>,
+    /// For each article, for each sentence: its group.
+    pub sentence_groups: Vec<Vec<Option<usize>>>,
+}
+
+/// Groups the sentences of all articles.
+#[must_use]
+pub fn match_sentences(articles: &[Article], analyses: &[Vec<SentenceAnalysis>], settings: &MatchSettings) -> Matching {
+    let mut refs: Vec<SentenceRef> = Vec::new();
+    let mut term_lists: Vec<&[String]> = Vec::new();
+    for (article_index, article) in articles.iter().enumerate() {
+        for (sentence_index, sentence) in article.sentences.iter().enumerate() {
+            let terms =
+                analyses.get(article_index).and_then(|a| a.get(sentence_index)).map_or(&[][..], |a| &a.terms[..]);
+            if is_comparable(sentence.kind) && !terms.is_empty() {
+                refs.push(SentenceRef { article: article_index, sentence: sentence_index });
+                term_lists.push(terms);
+            }
+        }
+    }
+    let (vectors, idf) = build_vectors(&term_lists);
+    let people: Vec<People> = refs.iter().map(|r| people_of(&analyses[r.article][r.sentence])).collect();
+    let groups = assign_groups(&refs, &vectors, &idf, &people, settings);
+
+    let mut sentence_groups: Vec<Vec<Option<usize>>> = articles.iter().map(|a| vec![None; a.sentences.len()]).collect();
+    let mut result: Vec<Group> = Vec::new();
+    let mut ordered: Vec<Vec<usize>> = groups
+        .into_iter()
+        .map(|mut g| {
+            g.sort_by_key(|m| refs[*m]);
+            g
+        })
+        .filter(|g| {
+            let mut articles: Vec<usize> = g.iter().map(|m| refs[*m].article).collect();
+            articles.dedup();
+            articles.len() >= 2
+        })
+        .collect();
+    ordered.sort_by_key(|g| g.first().map(|m| refs[*m]));
+    for members in ordered {
+        let group_index = result.len();
+        for member in &members {
+            let at = refs[*member];
+            sentence_groups[at.article][at.sentence] = Some(group_index);
+        }
+        result.push(build_group(articles, &refs, &vectors, &members));
+    }
+    Matching { groups: result, sentence_groups }
+}
+
+/// Pairwise sentence similarity as the matcher sees it (for explaining a
+/// match, and for tuning).
+pub struct SimilarityIndex {
+    positions: HashMap<SentenceRef, usize>,
+    vectors: Vec<Vector>,
+}
+
+impl SimilarityIndex {
+    /// Builds the TF-IDF vectors of every comparable sentence.
+    #[must_use]
+    pub fn new(articles: &[Article], analyses: &[Vec<SentenceAnalysis>]) -> Self {
+        let mut positions = HashMap::new();
+        let mut term_lists: Vec<&[String]> = Vec::new();
+        for (a, article) in articles.iter().enumerate() {
+            for (s, sentence) in article.sentences.iter().enumerate() {
+                let terms = analyses.get(a).and_then(|x| x.get(s)).map_or(&[][..], |x| &x.terms[..]);
+                if is_comparable(sentence.kind) && !terms.is_empty() {
+                    positions.insert(SentenceRef { article: a, sentence: s }, term_lists.len());
+                    term_lists.push(terms);
+                }
+            }
+        }
+        let (vectors, _) = build_vectors(&term_lists);
+        Self { positions, vectors }
+    }
+
+    /// Cosine similarity of two sentences (0 when either is not comparable).
+    #[must_use]
+    pub fn similarity(&self, a: SentenceRef, b: SentenceRef) -> f64 {
+        match (self.positions.get(&a), self.positions.get(&b)) {
+            (Some(x), Some(y)) => f64::from(cosine(&self.vectors[*x], &self.vectors[*y])),
+            _ => 0.0,
+        }
+    }
+}
+
+/// How much more a term counts than a plain word: quantity keys ("what is
+/// counted and what happened to it") and event-date keys ("what happened
+/// when") say most about whether two sentences report the same fact.
+fn term_boost(term: &str) -> f32 {
+    if term.starts_with("q:") || term.starts_with("e:") { 2.0 } else { 1.0 }
+}
+
+/// TF-IDF vectors for every sentence, and each term's IDF.
+fn build_vectors(term_lists: &[&[String]]) -> (Vec<Vector>, Vec<f32>) {
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut document_frequency: Vec<u32> = Vec::new();
+    let mut boosts: Vec<f32> = Vec::new();
+    let mut id_lists: Vec<Vec<u32>> = Vec::with_capacity(term_lists.len());
+    for terms in term_lists {
+        let mut list: Vec<u32> = terms
+            .iter()
+            .map(|term| {
+                let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+                let id = *ids.entry(term.as_str()).or_insert(next);
+                if id as usize >= boosts.len() {
+                    boosts.push(term_boost(term));
+                    document_frequency.push(0);
+                }
+                id
+            })
+            .collect();
+        list.sort_unstable();
+        let mut distinct = list.clone();
+        distinct.dedup();
+        for id in distinct {
+            document_frequency[id as usize] += 1;
+        }
+        id_lists.push(list);
+    }
+    let count = term_lists.len().max(1) as f32;
+    let idf: Vec<f32> = document_frequency.iter().map(|df| (1.0 + count / *df as f32).ln()).collect();
+    let vectors = id_lists
+        .into_iter()
+        .map(|list| {
+            let mut vector: Vector = Vec::new();
+            for id in list {
+                let weight = idf[id as usize] * boosts[id as usize];
+                match vector.last_mut() {
+                    Some((last, total)) if *last == id => *total += weight,
+                    _ => vector.push((id, weight)),
+                }
+            }
+            let norm = vector.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+            if norm > 0.0 {
+                for (_, weight) in &mut vector {
+                    *weight /= norm;
+                }
+            }
+            vector
+        })
+        .collect();
+    (vectors, idf)
+}
+
+/// The people a sentence names, as (surname key, given-name key).
+type People = Vec<(String, String)>;
+
+fn people_of(analysis: &SentenceAnalysis) -> People {
+    analysis
+        .names
+        .iter()
+        .filter(|n| n.words.len() >= 2)
+        .filter_map(|n| Some((names::fold_key(n.words.last()?), names::fold_key(n.words.first()?))))
+        .collect()
+}
+
+/// Two sentences that name different people of one family name ("Tomas
+/// Halloran" and "Marek Halloran") are about different people, however
+/// much else they share.
+fn name_conflict(a: &People, b: &People) -> bool {
+    a.iter().any(|(surname, given)| {
+        b.iter().any(|(other_surname, other_given)| {
+            surname == other_surname && given != other_given && strsim::jaro_winkler(given, other_given) < 0.9
+        })
+    })
+}
+
+/// Average-linkage clustering over a sparse graph of candidate pairs.
+///
+/// Pairs come from an inverted index on each sentence's rarest shared
+/// terms, each posting list read up to `max_postings` entries, so the work
+/// per sentence is bounded however many articles repeat a fact. Pairs are
+/// merged strongest first; two clusters merge only when their members are
+/// similar on average (average linkage), so a sentence that shares a name
+/// with a group but says something else stays out of it.
+fn assign_groups(
+    refs: &[SentenceRef],
+    vectors: &[Vector],
+    idf: &[f32],
+    people: &[People],
+    settings: &MatchSettings,
+) -> Vec<Vec<usize>> {
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); idf.len()];
+    for (sentence, vector) in vectors.iter().enumerate() {
+        for (term, _) in vector {
+            postings[*term as usize].push(u32::try_from(sentence).unwrap_or(u32::MAX));
+        }
+    }
+    let edges = candidate_edges(refs, vectors, idf, &postings, people, settings);
+
+    let mut parent: Vec<usize> = (0..refs.len()).collect();
+    let mut members: Vec<Vec<usize>> = (0..refs.len()).map(|i| vec![i]).collect();
+    for (_, a, b) in edges {
+        let (root_a, root_b) = (find(&mut parent, a), find(&mut parent, b));
+        if root_a == root_b {
+            continue;
+        }
+        if average_link(refs, vectors, people, &members[root_a], &members[root_b]) < settings.link_threshold {
+            continue;
+        }
+        let (keep, absorb) =
+            if members[root_a].len() >= members[root_b].len() { (root_a, root_b) } else { (root_b, root_a) };
+        let absorbed = std::mem::take(&mut members[absorb]);
+        members[keep].extend(absorbed);
+        parent[absorb] = keep;
+    }
+    let mut clusters: HashMap<usize, Vec<usize>> = HashMap::new();
+    for sentence in 0..refs.len() {
+        let root = find(&mut parent, sentence);
+        clusters.entry(root).or_default().push(sentence);
+    }
+    let mut clusters: Vec<Vec<usize>> = clusters.into_values().collect();
+    clusters.sort_by_key(|c| c.first().copied());
+    clusters
+}
+
+/// Scored pairs (similarity, a, b) of sentences in different articles that
+/// clear the pair threshold, strongest first (ties in index order).
+fn candidate_edges(
+    refs: &[SentenceRef],
+    vectors: &[Vector],
+    idf: &[f32],
+    postings: &[Vec<u32>],
+    people: &[People],
+    settings: &MatchSettings,
+) -> Vec<(f32, usize, usize)> {
+    let per_sentence: Vec<Vec<(f32, usize, usize)>> = (0..refs.len())
+        .into_par_iter()
+        .map(|sentence| {
+            // The rarest terms that some other sentence also has.
+            let mut terms: Vec<u32> =
+                vectors[sentence].iter().map(|(t, _)| *t).filter(|t| postings[*t as usize].len() > 1).collect();
+            terms.sort_by(|a, b| idf[*b as usize].total_cmp(&idf[*a as usize]).then(a.cmp(b)));
+            terms.truncate(settings.candidate_terms.max(1));
+            let mut candidates: Vec<usize> = terms
+                .iter()
+                .flat_map(|t| postings[*t as usize].iter().take(settings.max_postings).map(|c| *c as usize))
+                .filter(|c| *c > sentence && refs[*c].article != refs[sentence].article)
+                .collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            candidates
+                .into_iter()
+                .filter(|other| !name_conflict(&people[sentence], &people[*other]))
+                .filter_map(|other| {
+                    let (similarity, shared) = cosine_shared(&vectors[sentence], &vectors[other]);
+                    let enough_shared =
+                        shared >= settings.min_shared_terms.min(vectors[sentence].len()).min(vectors[other].len());
+                    (enough_shared && f64::from(similarity) >= settings.threshold)
+                        .then_some((similarity, sentence, other))
+                })
+                .collect()
+        })
+        .collect();
+    let mut edges: Vec<(f32, usize, usize)> = per_sentence.into_iter().flatten().collect();
+    edges.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    edges
+}
+
+/// Members of each cluster used for average linkage: a bounded sample
+/// (the first ones, by reading order) keeps merging big clusters cheap.
+const LINK_SAMPLE: usize = 12;
+
+/// Mean similarity over pairs of sentences from different articles, one
+/// from each cluster.
+fn average_link(refs: &[SentenceRef], vectors: &[Vector], people: &[People], a: &[usize], b: &[usize]) -> f64 {
+    let (mut total, mut pairs) = (0.0f64, 0usize);
+    for x in a.iter().take(LINK_SAMPLE) {
+        for y in b.iter().take(LINK_SAMPLE) {
+            if refs[*x].article != refs[*y].article {
+                if !name_conflict(&people[*x], &people[*y]) {
+                    total += f64::from(cosine(&vectors[*x], &vectors[*y]));
+                }
+                pairs += 1;
+            }
+        }
+    }
+    if pairs == 0 { 0.0 } else { total / pairs as f64 }
+}
+
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+fn cosine_shared(a: &Vector, b: &Vector) -> (f32, usize) {
+    let (mut i, mut j, mut dot, mut shared) = (0, 0, 0.0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[i].1 * b[j].1;
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (dot, shared)
+}
+
+fn cosine(a: &Vector, b: &Vector) -> f32 {
+    cosine_shared(a, b).0
+}
+
+/// Members beyond this many are not used for the similarity figure and the
+/// choice of reference (both are summaries; a sample keeps them cheap).
+const SUMMARY_SAMPLE: usize = 40;
+
+fn build_group(articles: &[Article], refs: &[SentenceRef], vectors: &[Vector], members: &[usize]) -> Group {
+    let sample = &members[..members.len().min(SUMMARY_SAMPLE)];
+    let (mut total, mut pairs) = (0.0f64, 0usize);
+    let mut centrality = vec![0.0f64; sample.len()];
+    for (i, a) in sample.iter().enumerate() {
+        for (j, b) in sample.iter().enumerate().skip(i + 1) {
+            if refs[*a].article == refs[*b].article {
+                continue;
+            }
+            let similarity = f64::from(cosine(&vectors[*a], &vectors[*b]));
+            total += similarity;
+            pairs += 1;
+            centrality[i] += similarity;
+            centrality[j] += similarity;
+        }
+    }
+    let similarity = if pairs == 0 { 0.0 } else { (total / pairs as f64 * 1000.0).round() / 1000.0 };
+    // The reference is the most typical member (ties: the earliest).
+    let reference = centrality
+        .iter()
+        .enumerate()
+        .fold((0, f64::MIN), |best, (i, c)| if *c > best.1 + 1e-12 { (i, *c) } else { best })
+        .0;
+    let member_refs: Vec<SentenceRef> = members.iter().map(|m| refs[*m]).collect();
+    let reference_ref = member_refs[reference];
+    let reference_article = &articles[reference_ref.article];
+    let reference_span = reference_article.sentences[reference_ref.sentence].span;
+    let diffs = member_refs
+        .iter()
+        .enumerate()
+        .map(|(i, at)| {
+            if i == reference {
+                return MemberDiff { changed: Vec::new(), reference_changed: Vec::new() };
+            }
+            let article = &articles[at.article];
+            let span = article.sentences[at.sentence].span;
+            let (changed, reference_changed) =
+                word_diff(&article.text[span.range()], &reference_article.text[reference_span.range()]);
+            MemberDiff {
+                changed: changed.into_iter().map(|s| s.shifted(span.start)).collect(),
+                reference_changed: reference_changed.into_iter().map(|s| s.shifted(reference_span.start)).collect(),
+            }
+        })
+        .collect();
+    Group { members: member_refs, similarity, reference, diffs }
+}
+
+/// Word-level differences between two sentences (similar's Myers diff over
+/// folded words): the spans of `a` absent from `b`, and of `b` absent from `a`.
+/// Adjacent changed words are merged into one span.
+#[must_use]
+pub fn word_diff(a: &str, b: &str) -> (Vec<Span>, Vec<Span>) {
+    let words_a: Vec<tokens::Word<'_>> = tokens::words(a).collect();
+    let words_b: Vec<tokens::Word<'_>> = tokens::words(b).collect();
+    let keys_a: Vec<String> = words_a.iter().map(|w| tokens::fold_word(w.text)).collect();
+    let keys_b: Vec<String> = words_b.iter().map(|w| tokens::fold_word(w.text)).collect();
+    let mut changed_a: Vec<Span> = Vec::new();
+    let mut changed_b: Vec<Span> = Vec::new();
+    for op in similar::capture_diff_slices(similar::Algorithm::Myers, &keys_a, &keys_b) {
+        let (range_a, range_b) = (op.old_range(), op.new_range());
+        if matches!(op, similar::DiffOp::Equal { .. }) {
+            continue;
+        }
+        if let (Some(first), Some(last)) =
+            (words_a.get(range_a.start), range_a.end.checked_sub(1).and_then(|i| words_a.get(i)))
+            && !range_a.is_empty()
+        {
+            push_merged(&mut changed_a, Span::new(first.span.start, last.span.end), a);
+        }
+        if let (Some(first), Some(last)) =
+            (words_b.get(range_b.start), range_b.end.checked_sub(1).and_then(|i| words_b.get(i)))
+            && !range_b.is_empty()
+        {
+            push_merged(&mut changed_b, Span::new(first.span.start, last.span.end), b);
+        }
+    }
+    (changed_a, changed_b)
+}
+
+/// Appends a span, merging it with the previous one when only spaces and
+/// punctuation lie between them.
+fn push_merged(spans: &mut Vec<Span>, span: Span, text: &str) {
+    if let Some(last) = spans.last_mut()
+        && last.end <= span.start
+        && !text[last.end..span.start].chars().any(char::is_alphanumeric)
+    {
+        last.end = span.end;
+        return;
+    }
+    spans.push(span);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_diff_marks_changed_words() {
+        let a = "Three people were killed in the flooding.";
+        let b = "Three people have died in the flooding.";
+        let (in_a, in_b) = word_diff(a, b);
+        assert_eq!(in_a.iter().map(|s| &a[s.range()]).collect::<Vec<_>>(), ["were killed"]);
+        assert_eq!(in_b.iter().map(|s| &b[s.range()]).collect::<Vec<_>>(), ["have died"]);
+    }
+
+    #[test]
+    fn word_diff_ignores_case_and_typographic_quotes() {
+        let (in_a, in_b) = word_diff("The mayor’s office", "the Mayor's office");
+        assert!(in_a.is_empty() && in_b.is_empty());
+    }
+}

@@ -1,0 +1,316 @@
+//! The JSON report: a versioned public contract for scripts. Field names
+//! listed in `docs/report-format.md` are never renamed or dropped; new
+//! fields may be added.
+
+use super::ReportContext;
+use crate::Settings;
+use crate::model::{Comparison, Provenance, Skipped};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The report format version.
+pub const VERSION: u32 = 1;
+
+/// The whole JSON report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// Format version ([`VERSION`]).
+    pub version: u32,
+    /// The program that wrote it.
+    pub generator: Generator,
+    /// The settings that shaped the results.
+    pub settings: Settings,
+    /// The user configuration file read, or null when none was used.
+    pub config_file: Option<String>,
+    /// Counts at a glance.
+    pub summary: Summary,
+    /// The compared articles, in input order.
+    pub articles: Vec<ReportArticle>,
+    /// Inputs that were not compared, with the reason.
+    pub skipped: Vec<Skipped>,
+    /// Sentences in different articles that report the same thing.
+    pub groups: Vec<ReportGroup>,
+    /// Paragraph alignment: one entry per row, one cell per article.
+    pub rows: Vec<ReportRow>,
+    /// The ordered discrepancy list.
+    pub discrepancies: Vec<ReportDiscrepancy>,
+}
+
+/// Name and version of the writer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Generator {
+    /// Always "parallax".
+    pub name: String,
+    /// The parallax version.
+    pub version: String,
+}
+
+/// Counts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    /// Articles compared.
+    pub articles: usize,
+    /// Groups of matched sentences.
+    pub groups: usize,
+    /// Groups carried by every article.
+    pub groups_in_all_articles: usize,
+    /// Discrepancies by kind (`number`, `name`, `date`, `unique`).
+    pub discrepancies: BTreeMap<String, usize>,
+}
+
+/// One article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportArticle {
+    /// Path or URL as given.
+    pub source: String,
+    /// Headline.
+    pub title: String,
+    /// Outlet name (or the file name when unknown).
+    pub outlet: String,
+    /// Byline, when found.
+    pub byline: Option<String>,
+    /// Publication date (ISO 8601; `--MM-DD` when the year is unknown).
+    pub date: Option<String>,
+    /// The article's decoded, normalised text; every offset points into it.
+    pub text: String,
+    /// Paragraphs as byte ranges.
+    pub paragraphs: Vec<ReportSpan>,
+    /// Sentences in reading order.
+    pub sentences: Vec<ReportSentence>,
+    /// Content hash, size, format, encoding; for URLs the final address and fetch time.
+    pub provenance: Provenance,
+}
+
+/// A byte range into an article's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportSpan {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+/// One sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportSentence {
+    /// The sentence's text (`text[start..end]` of its article).
+    pub text: String,
+    /// `title`, `heading`, `content`, `caption` or `boilerplate`.
+    pub kind: String,
+    /// Index into the article's paragraphs.
+    pub paragraph: usize,
+    /// First byte in the article's text.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Index into `groups`, or null for a sentence no other article shares.
+    pub group: Option<usize>,
+}
+
+/// A group of matched sentences.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportGroup {
+    /// The member sentences.
+    pub members: Vec<ReportMember>,
+    /// Mean pairwise similarity (0–1).
+    pub similarity: f64,
+    /// Index into `members` of the reference the changes are measured against.
+    pub reference: usize,
+    /// How many distinct articles carry it.
+    pub articles: usize,
+}
+
+/// One member of a group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportMember {
+    /// Index into `articles`.
+    pub article: usize,
+    /// Index into that article's `sentences`.
+    pub sentence: usize,
+    /// Words of this member the reference lacks (byte ranges in this article's text).
+    pub changes: Vec<ReportSpan>,
+}
+
+/// One alignment row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportRow {
+    /// Per article: the paragraph index in this row, or null.
+    pub paragraphs: Vec<Option<usize>>,
+    /// Per article: for a moved paragraph, the row holding its counterparts.
+    pub moved: Vec<Option<usize>>,
+}
+
+/// One discrepancy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportDiscrepancy {
+    /// 1-based position in the list (stable for the same input).
+    pub id: usize,
+    /// `number`, `name`, `date` or `unique`.
+    pub kind: String,
+    /// One-line summary.
+    pub summary: String,
+    /// Short label of what it is about.
+    pub label: String,
+    /// For numbers and dates: `compatible` or `conflicting`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub status: Option<String>,
+    /// Where it shows up.
+    pub mentions: Vec<ReportMention>,
+}
+
+/// One mention of a discrepancy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportMention {
+    /// Index into `articles`.
+    pub article: usize,
+    /// Index into that article's `sentences`.
+    pub sentence: usize,
+    /// The exact surface text (`text[start..end]` of the article).
+    pub text: String,
+    /// First byte in the article's text.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Numbers: the figure as written (a representative value for vague words).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub value: Option<f64>,
+    /// Numbers: the lowest value the wording allows.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub low: Option<f64>,
+    /// Numbers: the highest value the wording allows (null: no upper bound).
+    #[serde(skip_serializing_if = "is_unbounded_absent", default)]
+    pub high: Option<Option<f64>>,
+    /// Numbers: `exact`, `approx`, `over`, `under`, `at_least`, `at_most`, `range`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub qualifier: Option<String>,
+    /// Numbers: what is counted or the unit ("people", "EUR", "percent", "m3").
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub unit: Option<String>,
+    /// Dates: the resolved date (ISO 8601).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub date: Option<String>,
+}
+
+#[allow(clippy::ref_option)] // serde's skip_serializing_if passes a reference
+fn is_unbounded_absent(high: &Option<Option<f64>>) -> bool {
+    high.is_none()
+}
+
+/// Builds the report value.
+#[must_use]
+pub fn build(comparison: &Comparison, context: &ReportContext) -> Report {
+    let articles = comparison
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(a, article)| ReportArticle {
+            source: article.source.clone(),
+            title: article.title.clone(),
+            outlet: article.outlet.clone(),
+            byline: article.byline.clone(),
+            date: article.date.map(crate::model::DayDate::iso),
+            text: article.text.clone(),
+            paragraphs: article
+                .paragraphs
+                .iter()
+                .map(|p| ReportSpan { start: p.span.start, end: p.span.end })
+                .collect(),
+            sentences: article
+                .sentences
+                .iter()
+                .enumerate()
+                .map(|(s, sentence)| ReportSentence {
+                    text: article.slice(sentence.span).to_owned(),
+                    kind: sentence.kind.as_str().to_owned(),
+                    paragraph: sentence.paragraph,
+                    start: sentence.span.start,
+                    end: sentence.span.end,
+                    group: comparison.sentence_groups.get(a).and_then(|g| g.get(s)).copied().flatten(),
+                })
+                .collect(),
+            provenance: article.provenance.clone(),
+        })
+        .collect();
+    let groups = comparison
+        .groups
+        .iter()
+        .map(|group| ReportGroup {
+            members: group
+                .members
+                .iter()
+                .zip(&group.diffs)
+                .map(|(m, diff)| ReportMember {
+                    article: m.article,
+                    sentence: m.sentence,
+                    changes: diff.changed.iter().map(|s| ReportSpan { start: s.start, end: s.end }).collect(),
+                })
+                .collect(),
+            similarity: group.similarity,
+            reference: group.reference,
+            articles: group.article_count(),
+        })
+        .collect();
+    let rows =
+        comparison.rows.iter().map(|r| ReportRow { paragraphs: r.cells.clone(), moved: r.moved.clone() }).collect();
+    let discrepancies = comparison
+        .discrepancies
+        .iter()
+        .enumerate()
+        .map(|(i, d)| ReportDiscrepancy {
+            id: i + 1,
+            kind: d.kind.as_str().to_owned(),
+            summary: d.summary.clone(),
+            label: d.label.clone(),
+            status: d.agreement.map(|a| a.as_str().to_owned()),
+            mentions: d
+                .mentions
+                .iter()
+                .map(|m| ReportMention {
+                    article: m.at.article,
+                    sentence: m.at.sentence,
+                    text: comparison.articles[m.at.article].slice(m.span).to_owned(),
+                    start: m.span.start,
+                    end: m.span.end,
+                    value: m.figure.as_ref().map(|f| f.value),
+                    low: m.figure.as_ref().map(|f| f.low),
+                    high: m.figure.as_ref().map(|f| f.high.is_finite().then_some(f.high)),
+                    qualifier: m.figure.as_ref().map(|f| f.qualifier.as_str().to_owned()),
+                    unit: m.figure.as_ref().map(|f| f.unit.clone()).filter(|u| !u.is_empty()),
+                    date: m.date.map(crate::model::DayDate::iso),
+                })
+                .collect(),
+        })
+        .collect();
+    let discrepancy_counts =
+        comparison.counts_by_kind().iter().map(|(kind, count)| (kind.as_str().to_owned(), *count)).collect();
+    Report {
+        version: VERSION,
+        generator: Generator { name: "parallax".into(), version: env!("CARGO_PKG_VERSION").into() },
+        settings: context.settings.clone(),
+        config_file: context.config_file.clone(),
+        summary: Summary {
+            articles: comparison.articles.len(),
+            groups: comparison.groups.len(),
+            groups_in_all_articles: comparison
+                .groups
+                .iter()
+                .filter(|g| g.article_count() == comparison.articles.len())
+                .count(),
+            discrepancies: discrepancy_counts,
+        },
+        articles,
+        skipped: comparison.skipped.clone(),
+        groups,
+        rows,
+        discrepancies,
+    }
+}
+
+/// Renders the JSON report (pretty-printed, newline-terminated).
+#[must_use]
+pub fn render(comparison: &Comparison, context: &ReportContext) -> String {
+    let report = build(comparison, context);
+    let mut text = serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    text.push('\n');
+    text
+}

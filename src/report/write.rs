@@ -1,0 +1,105 @@
+//! Writing a report file atomically: the text goes to a temporary file in
+//! the target's folder, which is then renamed over the target. A crash or a
+//! full disk leaves the old file (or none), never half a report.
+
+use std::io::Write;
+use std::path::Path;
+
+/// Why a report could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    /// The target is one of the articles being compared.
+    #[error("{0}: refusing to overwrite an input article")]
+    WouldOverwriteInput(String),
+    /// The folder is missing or not writable, the disk is full, ...
+    #[error("{path}: cannot write report: {reason}")]
+    Io {
+        /// The target path.
+        path: String,
+        /// What went wrong.
+        reason: String,
+    },
+}
+
+/// Writes `content` to `path` atomically. `inputs` are the files being
+/// compared: a report never replaces one of them.
+///
+/// # Errors
+/// [`WriteError`] when the target is an input or the file cannot be written.
+pub fn write_atomic(path: &str, content: &str, inputs: &[String]) -> Result<(), WriteError> {
+    let target = Path::new(path);
+    if let Ok(target_canonical) = target.canonicalize() {
+        let clash = inputs.iter().any(|input| Path::new(input).canonicalize().is_ok_and(|c| c == target_canonical));
+        if clash {
+            return Err(WriteError::WouldOverwriteInput(path.to_owned()));
+        }
+    }
+    let io = |error: std::io::Error| WriteError::Io { path: path.to_owned(), reason: error.to_string() };
+    // Devices and pipes (/dev/null, /dev/stdout, a FIFO) are written in
+    // place: renaming a file over them would replace the device itself.
+    if let Ok(metadata) = std::fs::metadata(target)
+        && !metadata.is_file()
+    {
+        if metadata.is_dir() {
+            return Err(WriteError::Io { path: path.to_owned(), reason: "is a folder".into() });
+        }
+        let mut file = std::fs::OpenOptions::new().write(true).open(target).map_err(io)?;
+        return file.write_all(content.as_bytes()).map_err(io);
+    }
+    let folder = match target.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let mut temporary = tempfile::Builder::new().prefix(".parallax-").suffix(".tmp").tempfile_in(folder).map_err(io)?;
+    temporary.write_all(content.as_bytes()).map_err(io)?;
+    temporary.as_file().sync_all().map_err(io)?;
+    temporary.persist(target).map_err(|e| io(e.error))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_and_replaces_atomically() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("r.md").to_string_lossy().into_owned();
+        write_atomic(&path, "one", &[]).expect("write");
+        write_atomic(&path, "two", &[]).expect("write");
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "two");
+        let leftovers = std::fs::read_dir(dir.path()).expect("dir").count();
+        assert_eq!(leftovers, 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn refuses_to_overwrite_an_input() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let input = dir.path().join("a.txt");
+        std::fs::write(&input, "article").expect("write");
+        let path = input.to_string_lossy().into_owned();
+        let error = write_atomic(&path, "report", std::slice::from_ref(&path)).expect_err("refused");
+        assert!(matches!(error, WriteError::WouldOverwriteInput(_)));
+        assert_eq!(std::fs::read_to_string(&input).expect("read"), "article");
+    }
+
+    #[test]
+    fn devices_are_written_in_place_not_replaced() {
+        write_atomic("/dev/null", "discarded", &[]).expect("write to /dev/null");
+        let metadata = std::fs::metadata("/dev/null").expect("metadata");
+        assert!(!metadata.is_file(), "/dev/null is still a device");
+    }
+
+    #[test]
+    fn a_folder_is_not_a_report_path() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let error = write_atomic(&dir.path().to_string_lossy(), "x", &[]).expect_err("refused");
+        assert!(error.to_string().contains("is a folder"), "{error}");
+    }
+
+    #[test]
+    fn missing_folder_is_a_clear_error() {
+        let error = write_atomic("/no/such/folder/r.json", "x", &[]).expect_err("fails");
+        assert!(error.to_string().starts_with("/no/such/folder/r.json: cannot write report"), "{error}");
+    }
+}

@@ -1,0 +1,205 @@
+//! Recognising lines that are not reporting: bylines, read times, share
+//! bars, "Read more", newsletter boxes, photo credits, tag lists, copyright
+//! lines, breadcrumbs and bare section labels.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        // Bylines and credits.
+        r"^(?:by|written by|words by|text by|interview by|von|par|por)\s+\p{Lu}[^.!?]{0,100}$",
+        r"^\(?(?:reporting|additional reporting|writing|editing|compiled|edited) by\b",
+        r"^\(?(?:photo|photograph|photos|image|picture|credit|illustration|graphic|video|footage)s?\s*(?::|by\b|credit\b)",
+        r"\b\d+\s*(?:-\s*)?(?:min|mins|minute|minutes)\s+read\b",
+        // Share bars and social links.
+        r"^share(?:\s+(?:this|on|article|story|via|the article))?\s*[:|]",
+        r"^(?:share|tweet|email|print|copy link|facebook|twitter|whatsapp|linkedin|x)(?:\s*[·|,/•]\s*(?:share|tweet|email|print|copy link|facebook|twitter|whatsapp|linkedin|reddit|x))+\s*$",
+        // Pointers to other content.
+        r"^(?:read more|related|see also|more on this|more on|recommended|most read|most popular|also read|read next|read also|more from|you may also like|you might also like|trending|further reading|more stories|related articles|related stories|related coverage|top stories)\b",
+        r"^(?:watch|listen|video|audio|gallery|podcast|live|explainer|analysis|opinion|comment)\s*:",
+        r"^(?:click here|continue reading|skip to (?:main )?content|advertisement|sponsored|promoted|paid content|cookie|we use cookies|accept (?:all )?cookies)\b",
+        // Subscriptions.
+        r"^(?:subscribe|sign up|sign in|log in|register|newsletter|get our|join our|follow us|follow\s+@|download (?:our|the) app|support our journalism|become a member|donate)\b",
+        r"\bsubscribe to (?:our|the)\b.{0,80}\bnewsletter\b",
+        // Tags and categories.
+        r"^(?:tags|topics|filed under|categories|category|keywords|more about)\s*:",
+        // Rights and corrections.
+        r"^(?:©|\(c\)|copyright\b)",
+        r"\ball rights reserved\b",
+        r"^(?:this (?:article|story|report|piece) (?:was|has been) (?:amended|updated|corrected|edited))",
+        r"^(?:correction|clarification|editor's note|editor’s note)\s*:",
+        r"^source\s*:",
+        // Timestamps.
+        r"^(?:updated|published|posted|last updated|first published|last modified)\b.{0,60}$",
+    ]
+    .iter()
+    .filter_map(|pattern| Regex::new(&format!("(?i){pattern}")).ok())
+    .collect()
+});
+
+/// Short lines that only name a section of a site.
+const SECTION_LABELS: &[&str] = &[
+    "latest",
+    "latest news",
+    "world",
+    "opinion",
+    "news",
+    "breaking",
+    "breaking news",
+    "live",
+    "live updates",
+    "analysis",
+    "exclusive",
+    "home",
+    "long read",
+    "the long read",
+    "features",
+    "feature",
+    "politics",
+    "business",
+    "sport",
+    "sports",
+    "europe",
+    "local",
+    "video",
+    "watch",
+    "explainer",
+    "advertisement",
+    "sponsored",
+    "updated",
+    "top stories",
+    "trending",
+    "menu",
+    "search",
+    "more",
+    "comments",
+    "share",
+    "culture",
+    "science",
+    "health",
+    "environment",
+    "climate",
+    "us",
+    "uk",
+    "national",
+    "regional",
+    "in depth",
+    "investigation",
+    "investigations",
+];
+
+/// Breadcrumb separators.
+const CRUMB_SEPARATORS: &[&str] = &["›", "»", " > ", " / ", " | ", "·", "•"];
+
+/// True when a line (a whole paragraph or one sentence) is boilerplate.
+#[must_use]
+pub fn is_boilerplate(line: &str) -> bool {
+    let trimmed = line.trim().trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
+    if trimmed.is_empty() {
+        return true;
+    }
+    let lower = trimmed.to_lowercase();
+    let lower_label = lower.trim_end_matches([':', '.']);
+    if SECTION_LABELS.contains(&lower_label) {
+        return true;
+    }
+    if is_breadcrumb(trimmed) || is_dateline_only(trimmed) {
+        return true;
+    }
+    PATTERNS.iter().any(|pattern| pattern.is_match(trimmed))
+}
+
+/// `Home › News › Local`, `World / Europe`, `Outlet | Updated March 4, 2026`:
+/// several short parts between separators and no sentence inside.
+fn is_breadcrumb(line: &str) -> bool {
+    let Some(separator) = CRUMB_SEPARATORS.iter().find(|s| line.contains(**s)) else {
+        return false;
+    };
+    let parts: Vec<&str> = line.split(separator).map(str::trim).filter(|p| !p.is_empty()).collect();
+    if parts.len() < 2 || line.ends_with(['.', '!', '?']) {
+        return false;
+    }
+    parts.iter().all(|part| part.split_whitespace().count() <= 6)
+}
+
+/// A line that is only a date and/or time ("March 4, 2026", "Updated 18:40").
+fn is_dateline_only(line: &str) -> bool {
+    static DATE_ONLY: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?(?:\s+\d{4})?(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?(?:\s+\w{2,4})?$|^\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2})?)?z?$",
+        )
+        .ok()
+    });
+    DATE_ONLY.as_ref().is_some_and(|r| r.is_match(line))
+}
+
+/// The name in a byline line ("By Mara Jelinek | Wednesday ..." → "Mara Jelinek").
+#[must_use]
+pub fn byline_name(line: &str) -> Option<String> {
+    static BYLINE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^\s*[*_]*\s*(?:by|written by|words by|text by)\s+(\p{Lu}[^|·•,\n*_]{1,80}?)\s*(?:[|·•,*_]|\s+-\s+|$)",
+        )
+        .ok()
+    });
+    let captures = BYLINE.as_ref()?.captures(line)?;
+    let name = captures.get(1)?.as_str().trim();
+    (!name.is_empty()).then(|| name.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_common_boilerplate() {
+        for line in [
+            "By Mara Jelinek | Wednesday, March 4, 2026 | 5 min read",
+            "Share this: Facebook · X · Email",
+            "Read more: How to help flood victims in Kessary province",
+            "Subscribe to the River Towns Dispatch newsletter for updates from the flood zone.",
+            "Tags: flood, Dravik dam, Velmora, Kessary province",
+            "Home › News › Local",
+            "World › Europe",
+            "Latest",
+            "Long Read",
+            "Opinion",
+            "Photo: Courier/Ana Ruiz",
+            "© 2026 The Northern Courier. All rights reserved.",
+            "Copyright 2026 Kanal Nord. All rights reserved.",
+            "Kanal Nord | Updated March 4, 2026, 18:40",
+            "Watch: Aerial footage of the flooded town (2:14)",
+            "(Reporting by Nadia Ferrante in Velmora; Editing by Ruth Adler)",
+            "This article was amended on March 8 to correct the spelling of a street name.",
+            "*Related: Who owns Dravik Hydro?*",
+            "March 4, 2026",
+            "Source: Kanal Nord",
+        ] {
+            assert!(is_boilerplate(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn keeps_reporting() {
+        for line in [
+            "Shares in Orlen Energy fell 9 percent in Kessary City trading on Wednesday.",
+            "Three people were killed, regional officials said.",
+            "By morning nearly two-thirds of the town stood under brown water.",
+            "Volunteers served hot soup and tea through the night.",
+            "The railway line between Velmora and Kessary City is closed.",
+            "Latest figures show 4,500 people were evacuated.",
+            "Live ammunition was used, witnesses said.",
+        ] {
+            assert!(!is_boilerplate(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn byline_names() {
+        assert_eq!(byline_name("By Mara Jelinek | Wednesday, March 4, 2026").as_deref(), Some("Mara Jelinek"));
+        assert_eq!(byline_name("*By Eliska Varga, Regional Correspondent · March 5*").as_deref(), Some("Eliska Varga"));
+        assert_eq!(byline_name("By Thomas Wren · Sunday").as_deref(), Some("Thomas Wren"));
+        assert_eq!(byline_name("Bystanders ran."), None);
+    }
+}
