@@ -12,44 +12,42 @@
 use crate::model::{AlignedRow, Article};
 use std::collections::HashMap;
 
+/// A row while rows are being built: sparse cells, so adding an article
+/// costs the size of the row order, not the number of articles times rows.
+#[derive(Default)]
+struct RowData {
+    /// (article, paragraph) pairs.
+    cells: Vec<(usize, usize)>,
+    /// (article, row it belongs with) for moved paragraphs.
+    moved: Vec<(usize, usize)>,
+}
+
 /// Aligns the paragraphs of all articles into rows.
 #[must_use]
 pub fn align_paragraphs(articles: &[Article], sentence_groups: &[Vec<Option<usize>>]) -> Vec<AlignedRow> {
-    let article_count = articles.len();
-    let signatures: Vec<Vec<Vec<usize>>> = articles
-        .iter()
-        .enumerate()
-        .map(|(a, article)| {
-            article
-                .paragraphs
-                .iter()
-                .map(|p| {
-                    let mut groups: Vec<usize> = p
-                        .sentences
-                        .clone()
-                        .filter_map(|s| sentence_groups.get(a).and_then(|g| g.get(s)).copied().flatten())
-                        .collect();
-                    groups.sort_unstable();
-                    groups.dedup();
-                    groups
-                })
-                .collect()
-        })
-        .collect();
-
-    let mut rows: Vec<AlignedRow> = Vec::new();
-    // The groups present in each row, for keying later articles.
-    let mut row_groups: Vec<Vec<usize>> = Vec::new();
-    for (article, paragraphs) in signatures.iter().enumerate() {
-        // Which row each group currently lives in (first row wins).
-        let mut row_of_group: HashMap<usize, usize> = HashMap::new();
-        for (row, groups) in row_groups.iter().enumerate() {
-            for group in groups {
-                row_of_group.entry(*group).or_insert(row);
-            }
-        }
-        // Key each paragraph by the row it shares most groups with.
-        let keys: Vec<Option<usize>> = paragraphs
+    let mut rows: Vec<RowData> = Vec::new();
+    // Rows in display order (ids into `rows`).
+    let mut order: Vec<usize> = Vec::new();
+    // The first row each group appears in.
+    let mut row_of_group: HashMap<usize, usize> = HashMap::new();
+    for (article, content) in articles.iter().enumerate() {
+        let signatures: Vec<Vec<usize>> = content
+            .paragraphs
+            .iter()
+            .map(|p| {
+                let mut groups: Vec<usize> = p
+                    .sentences
+                    .clone()
+                    .filter_map(|s| sentence_groups.get(article).and_then(|g| g.get(s)).copied().flatten())
+                    .collect();
+                groups.sort_unstable();
+                groups.dedup();
+                groups
+            })
+            .collect();
+        // Key each paragraph by the row it shares most groups with (ties: the earlier row).
+        let position_of: HashMap<usize, usize> = order.iter().enumerate().map(|(i, row)| (*row, i)).collect();
+        let keys: Vec<Option<usize>> = signatures
             .iter()
             .map(|groups| {
                 let mut votes: HashMap<usize, usize> = HashMap::new();
@@ -58,87 +56,88 @@ pub fn align_paragraphs(articles: &[Article], sentence_groups: &[Vec<Option<usiz
                         *votes.entry(*row).or_default() += 1;
                     }
                 }
-                votes.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(row, _)| row)
+                votes
+                    .into_iter()
+                    .max_by(|a, b| a.1.cmp(&b.1).then(position_of[&b.0].cmp(&position_of[&a.0])))
+                    .map(|(row, _)| row)
             })
             .collect();
-        // Diff the existing row order against this article's keys. Unkeyed
-        // paragraphs get keys no row has, so they never count as equal.
-        let old: Vec<usize> = (0..rows.len()).collect();
-        let new: Vec<usize> = keys.iter().enumerate().map(|(i, key)| key.unwrap_or(usize::MAX - i)).collect();
+        // Diff the rows this article touches (in display order) against its
+        // keyed paragraphs (in reading order): the common subsequence stays
+        // aligned, the rest is inserted or marked moved. Only keyed items
+        // take part, so the diff costs the article's size, not the row count.
+        let keyed: Vec<usize> = (0..keys.len()).filter(|p| keys[*p].is_some()).collect();
+        let new: Vec<usize> = keyed.iter().filter_map(|p| keys[*p].map(|row| position_of[&row])).collect();
+        let mut old: Vec<usize> = new.clone();
+        old.sort_unstable();
+        old.dedup();
         let ops = similar::capture_diff_slices(similar::Algorithm::Patience, &old, &new);
-        let mut placed: Vec<Option<usize>> = vec![None; paragraphs.len()];
+        let mut placed: Vec<Option<usize>> = vec![None; signatures.len()];
         for op in &ops {
             if let similar::DiffOp::Equal { old_index, new_index, len } = *op {
                 for k in 0..len {
-                    placed[new_index + k] = Some(old_index + k);
+                    placed[keyed[new_index + k]] = Some(order[old[old_index + k]]);
                 }
             }
         }
-        // Rebuild the row list: existing rows in order, with this article's
-        // unplaced paragraphs inserted after the row of the paragraph before them.
+        // Unplaced paragraphs get new rows after the row of the paragraph before them.
         let mut inserts_after: HashMap<Option<usize>, Vec<usize>> = HashMap::new();
-        let mut last_row: Option<usize> = None;
+        let mut previous_row: Option<usize> = None;
         for (paragraph, row) in placed.iter().enumerate() {
             match row {
-                Some(row) => last_row = Some(*row),
-                None => inserts_after.entry(last_row).or_default().push(paragraph),
+                Some(row) => {
+                    rows[*row].cells.push((article, paragraph));
+                    previous_row = Some(*row);
+                }
+                None => inserts_after.entry(previous_row).or_default().push(paragraph),
             }
         }
-        let mut new_rows: Vec<AlignedRow> = Vec::with_capacity(rows.len() + paragraphs.len());
-        let mut new_row_groups: Vec<Vec<usize>> = Vec::with_capacity(rows.len() + paragraphs.len());
-        let mut pending_moves: Vec<(usize, usize)> = Vec::new(); // (new row index, old row matched)
-        let mut old_to_new: Vec<usize> = vec![0; rows.len()];
-        let paragraph_at_row: HashMap<usize, usize> =
-            placed.iter().enumerate().filter_map(|(paragraph, row)| row.map(|r| (r, paragraph))).collect();
-        let push_new = |paragraph: usize,
-                        new_rows: &mut Vec<AlignedRow>,
-                        new_row_groups: &mut Vec<Vec<usize>>,
-                        pending: &mut Vec<(usize, usize)>| {
-            let mut cells = vec![None; article_count];
-            cells[article] = Some(paragraph);
-            if let Some(matched) = keys[paragraph] {
-                pending.push((new_rows.len(), matched));
+        let mut new_order: Vec<usize> = Vec::with_capacity(order.len() + signatures.len());
+        let add_rows = |paragraphs: Vec<usize>,
+                        rows: &mut Vec<RowData>,
+                        new_order: &mut Vec<usize>,
+                        placed: &mut [Option<usize>]| {
+            for paragraph in paragraphs {
+                let mut row = RowData { cells: vec![(article, paragraph)], moved: Vec::new() };
+                if let Some(matched) = keys[paragraph] {
+                    row.moved.push((article, matched));
+                }
+                placed[paragraph] = Some(rows.len());
+                new_order.push(rows.len());
+                rows.push(row);
             }
-            new_rows.push(AlignedRow { cells, moved: vec![None; article_count] });
-            new_row_groups.push(paragraphs[paragraph].clone());
         };
-        for paragraph in inserts_after.remove(&None).unwrap_or_default() {
-            push_new(paragraph, &mut new_rows, &mut new_row_groups, &mut pending_moves);
+        add_rows(inserts_after.remove(&None).unwrap_or_default(), &mut rows, &mut new_order, &mut placed);
+        for row in &order {
+            new_order.push(*row);
+            add_rows(inserts_after.remove(&Some(*row)).unwrap_or_default(), &mut rows, &mut new_order, &mut placed);
         }
-        for (old_row, (row, groups)) in rows.drain(..).zip(row_groups.drain(..)).enumerate() {
-            let mut row = row;
-            let mut groups = groups;
-            if let Some(&paragraph) = paragraph_at_row.get(&old_row) {
-                row.cells[article] = Some(paragraph);
-                groups.extend(paragraphs[paragraph].iter().copied());
-                groups.sort_unstable();
-                groups.dedup();
-            }
-            old_to_new[old_row] = new_rows.len();
-            new_rows.push(row);
-            new_row_groups.push(groups);
-            for paragraph in inserts_after.remove(&Some(old_row)).unwrap_or_default() {
-                push_new(paragraph, &mut new_rows, &mut new_row_groups, &mut pending_moves);
-            }
-        }
-        for (new_row, matched_old_row) in pending_moves {
-            new_rows[new_row].moved[article] = Some(old_to_new[matched_old_row]);
-        }
-        // Earlier articles' move marks point at old row numbers: renumber.
-        for row in &mut new_rows {
-            for (a, mark) in row.moved.iter_mut().enumerate() {
-                if a != article
-                    && let Some(target) = mark
-                    && let Some(renumbered) = old_to_new.get(*target)
-                {
-                    *target = *renumbered;
+        order = new_order;
+        // Groups of this article's paragraphs now live in their rows.
+        for (paragraph, groups) in signatures.iter().enumerate() {
+            if let Some(row) = placed[paragraph] {
+                for group in groups {
+                    row_of_group.entry(*group).or_insert(row);
                 }
             }
         }
-        rows = new_rows;
-        row_groups = new_row_groups;
     }
-    rows
+    let position_of: HashMap<usize, usize> = order.iter().enumerate().map(|(i, row)| (*row, i)).collect();
+    order
+        .iter()
+        .map(|row| {
+            let data = &rows[*row];
+            let mut cells = vec![None; articles.len()];
+            for (article, paragraph) in &data.cells {
+                cells[*article] = Some(*paragraph);
+            }
+            let mut moved = vec![None; articles.len()];
+            for (article, target) in &data.moved {
+                moved[*article] = position_of.get(target).copied();
+            }
+            AlignedRow { cells, moved }
+        })
+        .collect()
 }
 
 #[cfg(test)]

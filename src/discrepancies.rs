@@ -32,6 +32,9 @@ impl Default for DiscrepancySettings {
     }
 }
 
+/// One discrepancy finder.
+type Finder = fn(&Inputs<'_>) -> Vec<Discrepancy>;
+
 /// Everything the finders read.
 pub(crate) struct Inputs<'a> {
     pub articles: &'a [Article],
@@ -53,10 +56,16 @@ pub fn find_discrepancies(
     let stats = TermStats::new(analyses);
     let inputs = Inputs { articles, analyses, matching, stats: &stats, settings };
     let mut list = Vec::new();
-    list.extend(quantities::find(&inputs));
-    list.extend(spellings::find(&inputs));
-    list.extend(dating::find(&inputs));
-    list.extend(unique::find(&inputs));
+    let timings = std::env::var_os("PARALLAX_TIMINGS").is_some();
+    let finders: [(&str, Finder); 4] =
+        [("numbers", quantities::find), ("names", spellings::find), ("dates", dating::find), ("unique", unique::find)];
+    for (name, finder) in finders {
+        let clock = std::time::Instant::now();
+        list.extend(finder(&inputs));
+        if timings {
+            eprintln!("  {name}: {:.1} ms", clock.elapsed().as_secs_f64() * 1000.0);
+        }
+    }
     for discrepancy in &mut list {
         discrepancy.mentions.sort_by_key(|m| (m.at, m.span));
     }

@@ -41,6 +41,7 @@ pub mod align;
 pub mod analysis;
 pub mod dates;
 pub mod discrepancies;
+pub mod highlight;
 pub mod ingest;
 pub mod matching;
 pub mod model;
@@ -97,15 +98,28 @@ pub fn compare_documents_with_progress(
     settings: &Settings,
     progress: &(dyn Fn(Stage) + Sync),
 ) -> Comparison {
+    let timings = std::env::var_os("PARALLAX_TIMINGS").is_some();
+    let mut clock = std::time::Instant::now();
+    let mut lap = |name: &str| {
+        if timings {
+            eprintln!("{name}: {:.1} ms", clock.elapsed().as_secs_f64() * 1000.0);
+        }
+        clock = std::time::Instant::now();
+    };
     progress(Stage::Segment);
     let articles: Vec<Article> = documents.into_par_iter().map(segment::segment).collect();
+    lap("segment");
     progress(Stage::Match);
     let analyses = analysis::analyse(&articles);
+    lap("analyse");
     let matching = matching::match_sentences(&articles, &analyses, &settings.matching);
+    lap("match");
     progress(Stage::Align);
     let rows = align::align_paragraphs(&articles, &matching.sentence_groups);
+    lap("align");
     progress(Stage::Discrepancies);
     let discrepancies = discrepancies::find_discrepancies(&articles, &analyses, &matching, &settings.discrepancies);
+    lap("discrepancies");
     Comparison {
         articles,
         skipped,

@@ -241,12 +241,21 @@ fn assign_groups(
 
     let mut parent: Vec<usize> = (0..refs.len()).collect();
     let mut members: Vec<Vec<usize>> = (0..refs.len()).map(|i| vec![i]).collect();
+    // Rejected merges, remembered while the two clusters' samples are
+    // unchanged: big clusters that must stay apart share many edges.
+    let mut rejected: std::collections::HashSet<(usize, usize, usize, usize)> = std::collections::HashSet::new();
     for (_, a, b) in edges {
         let (root_a, root_b) = (find(&mut parent, a), find(&mut parent, b));
         if root_a == root_b {
             continue;
         }
+        let (low, high) = (root_a.min(root_b), root_a.max(root_b));
+        let key = (low, high, members[low].len().min(LINK_SAMPLE), members[high].len().min(LINK_SAMPLE));
+        if rejected.contains(&key) {
+            continue;
+        }
         if average_link(refs, vectors, people, &members[root_a], &members[root_b]) < settings.link_threshold {
+            rejected.insert(key);
             continue;
         }
         let (keep, absorb) =

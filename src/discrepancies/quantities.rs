@@ -15,28 +15,35 @@ use std::collections::HashMap;
 
 /// Members of a cluster compared with a new mention: the first and the
 /// latest few (average linkage on a bounded sample keeps cost linear).
-const SAMPLE_HEAD: usize = 8;
-const SAMPLE_TAIL: usize = 8;
+const SAMPLE_HEAD: usize = 6;
+const SAMPLE_TAIL: usize = 6;
+/// Clusters looked up per key: the most recent ones.
+const CANDIDATES_PER_KEY: usize = 32;
+/// Rare context words used as lookup keys.
+const CONTEXT_KEYS: usize = 3;
 
 struct Candidate<'a> {
     at: SentenceRef,
     mention: &'a NumberMention,
     event: Option<&'static str>,
-    context: &'a [String],
+    /// IDF-weighted, unit-length context words (term id, weight), sorted by id.
+    context: Vec<(u32, f32)>,
     group: Option<usize>,
 }
 
 pub(super) fn find(inputs: &Inputs<'_>) -> Vec<Discrepancy> {
+    let mut vocabulary: HashMap<&str, u32> = HashMap::new();
     let mut candidates: Vec<Candidate<'_>> = Vec::new();
     for (a, sentences) in inputs.analyses.iter().enumerate() {
         for (s, analysis) in sentences.iter().enumerate() {
             let at = SentenceRef { article: a, sentence: s };
             for mention in &analysis.numbers {
+                let context = context_vector(&analysis.terms, mention, inputs, &mut vocabulary);
                 candidates.push(Candidate {
                     at,
                     mention,
                     event: mention.event,
-                    context: &analysis.terms,
+                    context,
                     group: inputs.matching.sentence_groups[a][s],
                 });
             }
@@ -49,22 +56,101 @@ pub(super) fn find(inputs: &Inputs<'_>) -> Vec<Discrepancy> {
         .collect()
 }
 
+/// The words around a figure, weighted by rarity: the sentence's plain
+/// terms without figures, keys, names' own words, the counted noun and the
+/// event (those are compared on their own).
+fn context_vector<'a>(
+    terms: &'a [String],
+    mention: &NumberMention,
+    inputs: &Inputs<'_>,
+    vocabulary: &mut HashMap<&'a str, u32>,
+) -> Vec<(u32, f32)> {
+    let mut vector: Vec<(u32, f32)> = terms
+        .iter()
+        .filter(|t| !t.starts_with(['#', 'q', 'd', 'e']) || !t.contains(':'))
+        .filter(|t| Some(t.as_str()) != mention.noun.as_deref() && Some(t.as_str()) != mention.event)
+        .map(|t| {
+            let next = u32::try_from(vocabulary.len()).unwrap_or(u32::MAX);
+            (*vocabulary.entry(t.as_str()).or_insert(next), inputs.stats.idf(t) as f32)
+        })
+        .collect();
+    vector.sort_by_key(|(id, _)| *id);
+    vector.dedup_by_key(|(id, _)| *id);
+    let norm = vector.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        for (_, weight) in &mut vector {
+            *weight /= norm;
+        }
+    }
+    vector
+}
+
+fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f64 {
+    let (mut i, mut j, mut total) = (0, 0, 0.0f32);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                total += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    f64::from(total)
+}
+
+/// Lookup keys of a mention: its noun, event, matched statement and rarest
+/// context words. Clusters are found through them, never by a full scan.
+fn lookup_keys(candidate: &Candidate<'_>) -> Vec<(u8, u64)> {
+    let mut keys: Vec<(u8, u64)> = Vec::new();
+    let hash = |text: &str| {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        text.hash(&mut hasher);
+        hasher.finish()
+    };
+    if let Some(noun) = &candidate.mention.noun {
+        keys.push((0, hash(noun)));
+    }
+    if let Some(event) = candidate.event {
+        keys.push((1, hash(event)));
+    }
+    if let Some(group) = candidate.group {
+        keys.push((2, group as u64));
+    }
+    let mut rare: Vec<&(u32, f32)> = candidate.context.iter().collect();
+    rare.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    keys.extend(rare.iter().take(CONTEXT_KEYS).map(|(id, _)| (3, u64::from(*id))));
+    keys
+}
+
 fn cluster(candidates: &[Candidate<'_>], inputs: &Inputs<'_>) -> Vec<Vec<usize>> {
     let mut clusters: Vec<Vec<usize>> = Vec::new();
-    // Clusters by class, for lookup.
-    let mut by_class: HashMap<&QuantityClass, Vec<usize>> = HashMap::new();
+    let mut sentences: Vec<std::collections::HashSet<SentenceRef>> = Vec::new();
+    let mut index_of: HashMap<(&QuantityClass, (u8, u64)), Vec<usize>> = HashMap::new();
     for (index, candidate) in candidates.iter().enumerate() {
+        let keys = lookup_keys(candidate);
+        let mut looked_up: Vec<usize> = keys
+            .iter()
+            .filter_map(|key| index_of.get(&(&candidate.mention.class, *key)))
+            .flat_map(|list| list.iter().rev().take(CANDIDATES_PER_KEY).copied())
+            .collect();
+        looked_up.sort_unstable();
+        looked_up.dedup();
         let mut best: Option<(f64, usize)> = None;
-        for &cluster_index in by_class.get(&candidate.mention.class).map_or(&[][..], |v| &v[..]) {
-            let members = &clusters[cluster_index];
-            if members.iter().any(|m| candidates[*m].at == candidate.at) {
-                continue; // two figures of one sentence are two quantities
+        for cluster_index in looked_up {
+            // Two figures of one sentence are two quantities.
+            if sentences[cluster_index].contains(&candidate.at) {
+                continue;
             }
+            let members = &clusters[cluster_index];
             let sample =
                 members.iter().take(SAMPLE_HEAD).chain(members.iter().skip(SAMPLE_HEAD).rev().take(SAMPLE_TAIL));
             let (mut total, mut count) = (0.0, 0usize);
             for member in sample {
-                total += link_score(candidate, &candidates[*member], inputs);
+                total += link_score(candidate, &candidates[*member]);
                 count += 1;
             }
             let average = total / count.max(1) as f64;
@@ -72,11 +158,20 @@ fn cluster(candidates: &[Candidate<'_>], inputs: &Inputs<'_>) -> Vec<Vec<usize>>
                 best = Some((average, cluster_index));
             }
         }
-        match best {
-            Some((_, cluster_index)) => clusters[cluster_index].push(index),
+        let target = match best {
+            Some((_, cluster_index)) => cluster_index,
             None => {
-                by_class.entry(&candidate.mention.class).or_default().push(clusters.len());
-                clusters.push(vec![index]);
+                clusters.push(Vec::new());
+                sentences.push(std::collections::HashSet::new());
+                clusters.len() - 1
+            }
+        };
+        clusters[target].push(index);
+        sentences[target].insert(candidate.at);
+        for key in keys {
+            let list = index_of.entry((&candidate.mention.class, key)).or_default();
+            if list.last() != Some(&target) && !list.iter().rev().take(8).any(|c| *c == target) {
+                list.push(target);
             }
         }
     }
@@ -84,7 +179,7 @@ fn cluster(candidates: &[Candidate<'_>], inputs: &Inputs<'_>) -> Vec<Vec<usize>>
 }
 
 /// How likely two figures are the same quantity (0 = never).
-fn link_score(a: &Candidate<'_>, b: &Candidate<'_>, inputs: &Inputs<'_>) -> f64 {
+fn link_score(a: &Candidate<'_>, b: &Candidate<'_>) -> f64 {
     if a.mention.class != b.mention.class {
         return 0.0;
     }
@@ -105,9 +200,7 @@ fn link_score(a: &Candidate<'_>, b: &Candidate<'_>, inputs: &Inputs<'_>) -> f64 
         (Some(_), Some(_)) => return 0.0,
         _ => 0.0,
     };
-    let ignore: Vec<&str> =
-        [a.mention.noun.as_deref(), b.mention.noun.as_deref(), a.event, b.event].into_iter().flatten().collect();
-    let context = 0.5 * inputs.stats.similarity(a.context, b.context, &ignore);
+    let context = 0.5 * dot(&a.context, &b.context);
     let group = if same_group { 0.4 } else { 0.0 };
     // Measures in the same unit behave like counts of the same noun.
     let unit = if matches!(a.mention.class, QuantityClass::Measure(_)) { 0.35 } else { 0.0 };
