@@ -1,0 +1,126 @@
+//! The article panes: border with outlet, title and source; a gutter with
+//! markers (selected mention, current match, moved paragraph) and role
+//! bars; the text, aligned by row, drawn only for the rows on screen.
+
+use super::line::{Overlays, styled_line};
+use crate::model::Span;
+use crate::normalize::clean_line;
+use crate::tui::app::App;
+use crate::tui::layout::{PaneArea, Screen};
+use crate::tui::reader::Reader;
+use crate::tui::styled::StyledArticle;
+use crate::tui::theme::{Element, Theme};
+use crate::tui::wrap::truncate;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span as TextSpan};
+use ratatui::widgets::{Block, BorderType, Borders, Widget};
+
+/// Draws every visible pane.
+pub fn render(app: &App, reader: &Reader, screen: &Screen, buf: &mut Buffer) {
+    let widths: Vec<u16> = screen.panes.iter().map(|p| p.column().width).collect();
+    reader.retain_widths(&widths);
+    for pane in &screen.panes {
+        render_pane(app, reader, screen, pane, buf);
+    }
+}
+
+fn render_pane(app: &App, reader: &Reader, screen: &Screen, pane: &PaneArea, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let comparison = reader.comparison();
+    let Some(article) = comparison.articles.get(pane.article) else { return };
+    let focused = app.focus == pane.article;
+    let top = app.pane_top(reader, screen, pane);
+
+    let title_width = usize::from(pane.outer.width.saturating_sub(4));
+    let heading = clean_line(&format!("{} · {}", article.outlet, article.title));
+    let number = format!(" {} ", pane.article + 1);
+    let heading = truncate(&heading, title_width.saturating_sub(number.chars().count() + 8));
+    let percent = if reader.row_count() > 1 { top.row * 100 / (reader.row_count() - 1) } else { 0 };
+    let (border, title) = if focused {
+        (theme.style(Element::BorderFocused), theme.style(Element::TitleFocused))
+    } else {
+        (theme.style(Element::Border), theme.style(Element::Title))
+    };
+    let source = truncate(&clean_line(&article.source), title_width.saturating_sub(2));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(if focused { BorderType::Thick } else { BorderType::Rounded })
+        .border_style(border)
+        .title(Line::from(vec![TextSpan::styled(number, title), TextSpan::styled(format!(" {heading} "), title)]))
+        .title(Line::from(TextSpan::styled(format!(" {percent}% "), theme.style(Element::Muted))).right_aligned())
+        .title_bottom(Line::from(TextSpan::styled(format!(" {source} "), theme.style(Element::Muted))));
+    block.render(pane.outer, buf);
+
+    let styled = reader.styled(pane.article);
+    let selected: Vec<Span> = app
+        .selected
+        .and_then(|index| comparison.discrepancies.get(index))
+        .map(|d| {
+            let mut spans: Vec<Span> =
+                d.mentions.iter().filter(|m| m.at.article == pane.article).map(|m| m.span).collect();
+            spans.sort_unstable();
+            spans
+        })
+        .unwrap_or_default();
+    let matches = app.search.spans_in(pane.article);
+    let current = app.search.current_match().filter(|m| m.article == pane.article).map(|m| m.span);
+    let overlays = Overlays { selected: &selected, matches: &matches, current };
+
+    let flow = app.flow(screen, pane);
+    let width = pane.column().width;
+    let mut row = Some(top.row);
+    let mut skip = top.line;
+    let mut y = pane.text.y;
+    while let Some(current_row) = row
+        && y < pane.text.bottom()
+    {
+        let height = reader.row_height(&flow, current_row);
+        let paragraph = reader.cell(current_row, pane.article);
+        let lines = paragraph.map(|p| reader.lines(pane.article, p, width)).unwrap_or_else(|| Vec::new().into());
+        let moved = reader.moved(current_row, pane.article).is_some();
+        for index in skip..height {
+            if y >= pane.text.bottom() {
+                break;
+            }
+            if let Some(line) = lines.get(index) {
+                let gutter = Rect { y, height: 1, ..pane.gutter };
+                draw_gutter(theme, &styled, &overlays, *line, moved && index == 0, gutter, buf);
+                let styled_text = styled_line(&article.text, *line, &styled, theme, &overlays);
+                buf.set_line(pane.text.x, y, &styled_text, pane.text.width);
+            }
+            y += 1;
+        }
+        skip = 0;
+        row = reader.next_row(&flow, current_row + 1);
+    }
+}
+
+fn draw_gutter(
+    theme: &Theme,
+    styled: &StyledArticle,
+    overlays: &Overlays<'_>,
+    line: Span,
+    first_of_moved: bool,
+    gutter: Rect,
+    buf: &mut Buffer,
+) {
+    if gutter.width == 0 {
+        return;
+    }
+    let (symbol, style) = if overlays.selects(line) {
+        ("▶", theme.style(Element::Selected))
+    } else if overlays.holds_current(line) {
+        ("»", theme.style(Element::SearchCurrent))
+    } else if first_of_moved {
+        ("↕", theme.style(Element::Accent))
+    } else {
+        (" ", Style::new())
+    };
+    buf.set_string(gutter.x, gutter.y, symbol, style);
+    if gutter.width > 1 {
+        let (bar, bar_style) = theme.role_bar(styled.role_at(line.start));
+        buf.set_string(gutter.x + 1, gutter.y, bar, bar_style);
+    }
+}
