@@ -2,12 +2,14 @@
 //! paragraphs and scroll positions.
 //!
 //! Panes scroll by aligned row. Panes laid out together (a *flow*: the
-//! visible panes side by side with sync on, or one pane alone) give each row
-//! the height of its tallest paragraph among them, so rows line up across
-//! panes. A position is a row and a line inside it. Every computation here
-//! touches only the rows between the top of a pane and its bottom, and each
-//! paragraph is wrapped once per width, so the cost of a frame or a key
-//! press does not grow with the length of the articles.
+//! visible panes side by side with sync on, or one pane alone) are cut into
+//! [`Band`]s: a paragraph row two panes share lines up across them, and the
+//! paragraphs only one pane has sit side by side between such rows. A
+//! position is a band and a line inside it. Every computation here touches
+//! only the bands between the top of a pane and its bottom (a band spans at
+//! most [`BAND_ROWS`] rows), and each paragraph is wrapped once per width,
+//! so the cost of a frame or a key press does not grow with the length of
+//! the articles.
 
 use super::styled::StyledArticle;
 use super::wrap::{WrapCache, wrap};
@@ -25,14 +27,31 @@ pub struct Column {
     pub width: u16,
 }
 
-/// A scroll position: an aligned row and a line inside it.
+/// A scroll position: a band (by its first row) and a line inside it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Pos {
-    /// Index into `Comparison::rows`.
+    /// The band's first row (an index into `Comparison::rows`).
     pub row: usize,
-    /// Line inside the row (the row's last line is the blank after it).
+    /// Line inside the band.
     pub line: usize,
 }
+
+/// Rows `start..end` laid out as one block. A row two or more panes of a
+/// flow share is a band of its own, so it lines up across the panes; the
+/// unshared rows between two shared ones form a band in which each pane
+/// stacks its own paragraphs, side by side, like the two halves of a diff
+/// hunk. Bands never cross a multiple of [`BAND_ROWS`], which bounds the
+/// work of finding one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Band {
+    /// First row.
+    pub start: usize,
+    /// One past the last row.
+    pub end: usize,
+}
+
+/// The most rows one band spans.
+pub const BAND_ROWS: usize = 128;
 
 /// The comparison with its row index and the caches the panes draw from.
 #[derive(Debug)]
@@ -162,6 +181,16 @@ impl Reader {
         self.wraps.borrow().len()
     }
 
+    /// How far into an article a pane whose top is at `row` has read, in percent.
+    #[must_use]
+    pub fn progress(&self, article: usize, row: usize) -> usize {
+        let Some(rows) = self.rows_of.get(article) else { return 0 };
+        if rows.len() < 2 {
+            return 0;
+        }
+        (rows.partition_point(|r| *r < row) * 100 / (rows.len() - 1)).min(100)
+    }
+
     /// Number of aligned rows.
     #[must_use]
     pub fn row_count(&self) -> usize {
@@ -190,27 +219,88 @@ impl Reader {
             .max()
     }
 
-    /// Lines a row takes in a flow: its tallest paragraph plus a blank line
-    /// (0 when no pane of the flow has a paragraph there).
-    #[must_use]
-    pub fn row_height(&self, flow: &[Column], row: usize) -> usize {
-        let tallest = flow
-            .iter()
-            .filter_map(|c| self.cell(row, c.article).map(|p| self.lines(c.article, p, c.width).len()))
-            .max();
-        tallest.map_or(0, |lines| lines + 1)
+    /// Whether two or more panes of the flow have a paragraph in a row:
+    /// such rows line up across the panes.
+    fn is_shared(&self, flow: &[Column], row: usize) -> bool {
+        flow.iter().filter(|c| self.cell(row, c.article).is_some()).nth(1).is_some()
     }
 
-    /// A position moved onto a row the flow shows, its line kept inside the row.
+    /// The band holding a row: the row alone when it is shared, else the
+    /// run of unshared rows around it (within one block of [`BAND_ROWS`]).
+    #[must_use]
+    pub fn band_of(&self, flow: &[Column], row: usize) -> Band {
+        // A pane on its own has nothing to line up with: every row is a band.
+        if flow.len() < 2 || self.is_shared(flow, row) {
+            return Band { start: row, end: row + 1 };
+        }
+        let floor = row - row % BAND_ROWS;
+        let ceiling = (floor + BAND_ROWS).min(self.row_count()).max(row + 1);
+        let mut start = row;
+        while start > floor && !self.is_shared(flow, start - 1) {
+            start -= 1;
+        }
+        let mut end = row + 1;
+        while end < ceiling && !self.is_shared(flow, end) {
+            end += 1;
+        }
+        Band { start, end }
+    }
+
+    /// The paragraphs an article shows in a band, with their rows.
+    pub fn band_cells(&self, article: usize, band: Band) -> impl Iterator<Item = (usize, usize)> + '_ {
+        (band.start..band.end).filter_map(move |row| self.cell(row, article).map(|p| (row, p)))
+    }
+
+    /// Lines one column takes in a band: its paragraphs, each followed by a blank line.
+    fn column_height(&self, column: Column, band: Band) -> usize {
+        self.band_cells(column.article, band).map(|(_, p)| self.lines(column.article, p, column.width).len() + 1).sum()
+    }
+
+    /// Lines a band takes in a flow: its tallest column (0 when no pane of
+    /// the flow has a paragraph in it).
+    #[must_use]
+    pub fn band_height(&self, flow: &[Column], band: Band) -> usize {
+        flow.iter().map(|c| self.column_height(*c, band)).max().unwrap_or(0)
+    }
+
+    /// The band a position is in (normalise the position first).
+    #[must_use]
+    pub fn band_at(&self, flow: &[Column], pos: Pos) -> Band {
+        self.band_of(flow, pos.row)
+    }
+
+    /// The band after a band, skipping rows the flow does not show.
+    #[must_use]
+    pub fn next_band(&self, flow: &[Column], band: Band) -> Option<Band> {
+        self.next_row(flow, band.end).map(|row| self.band_of(flow, row))
+    }
+
+    fn previous_band(&self, flow: &[Column], band: Band) -> Option<Band> {
+        self.previous_row(flow, band.start).map(|row| self.band_of(flow, row))
+    }
+
+    /// A position moved onto a band the flow shows (`row` is the band's
+    /// first row), its line kept inside the band.
     #[must_use]
     pub fn normalize(&self, flow: &[Column], pos: Pos) -> Pos {
-        match self.next_row(flow, pos.row) {
-            Some(row) if row == pos.row => Pos { row, line: pos.line.min(self.row_height(flow, row) - 1) },
-            Some(row) => Pos { row, line: 0 },
-            None => match self.previous_row(flow, pos.row) {
-                Some(row) => Pos { row, line: self.row_height(flow, row) - 1 },
-                None => Pos::default(),
-            },
+        if pos.row < self.row_count() {
+            let band = self.band_of(flow, pos.row);
+            let height = self.band_height(flow, band);
+            if height > 0 {
+                // A row inside a band (from another flow) starts at the band's top.
+                let line = if band.start == pos.row { pos.line.min(height - 1) } else { 0 };
+                return Pos { row: band.start, line };
+            }
+            if let Some(row) = self.next_row(flow, band.end) {
+                return Pos { row: self.band_of(flow, row).start, line: 0 };
+            }
+        }
+        match self.previous_row(flow, pos.row.min(self.row_count())) {
+            Some(row) => {
+                let band = self.band_of(flow, row);
+                Pos { row: band.start, line: self.band_height(flow, band).saturating_sub(1) }
+            }
+            None => Pos::default(),
         }
     }
 
@@ -224,21 +314,25 @@ impl Reader {
     #[must_use]
     pub fn advance(&self, flow: &[Column], pos: Pos, lines: usize) -> Pos {
         let mut pos = self.normalize(flow, pos);
+        let mut band = self.band_of(flow, pos.row);
         let mut left = lines;
         loop {
-            let height = self.row_height(flow, pos.row);
+            let height = self.band_height(flow, band);
             if height == 0 {
                 return pos;
             }
-            let room = height - 1 - pos.line;
+            let room = height - 1 - pos.line.min(height - 1);
             if left <= room {
                 pos.line += left;
                 return pos;
             }
             left -= room + 1;
-            match self.next_row(flow, pos.row + 1) {
-                Some(row) => pos = Pos { row, line: 0 },
-                None => return Pos { row: pos.row, line: height - 1 },
+            match self.next_band(flow, band) {
+                Some(next) => {
+                    band = next;
+                    pos = Pos { row: next.start, line: 0 };
+                }
+                None => return Pos { row: band.start, line: height - 1 },
             }
         }
     }
@@ -247,6 +341,7 @@ impl Reader {
     #[must_use]
     pub fn retreat(&self, flow: &[Column], pos: Pos, lines: usize) -> Pos {
         let mut pos = self.normalize(flow, pos);
+        let mut band = self.band_of(flow, pos.row);
         let mut left = lines;
         loop {
             if left <= pos.line {
@@ -254,9 +349,12 @@ impl Reader {
                 return pos;
             }
             left -= pos.line + 1;
-            match self.previous_row(flow, pos.row) {
-                Some(row) => pos = Pos { row, line: self.row_height(flow, row).saturating_sub(1) },
-                None => return Pos { row: pos.row, line: 0 },
+            match self.previous_band(flow, band) {
+                Some(previous) => {
+                    band = previous;
+                    pos = Pos { row: previous.start, line: self.band_height(flow, previous).saturating_sub(1) };
+                }
+                None => return Pos { row: band.start, line: 0 },
             }
         }
     }
@@ -265,7 +363,8 @@ impl Reader {
     #[must_use]
     pub fn last_top(&self, flow: &[Column], height: usize) -> Pos {
         let Some(last) = self.previous_row(flow, usize::MAX) else { return Pos::default() };
-        let end = Pos { row: last, line: self.row_height(flow, last).saturating_sub(1) };
+        let band = self.band_of(flow, last);
+        let end = Pos { row: band.start, line: self.band_height(flow, band).saturating_sub(1) };
         self.retreat(flow, end, height.saturating_sub(1))
     }
 
@@ -280,9 +379,15 @@ impl Reader {
     pub fn locate(&self, flow: &[Column], column: Column, byte: usize) -> Pos {
         let Some(paragraph) = self.paragraph_at(column.article, byte) else { return self.first(flow) };
         let Some(row) = self.row_of_paragraph(column.article, paragraph) else { return self.first(flow) };
+        let band = self.band_of(flow, row);
+        let above: usize = self
+            .band_cells(column.article, band)
+            .take_while(|(r, _)| *r < row)
+            .map(|(_, p)| self.lines(column.article, p, column.width).len() + 1)
+            .sum();
         let lines = self.lines(column.article, paragraph, column.width);
         let line = lines.partition_point(|l| l.start <= byte).saturating_sub(1);
-        self.normalize(flow, Pos { row, line })
+        self.normalize(flow, Pos { row: band.start, line: above + line })
     }
 }
 
@@ -318,7 +423,13 @@ mod tests {
         let pos_b = reader.locate(&flow, flow[1], comparison.articles[1].text.find("evacuated").expect("offset"));
         assert_eq!(pos_a.row, pos_b.row, "the shared statement sits in one row");
 
-        let total: usize = (0..reader.row_count()).map(|r| reader.row_height(&flow, r)).sum();
+        let mut total = 0;
+        let mut row = 0;
+        while row < reader.row_count() {
+            let band = reader.band_of(&flow, row);
+            total += reader.band_height(&flow, band);
+            row = band.end;
+        }
         let mut pos = reader.first(&flow);
         let mut steps = 0;
         while reader.advance(&flow, pos, 1) != pos {

@@ -246,7 +246,7 @@ fn colour_styles() -> BTreeMap<Element, Style> {
         (Element::NumberCompatible, Style::new().fg(rgb(0x1a_1a_1a)).bg(rgb(0xe0_b0_40)).add_modifier(Modifier::BOLD)),
         (Element::NameVariant, Style::new().fg(rgb(0xff_9c_ff)).add_modifier(Modifier::BOLD | Modifier::UNDERLINED)),
         (Element::Date, Style::new().fg(rgb(0x6c_d8_ff)).add_modifier(Modifier::BOLD | Modifier::UNDERLINED)),
-        (Element::Changed, Style::new().fg(rgb(0xff_e0_70)).add_modifier(Modifier::BOLD)),
+        (Element::Changed, Style::new().fg(rgb(0xff_e0_70))),
         (Element::Selected, Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)),
         (Element::SearchMatch, Style::new().fg(rgb(0x10_10_10)).bg(rgb(0x8a_c8_ff))),
         (Element::SearchCurrent, Style::new().fg(rgb(0x10_10_10)).bg(rgb(0xff_8c_1a)).add_modifier(Modifier::BOLD)),

@@ -227,15 +227,20 @@ fn version<'a>(
             } else if let Some(diff) = group.members.iter().position(|m| *m == at).and_then(|i| group.diffs.get(i))
                 && !diff.changed.is_empty()
             {
-                notes.push("marked: words the reference wording lacks".to_owned());
+                notes.push("marked: words not in the reference wording".to_owned());
             }
         }
         if !is_mention {
             notes.push("same statement, without the mention".to_owned());
         }
         for note in notes {
-            let note = truncate(&clean_line(&format!("  → {note}")), usize::from(width));
-            lines.push(Line::from(TextSpan::styled(note, theme.style(Element::Muted))));
+            let note = clean_line(&note);
+            let pieces = wrap(&note, Span::new(0, note.len()), width.saturating_sub(2), &[]);
+            for (index, piece) in pieces.iter().enumerate() {
+                let lead = if index == 0 { "→ " } else { "  " };
+                let text = format!("{lead}{}", note.get(piece.range()).unwrap_or_default());
+                lines.push(Line::from(TextSpan::styled(text, theme.style(Element::Muted))));
+            }
         }
         lines.push(Line::default());
     }
@@ -263,5 +268,6 @@ fn figure_range(figure: &Figure) -> String {
     } else {
         format!("{}–{}", number(figure.low), number(figure.high))
     };
-    format!("{range} ({}, {})", figure.qualifier.as_str(), figure.unit)
+    // The unit is the engine's matching key (often a stem), not for display.
+    format!("{range} ({})", figure.qualifier.as_str().replace('_', " "))
 }

@@ -15,8 +15,8 @@ pub fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let lines = vec![
         Line::from(Span::styled("Terminal too small", theme.style(Element::Accent))),
-        Line::from(format!("{}×{}, need {MIN_WIDTH}×{MIN_HEIGHT}", area.width, area.height)),
-        Line::from(Span::styled("enlarge it, or q to quit", theme.style(Element::Muted))),
+        Line::from(format!("{}×{} (need {MIN_WIDTH}×{MIN_HEIGHT})", area.width, area.height)),
+        Line::from(Span::styled("q quits", theme.style(Element::Muted))),
     ];
     let height = u16::try_from(lines.len()).unwrap_or(0).min(area.height);
     let box_area = Rect { y: area.y + (area.height - height) / 2, height, ..area };

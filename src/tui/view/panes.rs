@@ -33,11 +33,12 @@ fn render_pane(app: &App, reader: &Reader, screen: &Screen, pane: &PaneArea, buf
     let focused = app.focus == pane.article;
     let top = app.pane_top(reader, screen, pane);
 
-    let title_width = usize::from(pane.outer.width.saturating_sub(4));
-    let heading = clean_line(&format!("{} · {}", article.outlet, article.title));
+    let percent = format!(" {}% ", reader.progress(pane.article, top.row));
     let number = format!(" {} ", pane.article + 1);
-    let heading = truncate(&heading, title_width.saturating_sub(number.chars().count() + 8));
-    let percent = if reader.row_count() > 1 { top.row * 100 / (reader.row_count() - 1) } else { 0 };
+    // Corners, the number, the spaces around the heading, a gap, the percentage.
+    let room = usize::from(pane.outer.width).saturating_sub(2 + number.len() + 2 + 1 + percent.len());
+    let heading = truncate(&clean_line(&format!("{} · {}", article.outlet, article.title)), room);
+    let title_width = usize::from(pane.outer.width.saturating_sub(4));
     let (border, title) = if focused {
         (theme.style(Element::BorderFocused), theme.style(Element::TitleFocused))
     } else {
@@ -49,7 +50,7 @@ fn render_pane(app: &App, reader: &Reader, screen: &Screen, pane: &PaneArea, buf
         .border_type(if focused { BorderType::Thick } else { BorderType::Rounded })
         .border_style(border)
         .title(Line::from(vec![TextSpan::styled(number, title), TextSpan::styled(format!(" {heading} "), title)]))
-        .title(Line::from(TextSpan::styled(format!(" {percent}% "), theme.style(Element::Muted))).right_aligned())
+        .title(Line::from(TextSpan::styled(percent, theme.style(Element::Muted))).right_aligned())
         .title_bottom(Line::from(TextSpan::styled(format!(" {source} "), theme.style(Element::Muted))));
     block.render(pane.outer, buf);
 
@@ -70,30 +71,35 @@ fn render_pane(app: &App, reader: &Reader, screen: &Screen, pane: &PaneArea, buf
 
     let flow = app.flow(screen, pane);
     let width = pane.column().width;
-    let mut row = Some(top.row);
+    let mut band = Some(reader.band_of(&flow, top.row));
     let mut skip = top.line;
     let mut y = pane.text.y;
-    while let Some(current_row) = row
+    while let Some(current) = band
         && y < pane.text.bottom()
     {
-        let height = reader.row_height(&flow, current_row);
-        let paragraph = reader.cell(current_row, pane.article);
-        let lines = paragraph.map(|p| reader.lines(pane.article, p, width)).unwrap_or_else(|| Vec::new().into());
-        let moved = reader.moved(current_row, pane.article).is_some();
+        let height = reader.band_height(&flow, current);
+        // This pane's paragraphs in the band, stacked, each with a blank after it.
+        let mut stacked: Vec<Option<(Span, bool)>> = Vec::with_capacity(height);
+        for (row, paragraph) in reader.band_cells(pane.article, current) {
+            let moved = reader.moved(row, pane.article).is_some();
+            let lines = reader.lines(pane.article, paragraph, width);
+            stacked.extend(lines.iter().enumerate().map(|(index, line)| Some((*line, moved && index == 0))));
+            stacked.push(None);
+        }
         for index in skip..height {
             if y >= pane.text.bottom() {
                 break;
             }
-            if let Some(line) = lines.get(index) {
+            if let Some(Some((line, first_of_moved))) = stacked.get(index) {
                 let gutter = Rect { y, height: 1, ..pane.gutter };
-                draw_gutter(theme, &styled, &overlays, *line, moved && index == 0, gutter, buf);
+                draw_gutter(theme, &styled, &overlays, *line, *first_of_moved, gutter, buf);
                 let styled_text = styled_line(&article.text, *line, &styled, theme, &overlays);
                 buf.set_line(pane.text.x, y, &styled_text, pane.text.width);
             }
             y += 1;
         }
         skip = 0;
-        row = reader.next_row(&flow, current_row + 1);
+        band = reader.next_band(&flow, current);
     }
 }
 
@@ -120,7 +126,7 @@ fn draw_gutter(
     };
     buf.set_string(gutter.x, gutter.y, symbol, style);
     if gutter.width > 1 {
-        let (bar, bar_style) = theme.role_bar(styled.role_at(line.start));
+        let (bar, bar_style) = theme.role_bar(styled.runs_in(line).find_map(|run| run.role));
         buf.set_string(gutter.x + 1, gutter.y, bar, bar_style);
     }
 }
