@@ -87,7 +87,7 @@ pub struct ExportTarget {
 }
 
 /// What the reader is configured with.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Options {
     /// Key bindings.
     pub keymap: Keymap,
@@ -97,6 +97,12 @@ pub struct Options {
     pub export: ExportTarget,
     /// Start with the mouse captured.
     pub mouse: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self { keymap: Keymap::default(), theme: Theme::default(), export: ExportTarget::default(), mouse: true }
+    }
 }
 
 /// The reader's whole state.

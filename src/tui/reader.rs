@@ -1,25 +1,33 @@
 //! The finished comparison as the panes see it: aligned rows, wrapped
-//! paragraphs and scroll positions.
+//! paragraphs and where each paragraph goes on screen.
 //!
-//! Panes scroll by aligned row. Panes laid out together (a *flow*: the
-//! visible panes side by side with sync on, or one pane alone) are cut into
-//! [`Band`]s: a paragraph row two panes share lines up across them, and the
-//! paragraphs only one pane has sit side by side between such rows. A
-//! position is a band and a line inside it. Every computation here touches
-//! only the bands between the top of a pane and its bottom (a band spans at
-//! most [`BAND_ROWS`] rows), and each paragraph is wrapped once per width,
-//! so the cost of a frame or a key press does not grow with the length of
-//! the articles.
+//! Panes laid out together (a *flow*: the visible panes side by side with
+//! sync on, or one pane alone) are placed by [`placement`]: each pane
+//! stacks its own paragraphs, and a paragraph row two or more panes share
+//! starts at the same height in all of them. A row only holds back the panes
+//! that share it, so no pane waits for statements it does not carry.
+//!
+//! Placement runs lazily, only as far down as a pane looks, and each
+//! paragraph is wrapped once per width: the cost of a frame or a key press
+//! does not grow with the length of the articles. A pane's scroll position
+//! is a [`Pos`], anchored to one of its own paragraphs, so it survives a
+//! resize, a shift of the pane window or a change of sync.
+
+mod placement;
+
+pub use placement::Placed;
 
 use super::styled::StyledArticle;
 use super::wrap::{WrapCache, wrap};
 use crate::model::{Comparison, Span};
+use placement::Placement;
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
 /// One pane of a flow: an article and its text width.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Column {
     /// The article.
     pub article: usize,
@@ -27,31 +35,20 @@ pub struct Column {
     pub width: u16,
 }
 
-/// A scroll position: a band (by its first row) and a line inside it.
+/// The top of a pane: `offset` lines below the start of the pane's own
+/// paragraph in aligned row `row` (negative: above it). Independent of how
+/// the panes are laid out.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Pos {
-    /// The band's first row (an index into `Comparison::rows`).
+    /// An aligned row holding one of the pane's paragraphs (or the first
+    /// such row at or after it).
     pub row: usize,
-    /// Line inside the band.
-    pub line: usize,
+    /// Lines from that paragraph's first line.
+    pub offset: isize,
 }
 
-/// Rows `start..end` laid out as one block. A row two or more panes of a
-/// flow share is a band of its own, so it lines up across the panes; the
-/// unshared rows between two shared ones form a band in which each pane
-/// stacks its own paragraphs, side by side, like the two halves of a diff
-/// hunk. Bands never cross a multiple of [`BAND_ROWS`], which bounds the
-/// work of finding one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Band {
-    /// First row.
-    pub start: usize,
-    /// One past the last row.
-    pub end: usize,
-}
-
-/// The most rows one band spans.
-pub const BAND_ROWS: usize = 128;
+/// Placements kept at once (one per set of panes and widths seen recently).
+const PLACEMENTS_KEPT: usize = 8;
 
 /// The comparison with its row index and the caches the panes draw from.
 #[derive(Debug)]
@@ -64,6 +61,7 @@ pub struct Reader {
     markers: bool,
     styled: RefCell<Vec<Option<Rc<StyledArticle>>>>,
     wraps: RefCell<WrapCache>,
+    placements: RefCell<HashMap<Vec<Column>, Placement>>,
 }
 
 impl Reader {
@@ -97,7 +95,15 @@ impl Reader {
             }
         }
         let styled = RefCell::new(vec![None; articles]);
-        Self { comparison, rows_of, row_of_paragraph, markers, styled, wraps: RefCell::default() }
+        Self {
+            comparison,
+            rows_of,
+            row_of_paragraph,
+            markers,
+            styled,
+            wraps: RefCell::default(),
+            placements: RefCell::default(),
+        }
     }
 
     /// The comparison.
@@ -208,186 +214,72 @@ impl Reader {
             .min()
     }
 
-    /// The last row before `before` where a pane of the flow has a paragraph.
+    /// The rows an article has a paragraph in, ascending.
     #[must_use]
-    pub fn previous_row(&self, flow: &[Column], before: usize) -> Option<usize> {
-        flow.iter()
-            .filter_map(|column| {
-                let rows = self.rows_of.get(column.article)?;
-                rows.partition_point(|r| *r < before).checked_sub(1).map(|i| rows[i])
-            })
-            .max()
+    pub fn rows_of(&self, article: usize) -> &[usize] {
+        self.rows_of.get(article).map_or(&[], Vec::as_slice)
     }
 
-    /// Whether two or more panes of the flow have a paragraph in a row:
-    /// such rows line up across the panes.
-    fn is_shared(&self, flow: &[Column], row: usize) -> bool {
-        flow.iter().filter(|c| self.cell(row, c.article).is_some()).nth(1).is_some()
-    }
-
-    /// The band holding a row: the row alone when it is shared, else the
-    /// run of unshared rows around it (within one block of [`BAND_ROWS`]).
-    #[must_use]
-    pub fn band_of(&self, flow: &[Column], row: usize) -> Band {
-        // A pane on its own has nothing to line up with: every row is a band.
-        if flow.len() < 2 || self.is_shared(flow, row) {
-            return Band { start: row, end: row + 1 };
+    /// Runs `f` on the placement of a flow (created on first use).
+    fn with_placement<R>(&self, flow: &[Column], f: impl FnOnce(&mut Placement, &Self) -> R) -> R {
+        let mut placements = self.placements.borrow_mut();
+        if !placements.contains_key(flow) {
+            if placements.len() >= PLACEMENTS_KEPT {
+                placements.clear();
+            }
+            placements.insert(flow.to_vec(), Placement::new(flow));
         }
-        let floor = row - row % BAND_ROWS;
-        let ceiling = (floor + BAND_ROWS).min(self.row_count()).max(row + 1);
-        let mut start = row;
-        while start > floor && !self.is_shared(flow, start - 1) {
-            start -= 1;
-        }
-        let mut end = row + 1;
-        while end < ceiling && !self.is_shared(flow, end) {
-            end += 1;
-        }
-        Band { start, end }
+        let placement = placements.get_mut(flow).unwrap_or_else(|| unreachable!("inserted above"));
+        f(placement, self)
     }
 
-    /// The paragraphs an article shows in a band, with their rows.
-    pub fn band_cells(&self, article: usize, band: Band) -> impl Iterator<Item = (usize, usize)> + '_ {
-        (band.start..band.end).filter_map(move |row| self.cell(row, article).map(|p| (row, p)))
-    }
-
-    /// Lines one column takes in a band: its paragraphs, each followed by a blank line.
-    fn column_height(&self, column: Column, band: Band) -> usize {
-        self.band_cells(column.article, band).map(|(_, p)| self.lines(column.article, p, column.width).len() + 1).sum()
-    }
-
-    /// Lines a band takes in a flow: its tallest column (0 when no pane of
-    /// the flow has a paragraph in it).
+    /// The screen line (from the top of the flow) of a pane's top.
     #[must_use]
-    pub fn band_height(&self, flow: &[Column], band: Band) -> usize {
-        flow.iter().map(|c| self.column_height(*c, band)).max().unwrap_or(0)
+    pub fn top(&self, flow: &[Column], column: usize, pos: Pos) -> usize {
+        self.with_placement(flow, |placement, reader| placement.y_of(reader, column, pos))
     }
 
-    /// The band a position is in (normalise the position first).
+    /// The position of a pane whose top is at screen line `y`.
     #[must_use]
-    pub fn band_at(&self, flow: &[Column], pos: Pos) -> Band {
-        self.band_of(flow, pos.row)
+    pub fn pos_at(&self, flow: &[Column], column: usize, y: usize) -> Pos {
+        self.with_placement(flow, |placement, reader| placement.pos_at(reader, column, y))
     }
 
-    /// The band after a band, skipping rows the flow does not show.
+    /// `y` kept between the first line and the lowest top that still fills
+    /// a pane of `height` lines.
     #[must_use]
-    pub fn next_band(&self, flow: &[Column], band: Band) -> Option<Band> {
-        self.next_row(flow, band.end).map(|row| self.band_of(flow, row))
-    }
-
-    fn previous_band(&self, flow: &[Column], band: Band) -> Option<Band> {
-        self.previous_row(flow, band.start).map(|row| self.band_of(flow, row))
-    }
-
-    /// A position moved onto a band the flow shows (`row` is the band's
-    /// first row), its line kept inside the band.
-    #[must_use]
-    pub fn normalize(&self, flow: &[Column], pos: Pos) -> Pos {
-        if pos.row < self.row_count() {
-            let band = self.band_of(flow, pos.row);
-            let height = self.band_height(flow, band);
-            if height > 0 {
-                // A row inside a band (from another flow) starts at the band's top.
-                let line = if band.start == pos.row { pos.line.min(height - 1) } else { 0 };
-                return Pos { row: band.start, line };
+    pub fn clamp(&self, flow: &[Column], y: usize, height: usize) -> usize {
+        self.with_placement(flow, |placement, reader| {
+            placement.fill(reader, y.saturating_add(height));
+            match placement.end() {
+                Some(end) => y.min(end.saturating_sub(height)),
+                None => y,
             }
-            if let Some(row) = self.next_row(flow, band.end) {
-                return Pos { row: self.band_of(flow, row).start, line: 0 };
-            }
-        }
-        match self.previous_row(flow, pos.row.min(self.row_count())) {
-            Some(row) => {
-                let band = self.band_of(flow, row);
-                Pos { row: band.start, line: self.band_height(flow, band).saturating_sub(1) }
-            }
-            None => Pos::default(),
-        }
+        })
     }
 
-    /// The first position of a flow.
+    /// The lowest top that still fills a pane of `height` lines (places everything).
     #[must_use]
-    pub fn first(&self, flow: &[Column]) -> Pos {
-        self.normalize(flow, Pos::default())
+    pub fn last_top(&self, flow: &[Column], height: usize) -> usize {
+        self.clamp(flow, usize::MAX / 2, height)
     }
 
-    /// `lines` lines further down (stops at the last line).
+    /// The paragraphs of a pane that show between screen lines `from` and `to`.
     #[must_use]
-    pub fn advance(&self, flow: &[Column], pos: Pos, lines: usize) -> Pos {
-        let mut pos = self.normalize(flow, pos);
-        let mut band = self.band_of(flow, pos.row);
-        let mut left = lines;
-        loop {
-            let height = self.band_height(flow, band);
-            if height == 0 {
-                return pos;
-            }
-            let room = height - 1 - pos.line.min(height - 1);
-            if left <= room {
-                pos.line += left;
-                return pos;
-            }
-            left -= room + 1;
-            match self.next_band(flow, band) {
-                Some(next) => {
-                    band = next;
-                    pos = Pos { row: next.start, line: 0 };
-                }
-                None => return Pos { row: band.start, line: height - 1 },
-            }
-        }
+    pub fn placed(&self, flow: &[Column], column: usize, from: usize, to: usize) -> Vec<Placed> {
+        self.with_placement(flow, |placement, reader| placement.between(reader, column, from, to))
     }
 
-    /// `lines` lines further up (stops at the first line).
+    /// The position of the line that holds `byte` of a pane's article.
     #[must_use]
-    pub fn retreat(&self, flow: &[Column], pos: Pos, lines: usize) -> Pos {
-        let mut pos = self.normalize(flow, pos);
-        let mut band = self.band_of(flow, pos.row);
-        let mut left = lines;
-        loop {
-            if left <= pos.line {
-                pos.line -= left;
-                return pos;
-            }
-            left -= pos.line + 1;
-            match self.previous_band(flow, band) {
-                Some(previous) => {
-                    band = previous;
-                    pos = Pos { row: previous.start, line: self.band_height(flow, previous).saturating_sub(1) };
-                }
-                None => return Pos { row: band.start, line: 0 },
-            }
-        }
-    }
-
-    /// The lowest top position that still fills a pane of `height` lines.
-    #[must_use]
-    pub fn last_top(&self, flow: &[Column], height: usize) -> Pos {
-        let Some(last) = self.previous_row(flow, usize::MAX) else { return Pos::default() };
-        let band = self.band_of(flow, last);
-        let end = Pos { row: band.start, line: self.band_height(flow, band).saturating_sub(1) };
-        self.retreat(flow, end, height.saturating_sub(1))
-    }
-
-    /// A top position kept between the first line and [`Self::last_top`].
-    #[must_use]
-    pub fn clamp(&self, flow: &[Column], pos: Pos, height: usize) -> Pos {
-        self.normalize(flow, pos).min(self.last_top(flow, height))
-    }
-
-    /// The position of the line that holds `byte` of `column`'s article.
-    #[must_use]
-    pub fn locate(&self, flow: &[Column], column: Column, byte: usize) -> Pos {
-        let Some(paragraph) = self.paragraph_at(column.article, byte) else { return self.first(flow) };
-        let Some(row) = self.row_of_paragraph(column.article, paragraph) else { return self.first(flow) };
-        let band = self.band_of(flow, row);
-        let above: usize = self
-            .band_cells(column.article, band)
-            .take_while(|(r, _)| *r < row)
-            .map(|(_, p)| self.lines(column.article, p, column.width).len() + 1)
-            .sum();
-        let lines = self.lines(column.article, paragraph, column.width);
+    pub fn locate(&self, flow: &[Column], column: usize, byte: usize) -> Pos {
+        let Some(article) = flow.get(column).map(|c| c.article) else { return Pos::default() };
+        let Some(width) = flow.get(column).map(|c| c.width) else { return Pos::default() };
+        let Some(paragraph) = self.paragraph_at(article, byte) else { return Pos::default() };
+        let Some(row) = self.row_of_paragraph(article, paragraph) else { return Pos::default() };
+        let lines = self.lines(article, paragraph, width);
         let line = lines.partition_point(|l| l.start <= byte).saturating_sub(1);
-        self.normalize(flow, Pos { row: band.start, line: above + line })
+        Pos { row, offset: isize::try_from(line).unwrap_or(0) }
     }
 }
 
@@ -414,31 +306,38 @@ mod tests {
     }
 
     #[test]
-    fn rows_line_up_and_positions_walk_through_them() {
+    fn shared_statements_line_up_and_others_are_not_held_back() {
         let reader = reader();
         let flow = [Column { article: 0, width: 20 }, Column { article: 1, width: 20 }];
         let comparison = reader.comparison();
-        let evacuated = comparison.articles[0].text.find("evacuated").expect("offset");
-        let pos_a = reader.locate(&flow, flow[0], evacuated);
-        let pos_b = reader.locate(&flow, flow[1], comparison.articles[1].text.find("evacuated").expect("offset"));
-        assert_eq!(pos_a.row, pos_b.row, "the shared statement sits in one row");
+        let evacuated = |article: usize| comparison.articles[article].text.find("evacuated").expect("offset");
+        let line = |column: usize| reader.top(&flow, column, reader.locate(&flow, column, evacuated(column)));
+        assert_eq!(line(0), line(1), "the shared statement starts on one line in both panes");
+        assert!(line(0) > 0);
+        // Both titles start at the top: neither waits for the other's paragraphs.
+        assert_eq!(reader.top(&flow, 0, Pos::default()), 0);
+        assert_eq!(reader.top(&flow, 1, Pos::default()), 0);
+        let first = reader.placed(&flow, 1, 0, 1);
+        assert_eq!(first.first().map(|p| p.paragraph), Some(0));
+    }
 
-        let mut total = 0;
-        let mut row = 0;
-        while row < reader.row_count() {
-            let band = reader.band_of(&flow, row);
-            total += reader.band_height(&flow, band);
-            row = band.end;
+    #[test]
+    fn positions_and_lines_convert_both_ways() {
+        let reader = reader();
+        let flow = [Column { article: 0, width: 20 }, Column { article: 1, width: 20 }];
+        let end = reader.last_top(&flow, 1) + 1;
+        for column in 0..2 {
+            for y in 0..end {
+                let pos = reader.pos_at(&flow, column, y);
+                assert_eq!(reader.top(&flow, column, pos), y, "column {column}, line {y}: {pos:?}");
+            }
         }
-        let mut pos = reader.first(&flow);
-        let mut steps = 0;
-        while reader.advance(&flow, pos, 1) != pos {
-            pos = reader.advance(&flow, pos, 1);
-            steps += 1;
-        }
-        assert_eq!(steps + 1, total, "advancing one line at a time visits every line");
-        assert_eq!(reader.retreat(&flow, pos, total), reader.first(&flow));
-        assert_eq!(reader.advance(&flow, reader.first(&flow), steps), pos);
+        // A position survives a change of layout: the same paragraph stays on top.
+        let pos = reader.locate(&flow, 1, reader.comparison().articles[1].text.find("evacuated").expect("offset"));
+        let alone = [Column { article: 1, width: 30 }];
+        let y = reader.top(&alone, 0, pos);
+        let shown = reader.placed(&alone, 0, y, y + 1);
+        assert_eq!(shown.first().map(|p| p.row), Some(pos.row));
     }
 
     #[test]
@@ -446,13 +345,10 @@ mod tests {
         let reader = reader();
         let flow = [Column { article: 0, width: 20 }];
         let top = reader.last_top(&flow, 5);
-        let mut pos = top;
-        for _ in 0..4 {
-            pos = reader.advance(&flow, pos, 1);
-        }
-        assert_eq!(reader.advance(&flow, pos, 1), pos, "the last line is at the bottom");
-        assert_eq!(reader.clamp(&flow, Pos { row: usize::MAX, line: 0 }, 5), top);
-        assert_eq!(reader.last_top(&flow, 1000), reader.first(&flow), "short content stays at the top");
+        let end = reader.last_top(&flow, 1) + 1;
+        assert_eq!(top + 5, end, "the last line is at the bottom");
+        assert_eq!(reader.clamp(&flow, usize::MAX / 4, 5), top);
+        assert_eq!(reader.last_top(&flow, 1000), 0, "short content stays at the top");
     }
 
     #[test]

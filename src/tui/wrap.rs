@@ -48,6 +48,28 @@ pub fn truncate(text: &str, width: usize) -> String {
     out
 }
 
+/// Cuts a string to at most `width` columns from the left, starting with
+/// `…` when cut (for paths, whose end says the most).
+#[must_use]
+pub fn truncate_start(text: &str, width: usize) -> String {
+    if text_width(text) <= width {
+        return text.to_owned();
+    }
+    let mut kept = Vec::new();
+    let mut used = 0;
+    for grapheme in text.graphemes(true).rev() {
+        let w = grapheme_width(grapheme);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        kept.push(grapheme);
+    }
+    let mut out = String::from(if width > 0 { "…" } else { "" });
+    out.extend(kept.into_iter().rev());
+    out
+}
+
 /// Spaces a line may break at. No-break spaces join words, so they are
 /// not among them.
 fn is_break_space(grapheme: &str) -> bool {
@@ -248,5 +270,7 @@ mod tests {
         assert_eq!(truncate("Continental Press", 8), "Contine…");
         assert_eq!(truncate("東京東京", 5), "東京…");
         assert_eq!(truncate("short", 8), "short");
+        assert_eq!(truncate_start("samples/01-cpa.txt", 11), "…01-cpa.txt");
+        assert_eq!(truncate_start("東京東京", 5), "…東京");
     }
 }

@@ -6,35 +6,31 @@ use crate::tui::layout::{PaneArea, Screen};
 use crate::tui::reader::{Column, Pos, Reader};
 
 impl App {
-    /// The panes laid out together with a pane: all visible panes when
-    /// they sit side by side in sync (so rows line up), else the pane alone.
-    pub(crate) fn flow(&self, screen: &Screen, pane: &PaneArea) -> Vec<Column> {
+    /// The panes laid out together with a pane, and its index among them:
+    /// all visible panes when they sit side by side in sync (so shared
+    /// statements line up), else the pane alone.
+    pub(crate) fn flow(&self, screen: &Screen, pane: &PaneArea) -> (Vec<Column>, usize) {
         if self.sync && !screen.stacked {
-            screen.panes.iter().map(PaneArea::column).collect()
+            let index = screen.panes.iter().position(|p| p.article == pane.article).unwrap_or(0);
+            (screen.panes.iter().map(PaneArea::column).collect(), index)
         } else {
-            vec![pane.column()]
+            (vec![pane.column()], 0)
         }
     }
 
-    /// The top of a pane as it is drawn: normalised and clamped.
-    pub(crate) fn pane_top(&self, reader: &Reader, screen: &Screen, pane: &PaneArea) -> Pos {
-        let flow = self.flow(screen, pane);
+    /// The top line of a pane as it is drawn (clamped).
+    pub(crate) fn pane_top(&self, reader: &Reader, screen: &Screen, pane: &PaneArea) -> usize {
+        let (flow, column) = self.flow(screen, pane);
         let position = self.positions.get(pane.article).copied().unwrap_or_default();
-        reader.clamp(&flow, position, usize::from(pane.text.height))
+        reader.clamp(&flow, reader.top(&flow, column, position), usize::from(pane.text.height))
     }
 
     pub(super) fn scroll_lines(&mut self, lines: usize, down: bool) {
-        self.move_focused(
-            |reader, flow, top, _| {
-                if down { reader.advance(flow, top, lines) } else { reader.retreat(flow, top, lines) }
-            },
-        );
+        self.move_focused(|_, _, top, _| if down { top.saturating_add(lines) } else { top.saturating_sub(lines) });
     }
 
     pub(super) fn scroll_to_end(&mut self, bottom: bool) {
-        self.move_focused(
-            |reader, flow, _, height| if bottom { reader.last_top(flow, height) } else { reader.first(flow) },
-        );
+        self.move_focused(|reader, flow, _, height| if bottom { reader.last_top(flow, height) } else { 0 });
     }
 
     /// Scrolls the pane of `article` (focusing it) by whole lines.
@@ -45,33 +41,45 @@ impl App {
         }
     }
 
-    fn move_focused(&mut self, step: impl Fn(&Reader, &[Column], Pos, usize) -> Pos) {
+    fn move_focused(&mut self, step: impl Fn(&Reader, &[Column], usize, usize) -> usize) {
         let screen = self.screen();
         let Some(reader) = self.reader() else { return };
         let Some(pane) = screen.pane_of(self.focus) else { return };
-        let flow = self.flow(&screen, pane);
+        let (flow, column) = self.flow(&screen, pane);
         let height = usize::from(pane.text.height);
         let top = self.pane_top(reader, &screen, pane);
         let moved = reader.clamp(&flow, step(reader, &flow, top, height), height);
-        if let Some(position) = self.positions.get_mut(self.focus) {
-            *position = moved;
+        let position = reader.pos_at(&flow, column, moved);
+        if let Some(slot) = self.positions.get_mut(self.focus) {
+            *slot = position;
         }
         self.follow_focus(&screen);
     }
 
-    /// With sync on, brings every other pane to the focused pane's row.
+    /// With sync on, brings every other pane to the focused pane's place:
+    /// side by side, to the same line; stacked, to the same aligned row.
     pub(super) fn follow_focus(&mut self, screen: &Screen) {
         if !self.sync {
             return;
         }
         let Some(anchor) = self.positions.get(self.focus).copied() else { return };
-        // Side by side the panes share one flow, so the line carries over too.
-        let line = if screen.stacked { 0 } else { anchor.line };
-        for (article, position) in self.positions.iter_mut().enumerate() {
-            if article != self.focus {
-                *position = Pos { row: anchor.row, line };
+        let Some(reader) = self.reader() else { return };
+        let joint = screen.pane_of(self.focus).filter(|_| !screen.stacked).map(|pane| {
+            let (flow, column) = self.flow(screen, pane);
+            let y = reader.clamp(&flow, reader.top(&flow, column, anchor), usize::from(pane.text.height));
+            (flow, y)
+        });
+        let mut positions = self.positions.clone();
+        for (article, position) in positions.iter_mut().enumerate() {
+            if article == self.focus {
+                continue;
             }
+            *position = match (&joint, screen.panes.iter().position(|p| p.article == article)) {
+                (Some((flow, y)), Some(column)) => reader.pos_at(flow, column, *y),
+                _ => Pos { row: anchor.row, offset: 0 },
+            };
         }
+        self.positions = positions;
     }
 
     pub(super) fn focus_step(&mut self, forward: bool) {
@@ -181,25 +189,38 @@ impl App {
         let Some(reader) = self.reader() else { return };
         let mentions = &reader.comparison().discrepancies[index].mentions;
         let first_mention = |article: usize| mentions.iter().find(|m| m.at.article == article);
-        let row_of = |article: usize, byte: usize| {
-            reader.paragraph_at(article, byte).and_then(|p| reader.row_of_paragraph(article, p)).unwrap_or(0)
+        // Where a pane shows its own mention, a little above it.
+        let target = |pane: &PaneArea, byte: usize| {
+            let (flow, column) = self.flow(&screen, pane);
+            let height = usize::from(pane.text.height);
+            let line = reader.top(&flow, column, reader.locate(&flow, column, byte));
+            let y = reader.clamp(&flow, line.saturating_sub(CONTEXT_LINES), height);
+            (reader.pos_at(&flow, column, y), y)
         };
-        let anchor = first_mention(self.focus).or(mentions.first()).map_or(0, |m| row_of(m.at.article, m.span.start));
+        let anchor_mention = first_mention(self.focus).or(mentions.first());
+        let anchor_row = anchor_mention
+            .and_then(|m| {
+                reader.paragraph_at(m.at.article, m.span.start).and_then(|p| reader.row_of_paragraph(m.at.article, p))
+            })
+            .unwrap_or(0);
+        let anchor_y = anchor_mention
+            .and_then(|m| screen.pane_of(m.at.article).map(|pane| target(pane, m.span.start).1))
+            .unwrap_or(0);
         let mut positions = self.positions.clone();
         for (article, position) in positions.iter_mut().enumerate() {
             *position = match (screen.pane_of(article), first_mention(article)) {
-                (Some(pane), Some(mention)) => {
-                    let flow = self.flow(&screen, pane);
-                    let line = reader.locate(&flow, pane.column(), mention.span.start);
-                    let top = reader.retreat(&flow, line, CONTEXT_LINES);
-                    reader.clamp(&flow, top, usize::from(pane.text.height))
+                (Some(pane), Some(mention)) => target(pane, mention.span.start).0,
+                (Some(pane), None) if self.sync && !screen.stacked => {
+                    let (flow, column) = self.flow(&screen, pane);
+                    reader.pos_at(&flow, column, anchor_y)
                 }
-                (Some(pane), None) => {
-                    let flow = self.flow(&screen, pane);
-                    reader.clamp(&flow, Pos { row: anchor, line: 0 }, usize::from(pane.text.height))
+                (None, Some(mention)) => {
+                    let row = reader
+                        .paragraph_at(article, mention.span.start)
+                        .and_then(|p| reader.row_of_paragraph(article, p));
+                    Pos { row: row.unwrap_or(anchor_row), offset: 0 }
                 }
-                (None, Some(mention)) => Pos { row: row_of(article, mention.span.start), line: 0 },
-                (None, None) => Pos { row: anchor, line: 0 },
+                _ => Pos { row: anchor_row, offset: 0 },
             };
         }
         self.positions = positions;
@@ -213,11 +234,12 @@ impl App {
         let screen = self.screen();
         let Some(reader) = self.reader() else { return };
         let Some(pane) = screen.pane_of(article) else { return };
-        let flow = self.flow(&screen, pane);
-        let line = reader.locate(&flow, pane.column(), byte);
-        let top = reader.clamp(&flow, reader.retreat(&flow, line, CONTEXT_LINES), usize::from(pane.text.height));
-        if let Some(position) = self.positions.get_mut(article) {
-            *position = top;
+        let (flow, column) = self.flow(&screen, pane);
+        let line = reader.top(&flow, column, reader.locate(&flow, column, byte));
+        let y = reader.clamp(&flow, line.saturating_sub(CONTEXT_LINES), usize::from(pane.text.height));
+        let position = reader.pos_at(&flow, column, y);
+        if let Some(slot) = self.positions.get_mut(article) {
+            *slot = position;
         }
         self.follow_focus(&screen);
     }

@@ -26,7 +26,7 @@ pub fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
 /// The progress gauge.
 pub fn loading(app: &App, loading: &Loading, body: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
-    let popup = centered(body, 60, 7);
+    let popup = centered(body, 60, 5);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_type(BorderType::Rounded)

@@ -3,6 +3,7 @@
 //! bars; the text, aligned by row, drawn only for the rows on screen.
 
 use super::line::{Overlays, styled_line};
+use crate::highlight::SentenceRole;
 use crate::model::Span;
 use crate::normalize::clean_line;
 use crate::tui::app::App;
@@ -10,7 +11,7 @@ use crate::tui::layout::{PaneArea, Screen};
 use crate::tui::reader::Reader;
 use crate::tui::styled::StyledArticle;
 use crate::tui::theme::{Element, Theme};
-use crate::tui::wrap::truncate;
+use crate::tui::wrap::{truncate, truncate_start};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -32,8 +33,9 @@ fn render_pane(app: &App, reader: &Reader, screen: &Screen, pane: &PaneArea, buf
     let Some(article) = comparison.articles.get(pane.article) else { return };
     let focused = app.focus == pane.article;
     let top = app.pane_top(reader, screen, pane);
+    let (flow, column) = app.flow(screen, pane);
 
-    let percent = format!(" {}% ", reader.progress(pane.article, top.row));
+    let percent = format!(" {}% ", reader.progress(pane.article, reader.pos_at(&flow, column, top).row));
     let number = format!(" {} ", pane.article + 1);
     // Corners, the number, the spaces around the heading, a gap, the percentage.
     let room = usize::from(pane.outer.width).saturating_sub(2 + number.len() + 2 + 1 + percent.len());
@@ -44,7 +46,7 @@ fn render_pane(app: &App, reader: &Reader, screen: &Screen, pane: &PaneArea, buf
     } else {
         (theme.style(Element::Border), theme.style(Element::Title))
     };
-    let source = truncate(&clean_line(&article.source), title_width.saturating_sub(2));
+    let source = truncate_start(&clean_line(&article.source), title_width.saturating_sub(2));
     let block = Block::default()
         .borders(Borders::ALL)
         .border_type(if focused { BorderType::Thick } else { BorderType::Rounded })
@@ -69,37 +71,22 @@ fn render_pane(app: &App, reader: &Reader, screen: &Screen, pane: &PaneArea, buf
     let current = app.search.current_match().filter(|m| m.article == pane.article).map(|m| m.span);
     let overlays = Overlays { selected: &selected, matches: &matches, current };
 
-    let flow = app.flow(screen, pane);
     let width = pane.column().width;
-    let mut band = Some(reader.band_of(&flow, top.row));
-    let mut skip = top.line;
-    let mut y = pane.text.y;
-    while let Some(current) = band
-        && y < pane.text.bottom()
-    {
-        let height = reader.band_height(&flow, current);
-        // This pane's paragraphs in the band, stacked, each with a blank after it.
-        let mut stacked: Vec<Option<(Span, bool)>> = Vec::with_capacity(height);
-        for (row, paragraph) in reader.band_cells(pane.article, current) {
-            let moved = reader.moved(row, pane.article).is_some();
-            let lines = reader.lines(pane.article, paragraph, width);
-            stacked.extend(lines.iter().enumerate().map(|(index, line)| Some((*line, moved && index == 0))));
-            stacked.push(None);
-        }
-        for index in skip..height {
-            if y >= pane.text.bottom() {
-                break;
+    let height = usize::from(pane.text.height);
+    for placed in reader.placed(&flow, column, top, top + height) {
+        let moved = reader.moved(placed.row, pane.article).is_some();
+        let lines = reader.lines(pane.article, placed.paragraph, width);
+        for (index, line) in lines.iter().enumerate() {
+            let y = placed.y + index;
+            if y < top || y >= top + height {
+                continue;
             }
-            if let Some(Some((line, first_of_moved))) = stacked.get(index) {
-                let gutter = Rect { y, height: 1, ..pane.gutter };
-                draw_gutter(theme, &styled, &overlays, *line, *first_of_moved, gutter, buf);
-                let styled_text = styled_line(&article.text, *line, &styled, theme, &overlays);
-                buf.set_line(pane.text.x, y, &styled_text, pane.text.width);
-            }
-            y += 1;
+            let screen_y = pane.text.y + u16::try_from(y - top).unwrap_or(0);
+            let gutter = Rect { y: screen_y, height: 1, ..pane.gutter };
+            draw_gutter(theme, &styled, &overlays, *line, moved && index == 0, gutter, buf);
+            let styled_text = styled_line(&article.text, *line, &styled, theme, &overlays);
+            buf.set_line(pane.text.x, screen_y, &styled_text, pane.text.width);
         }
-        skip = 0;
-        band = reader.next_band(&flow, current);
     }
 }
 
@@ -126,7 +113,12 @@ fn draw_gutter(
     };
     buf.set_string(gutter.x, gutter.y, symbol, style);
     if gutter.width > 1 {
-        let (bar, bar_style) = theme.role_bar(styled.runs_in(line).find_map(|run| run.role));
+        // A line holding a dateline and a shared sentence shows the sentence's bar.
+        let mut roles = styled.runs_in(line).filter_map(|run| run.role);
+        let first = roles.next();
+        let telling = |role: &SentenceRole| !matches!(role, SentenceRole::Plain | SentenceRole::Boilerplate);
+        let role = first.filter(telling).or_else(|| roles.find(telling)).or(first);
+        let (bar, bar_style) = theme.role_bar(role);
         buf.set_string(gutter.x + 1, gutter.y, bar, bar_style);
     }
 }

@@ -116,7 +116,7 @@ fn right_side(app: &App, screen: &Screen) -> String {
         });
     }
     let count = screen.pane_count();
-    if count > 0 && count < app.articles {
+    if app.reader().is_some() && count > 0 && count < app.articles {
         let first = screen.first_pane + 1;
         parts.push(format!("panes {first}–{} of {}", first + count - 1, app.articles));
     }
