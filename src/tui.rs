@@ -43,7 +43,7 @@ use std::time::{Duration, Instant};
 
 /// An analysis that finishes within this time is shown in the first frame;
 /// a longer one opens the reader at once with a progress gauge.
-pub const QUICK: Duration = Duration::from_millis(120);
+pub const QUICK: Duration = Duration::from_millis(50);
 
 /// What the reader needs to start.
 #[derive(Debug)]

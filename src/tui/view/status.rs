@@ -112,7 +112,8 @@ fn right_side(app: &App, screen: &Screen) -> String {
         let (place, total) = app.position_in_list();
         parts.push(match place {
             Some(place) => format!("{place}/{total}"),
-            None => format!("–/{total}"),
+            None if total == 1 => "1 discrepancy".to_owned(),
+            None => format!("{total} discrepancies"),
         });
     }
     let count = screen.pane_count();
