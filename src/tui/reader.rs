@@ -112,18 +112,6 @@ impl Reader {
         &self.comparison
     }
 
-    /// A shared handle on the comparison (for exports).
-    #[must_use]
-    pub fn comparison_arc(&self) -> Arc<Comparison> {
-        Arc::clone(&self.comparison)
-    }
-
-    /// Whether marked spans get a marker column.
-    #[must_use]
-    pub const fn markers(&self) -> bool {
-        self.markers
-    }
-
     /// An article's styled runs, built the first time it is shown.
     #[must_use]
     pub fn styled(&self, article: usize) -> Rc<StyledArticle> {

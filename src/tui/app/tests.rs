@@ -290,3 +290,23 @@ fn loading_answers_quit_and_help_only() {
     press(&mut app, "q");
     assert!(app.should_quit());
 }
+
+#[test]
+fn any_size_with_any_overlay_draws_without_panicking() {
+    let states: [&[&str]; 5] = [&[], &["enter"], &["?"], &["f"], &["/", "x"]];
+    for keys in states {
+        let mut app = self::app(80, 24);
+        press(&mut app, "d");
+        press(&mut app, "n");
+        for key in keys {
+            press(&mut app, key);
+        }
+        for width in (0..100).step_by(11) {
+            for height in (0..40).step_by(4) {
+                app.resize(width, height);
+                let _ = draw(&app);
+                press(&mut app, "j");
+            }
+        }
+    }
+}
