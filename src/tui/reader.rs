@@ -258,6 +258,12 @@ impl Reader {
         self.with_placement(flow, |placement, reader| placement.between(reader, column, from, to))
     }
 
+    /// A pane's first paragraph starting at or below screen line `y`.
+    #[must_use]
+    pub fn next_placed(&self, flow: &[Column], column: usize, y: usize) -> Option<Placed> {
+        self.with_placement(flow, |placement, reader| placement.next_from(reader, column, y))
+    }
+
     /// The position of the line that holds `byte` of a pane's article.
     #[must_use]
     pub fn locate(&self, flow: &[Column], column: usize, byte: usize) -> Pos {

@@ -130,6 +130,19 @@ impl Placement {
         }
     }
 
+    /// A pane's first paragraph starting at or below line `y`.
+    pub fn next_from(&mut self, reader: &Reader, column: usize, y: usize) -> Option<Placed> {
+        if column >= self.columns.len() {
+            return None;
+        }
+        while self.placed[column].last().is_none_or(|p| p.y < y) && self.has_more(reader, column) {
+            if !self.step(reader) {
+                break;
+            }
+        }
+        self.placed[column].iter().find(|p| p.y >= y).copied()
+    }
+
     /// A pane's paragraphs that show between lines `from` and `to`.
     pub fn between(&mut self, reader: &Reader, column: usize, from: usize, to: usize) -> Vec<Placed> {
         if column >= self.columns.len() {

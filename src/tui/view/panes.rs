@@ -73,7 +73,18 @@ fn render_pane(app: &App, reader: &Reader, screen: &Screen, pane: &PaneArea, buf
 
     let width = pane.column().width;
     let height = usize::from(pane.text.height);
-    for placed in reader.placed(&flow, column, top, top + height) {
+    let shown = reader.placed(&flow, column, top, top + height);
+    if shown.is_empty() && height > 0 {
+        // The pane waits for a statement another pane reaches first: say so
+        // rather than look empty.
+        let note = match reader.next_placed(&flow, column, top) {
+            Some(next) => format!("⋯ this article goes on {} lines down", next.y - top),
+            None => "⋯ end of this article".to_owned(),
+        };
+        let note = truncate(&note, usize::from(pane.text.width));
+        buf.set_string(pane.text.x, pane.text.y, note, theme.style(Element::Muted));
+    }
+    for placed in shown {
         let moved = reader.moved(placed.row, pane.article).is_some();
         let lines = reader.lines(pane.article, placed.paragraph, width);
         for (index, line) in lines.iter().enumerate() {
