@@ -22,8 +22,9 @@ pub enum QuantityClass {
     Percent,
     /// A measurement in a unit ("18 million cubic metres", "4 metres").
     Measure(String),
-    /// A length of time, in days.
-    Duration,
+    /// A length of time in a unit ("hours", "weeks"); the value is in days.
+    /// Durations in different units are never the same quantity.
+    Duration(String),
     /// Someone's age.
     Age,
     /// A rank ("40th").
@@ -71,7 +72,7 @@ impl NumberMention {
             QuantityClass::Money(code) => format!("money:{code}"),
             QuantityClass::Percent => "percent".to_owned(),
             QuantityClass::Measure(unit) => format!("measure:{unit}"),
-            QuantityClass::Duration => "duration".to_owned(),
+            QuantityClass::Duration(unit) => format!("duration:{unit}"),
             QuantityClass::Age => "age".to_owned(),
             QuantityClass::Ordinal => "ordinal".to_owned(),
         };
@@ -117,8 +118,30 @@ pub fn extract(text: &str) -> Vec<NumberMention> {
             index += 1;
             continue;
         };
-        let next_index = parsed.end.max(index + 1);
-        if let Some(mut mention) = build_mention(text, &raw, &lower, index, &parsed) {
+        let mut next_index = parsed.end.max(index + 1);
+        let mut built = build_mention(text, &raw, &lower, index, &parsed);
+        // "between 5 and 10 people", "5-10 people": one range, not two figures.
+        if let Some(first) = &built
+            && let Some((second, end)) = range_end(text, &raw, &lower, index, &parsed, decimal_comma)
+            && second.figure.value > first.figure.value
+            && (second.class == first.class || first.class == QuantityClass::Count)
+        {
+            let start =
+                if index > 0 && lower[index - 1] == "between" { raw[index - 1].span.start } else { first.span.start };
+            built = Some(NumberMention {
+                span: Span::new(start, second.span.end),
+                figure: Figure {
+                    value: first.figure.value,
+                    low: first.figure.low,
+                    high: second.figure.high,
+                    qualifier: Qualifier::Range,
+                    unit: second.figure.unit.clone(),
+                },
+                ..second
+            });
+            next_index = end;
+        }
+        if let Some(mut mention) = built {
             mention.event = governing_event(&terms, mention.span, mention.noun.as_deref());
             // "Another 27 were injured": a bare count of casualties counts people.
             if mention.noun.is_none()
@@ -132,6 +155,30 @@ pub fn extract(text: &str) -> Vec<NumberMention> {
         index = next_index;
     }
     mentions
+}
+
+/// The second number of a range after `parsed` ("between 5 and 10",
+/// "5-10"), with the index after it.
+fn range_end(
+    text: &str,
+    raw: &[Token<'_>],
+    lower: &[String],
+    start: usize,
+    parsed: &Parsed,
+    decimal_comma: bool,
+) -> Option<(NumberMention, usize)> {
+    let connector = lower.get(parsed.end)?.as_str();
+    let between = start > 0 && lower[start - 1] == "between" && connector == "and";
+    let dashed = matches!(connector, "-" | "–" | "—")
+        && parsed.written_in_digits
+        && raw.get(parsed.end + 1).is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
+        && raw[parsed.end].span.start == raw[parsed.end - 1].span.end;
+    if !between && !dashed {
+        return None;
+    }
+    let second = parse_number(raw, lower, parsed.end + 1, decimal_comma)?;
+    let mention = build_mention(text, raw, lower, parsed.end + 1, &second)?;
+    Some((mention, second.end.max(parsed.end + 2)))
 }
 
 /// A parsed number before context is read.
@@ -464,8 +511,13 @@ fn parse_words(lower: &[String], start: usize) -> Option<Parsed> {
         index += 1;
     }
     let value = total + current;
-    // "one" alone is as often a pronoun ("one of them") as a count.
-    if !consumed_any || (first == "one" && index == start + 1) || (article && value == 0.0) {
+    // "one" alone is as often a pronoun ("one of them") as a count; it counts
+    // when a noun follows ("one person").
+    let lone_one = first == "one" && index == start + 1;
+    let noun_follows = lower.get(index).is_some_and(|w| {
+        w.chars().all(char::is_alphabetic) && !tokens::is_stop_word(w) && !TIME_UNITS.iter().any(|(u, _)| u == w)
+    });
+    if !consumed_any || (lone_one && !noun_follows) || (article && value == 0.0) {
         return None;
     }
     Some(Parsed {
@@ -718,6 +770,11 @@ fn build_mention(
         class = QuantityClass::Percent;
     }
 
+    // "4-plus", "4+", "10,000 plus": at least.
+    if after(end) == "+" || after(end) == "plus" || (after(end) == "-" && after(end + 1) == "plus") {
+        qualifier = Qualifier::AtLeast;
+        end += if after(end) == "-" { 2 } else { 1 };
+    }
     // What follows: percent signs, currency words, units, time words, the counted noun.
     let mut noun: Option<String> = None;
     match after(end) {
@@ -745,7 +802,7 @@ fn build_mention(
                 class = QuantityClass::Age;
                 end = unit_at + if after(unit_at + 1) == "-" { 3 } else { 2 };
             } else {
-                class = QuantityClass::Duration;
+                class = QuantityClass::Duration(unit.trim_end_matches('s').to_owned());
                 value *= days;
                 end = unit_at + 1;
             }
@@ -759,6 +816,17 @@ fn build_mention(
                 end += 1;
             }
             class = QuantityClass::Measure(symbol);
+        }
+    }
+    // "magnitude 6.1", "6.1-magnitude": a scale reading, not a count.
+    if matches!(class, QuantityClass::Count)
+        && (matches!(previous(1), "magnitude")
+            || (previous(1) == "-" && previous(2) == "magnitude")
+            || after(unit_at) == "magnitude")
+    {
+        class = QuantityClass::Measure("magnitude".into());
+        if after(unit_at) == "magnitude" {
+            end = unit_at + 1;
         }
     }
     if matches!(previous(1), "aged" | "age") || is_age_apposition(raw, lower, start, parsed) {
@@ -803,7 +871,7 @@ fn build_mention(
         QuantityClass::Money(code) => code.clone(),
         QuantityClass::Percent => "percent".into(),
         QuantityClass::Measure(symbol) => symbol.clone(),
-        QuantityClass::Duration => "days".into(),
+        QuantityClass::Duration(_) => "days".into(),
         QuantityClass::Age => "years of age".into(),
         QuantityClass::Ordinal => "rank".into(),
     };
@@ -1009,7 +1077,7 @@ mod tests {
     fn years_days_times_ages_and_durations_are_not_counts() {
         let text = "In 2024, on March 3 at 6 p.m. and 18:40, Petra Hollis, 71, a 38-year-old engineer, worked for nineteen years on Flight 447.";
         let classes: Vec<QuantityClass> = extract(text).into_iter().map(|m| m.class).collect();
-        assert_eq!(classes, [QuantityClass::Age, QuantityClass::Age, QuantityClass::Duration]);
+        assert_eq!(classes, [QuantityClass::Age, QuantityClass::Age, QuantityClass::Duration("year".into())]);
     }
 
     #[test]
@@ -1033,6 +1101,18 @@ mod tests {
         assert_eq!((nearly.low, nearly.high), (4500.0, 5000.0));
         let about = &extract("about 40 percent")[0].figure;
         assert!((about.low - 36.0).abs() < 1e-9 && (about.high - 44.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn ranges_and_open_ends() {
+        let range = &extract("between 5 and 10 people were hurt")[0];
+        assert_eq!((range.figure.low, range.figure.high, range.figure.qualifier), (5.0, 10.0, Qualifier::Range));
+        let dashed = &extract("5-10 people were hurt")[0];
+        assert_eq!((dashed.figure.low, dashed.figure.high), (5.0, 10.0));
+        let plus = &extract("a 4-plus earthquake")[0];
+        assert_eq!((plus.figure.low, plus.figure.qualifier), (4.0, Qualifier::AtLeast));
+        assert_eq!(extract("one person died")[0].figure.value, 1.0);
+        assert!(extract("one of them died").is_empty());
     }
 
     #[test]
