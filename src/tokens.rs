@@ -152,6 +152,11 @@ pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
 /// Lower-cases and folds a word for comparison (quotes, diacritics).
 #[must_use]
 pub fn fold_word(word: &str) -> String {
+    // Most words are plain ASCII: skip the Unicode decomposition for them.
+    if word.is_ascii() {
+        let lower = word.to_ascii_lowercase();
+        return lower.trim_end_matches("'s").trim_matches(['\'', '`']).to_owned();
+    }
     let plain: String = word.chars().map(crate::normalize::fold_punctuation).collect();
     let folded = crate::normalize::fold_diacritics_lower(&plain);
     folded.trim_end_matches("'s").trim_matches('\'').to_owned()
