@@ -4,6 +4,7 @@
 
 pub mod json;
 pub mod markdown;
+mod provenance;
 mod write;
 
 pub use write::{WriteError, write_atomic};
