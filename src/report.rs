@@ -7,6 +7,7 @@
 //! the text (then [`write_atomic`] to store it).
 
 pub mod csv;
+pub mod html;
 pub mod json;
 pub mod markdown;
 mod provenance;
@@ -23,16 +24,18 @@ pub enum ReportFormat {
     Json,
     /// Markdown for GitHub, GitLab and plain reading.
     Markdown,
+    /// One self-contained HTML page: side by side, discrepancy index, shared facts.
+    Html,
     /// One row per number mention, for spreadsheets.
     Csv,
 }
 
 impl ReportFormat {
     /// Every format, in the order menus list them.
-    pub const ALL: [Self; 3] = [Self::Markdown, Self::Json, Self::Csv];
+    pub const ALL: [Self; 4] = [Self::Html, Self::Markdown, Self::Json, Self::Csv];
 
     /// The names accepted by `--format` and as file extensions.
-    pub const NAMES: &'static [&'static str] = &["json", "md", "markdown", "csv"];
+    pub const NAMES: &'static [&'static str] = &["json", "md", "markdown", "html", "htm", "csv"];
 
     /// The format a name or extension stands for (case-insensitive).
     #[must_use]
@@ -40,6 +43,7 @@ impl ReportFormat {
         match name.to_ascii_lowercase().as_str() {
             "json" => Some(Self::Json),
             "md" | "markdown" => Some(Self::Markdown),
+            "html" | "htm" => Some(Self::Html),
             "csv" => Some(Self::Csv),
             _ => None,
         }
@@ -58,6 +62,7 @@ impl ReportFormat {
         match self {
             Self::Json => "json",
             Self::Markdown => "md",
+            Self::Html => "html",
             Self::Csv => "csv",
         }
     }
@@ -68,6 +73,7 @@ impl ReportFormat {
         match self {
             Self::Json => "JSON",
             Self::Markdown => "Markdown",
+            Self::Html => "HTML",
             Self::Csv => "CSV",
         }
     }
@@ -75,7 +81,7 @@ impl ReportFormat {
     /// A human list of the accepted names, for error messages and help.
     #[must_use]
     pub fn list() -> String {
-        "md (markdown), json, csv".to_owned()
+        "html (htm), md (markdown), json, csv".to_owned()
     }
 }
 
@@ -95,6 +101,7 @@ pub fn render(comparison: &Comparison, format: ReportFormat, context: &ReportCon
     match format {
         ReportFormat::Json => json::render(comparison, context),
         ReportFormat::Markdown => markdown::render(comparison, context),
+        ReportFormat::Html => html::render(comparison, context),
         ReportFormat::Csv => csv::render(comparison, context),
     }
 }
@@ -116,7 +123,8 @@ mod tests {
 
     #[test]
     fn formats_follow_the_extension() {
-        assert_eq!(ReportFormat::from_path("out/report.JSON"), Some(ReportFormat::Json));
+        assert_eq!(ReportFormat::from_path("out/report.HTML"), Some(ReportFormat::Html));
+        assert_eq!(ReportFormat::from_path("report.htm"), Some(ReportFormat::Html));
         assert_eq!(ReportFormat::from_path("numbers.csv"), Some(ReportFormat::Csv));
         assert_eq!(ReportFormat::from_path("notes.markdown"), Some(ReportFormat::Markdown));
         assert_eq!(ReportFormat::from_path("report.pdf"), None);
