@@ -50,7 +50,21 @@ pub fn write_atomic(path: &str, content: &str, inputs: &[String]) -> Result<(), 
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let mut temporary = tempfile::Builder::new().prefix(".parallax-").suffix(".tmp").tempfile_in(folder).map_err(io)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".parallax-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        // A report is an ordinary file, readable as the umask allows;
+        // tempfile's default (owner only) would hide it from a web server
+        // or a colleague.
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut temporary = builder.tempfile_in(folder).map_err(io)?;
+    // Replacing a report keeps its permissions.
+    if let Ok(existing) = std::fs::metadata(target) {
+        temporary.as_file().set_permissions(existing.permissions()).map_err(io)?;
+    }
     temporary.write_all(content.as_bytes()).map_err(io)?;
     temporary.as_file().sync_all().map_err(io)?;
     temporary.persist(target).map_err(|e| io(e.error))?;
@@ -79,6 +93,29 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).expect("read"), "two");
         let leftovers = std::fs::read_dir(dir.path()).expect("dir").count();
         assert_eq!(leftovers, 1, "no temporary file is left behind");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn new_reports_follow_the_umask_and_replaced_ones_keep_their_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let status = std::fs::read_to_string("/proc/self/status").expect("process status");
+        let umask = status
+            .lines()
+            .find_map(|l| l.strip_prefix("Umask:"))
+            .and_then(|v| u32::from_str_radix(v.trim(), 8).ok())
+            .expect("umask in /proc/self/status");
+        let dir = tempfile::tempdir().expect("tempdir");
+        let fresh = dir.path().join("new.html");
+        write_atomic(&fresh.to_string_lossy(), "x", &[]).expect("write");
+        let mode = std::fs::metadata(&fresh).expect("metadata").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o666 & !umask, "mode {mode:o} with umask {umask:o}");
+
+        let kept = dir.path().join("kept.html");
+        std::fs::write(&kept, "old").expect("write");
+        std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+        write_atomic(&kept.to_string_lossy(), "new", &[]).expect("write");
+        assert_eq!(std::fs::metadata(&kept).expect("metadata").permissions().mode() & 0o777, 0o640);
     }
 
     #[test]
