@@ -33,8 +33,8 @@ pub struct Args {
     #[arg(long, value_name = "PATH")]
     pub export: Option<String>,
 
-    /// Report format: json or md. Default: from the export file's extension
-    /// (Markdown for standard output).
+    /// Report format: html, md (Markdown), json or csv (number mentions).
+    /// Default: from the export file's extension (Markdown for standard output).
     #[arg(long, value_name = "FORMAT")]
     pub format: Option<String>,
 
@@ -57,7 +57,8 @@ pub struct Args {
 
 const AFTER_HELP: &str = "Exit codes: 0 success, 1 failure (e.g. the report could not be written), \
 2 bad usage, 3 fewer than two usable articles.\n\nExamples:\n  parallax assets/samples/dravik-dam\n  \
-parallax --export report.json a.txt b.md c.html\n  parallax --export - --format json folder/ | jq .summary";
+parallax --export report.html a.txt b.md c.html\n  parallax --export numbers.csv folder/\n  \
+parallax --export - --format json folder/ | jq .summary";
 
 /// Parses arguments, runs, and returns the exit code.
 pub fn run() -> ExitCode {

@@ -129,7 +129,7 @@ impl DayDate {
 }
 
 /// Where an article came from and how it was read.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Provenance {
     /// Hex SHA-256 of the input bytes as read (before decoding).
     pub content_sha256: String,
@@ -385,7 +385,7 @@ impl Discrepancy {
 }
 
 /// An input that could not be used, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Skipped {
     /// The path or URL as given.
     pub source: String,
