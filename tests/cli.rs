@@ -49,7 +49,7 @@ fn reports_are_byte_identical_across_runs_and_thread_counts() {
 #[test]
 fn standard_output_defaults_to_markdown() {
     let markdown = String::from_utf8(stdout_of(&["--export", "-"], &[])).expect("utf-8");
-    assert!(markdown.starts_with("# parallax comparison: "), "{}", &markdown[..80.min(markdown.len())]);
+    assert!(markdown.starts_with("# Comparison of 5 articles"), "{}", &markdown[..80.min(markdown.len())]);
     assert!(markdown.contains("## Discrepancies"));
 }
 
