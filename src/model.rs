@@ -118,6 +118,30 @@ pub struct DayDate {
 }
 
 impl DayDate {
+    /// `4 March 2026`, or `4 March` when the year is unknown: for people.
+    #[must_use]
+    pub fn human(self) -> String {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let month = usize::try_from(self.month - 1).ok().and_then(|i| MONTHS.get(i)).copied().unwrap_or("?");
+        match self.year {
+            Some(year) => format!("{} {month} {year}", self.day),
+            None => format!("{} {month}", self.day),
+        }
+    }
+
     /// `2026-03-04`, or `--03-04` when the year is unknown (ISO 8601).
     #[must_use]
     pub fn iso(self) -> String {

@@ -103,7 +103,7 @@ fn page(comparison: &Comparison, context: &ReportContext) -> Page {
             number: column + 1,
             outlet: article.outlet.clone(),
             title: article.title.clone(),
-            date: article.date.map(crate::model::DayDate::iso).unwrap_or_default(),
+            date: article.date.map(crate::model::DayDate::human).unwrap_or_default(),
             byline: article.byline.clone().unwrap_or_default(),
             source: article.source.clone(),
             provenance: article.provenance.clone(),

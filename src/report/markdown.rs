@@ -47,7 +47,7 @@ fn summary(comparison: &Comparison, out: &mut String) {
             i + 1,
             escape(&article.outlet),
             escape(&article.title),
-            article.date.map(crate::model::DayDate::iso).unwrap_or_default(),
+            article.date.map(crate::model::DayDate::human).unwrap_or_default(),
             code(&article.source)
         );
     }
