@@ -463,7 +463,7 @@ pub fn find_variants(
 
 /// A name shaped like a person's (given name(s) and a surname): two or more
 /// words and no "of" ("Bank of England" does not end in a surname).
-fn is_personal(words: &[String]) -> bool {
+pub fn is_personal(words: &[String]) -> bool {
     words.len() >= 2 && !words.iter().any(|w| w == "of")
 }
 

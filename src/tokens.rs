@@ -108,6 +108,10 @@ const CONCEPTS: &[(&str, &[&str])] = &[
     ("~manag", &["manag", "manageri", "execut", "boss", "leadership"]),
     ("~crack", &["crack", "fissur", "fractur"]),
     ("~night", &["night", "midnight", "nighttim"]),
+    ("~withdraw", &["withdraw", "withdrew", "quit", "resign", "abandon"]),
+    ("~condemn", &["condemn", "denounc", "critic", "criticis", "criticiz", "blast", "slam"]),
+    ("~approv", &["approv", "pass", "adopt", "endors"]),
+    ("~reject", &["reject", "oppos", "refus", "declin", "vote down"]),
 ];
 
 /// Multi-word expressions folded to a concept before stemming.
@@ -124,6 +128,20 @@ const PHRASES: &[(&[&str], &str)] = &[
     (&["emergency", "workers"], "~rescuer"),
     (&["emergency", "crews"], "~rescuer"),
     (&["several", "times"], "~repeat"),
+    (&["bowing", "out"], "~withdraw"),
+    (&["bowed", "out"], "~withdraw"),
+    (&["bow", "out"], "~withdraw"),
+    (&["pulling", "out"], "~withdraw"),
+    (&["pulled", "out"], "~withdraw"),
+    (&["pull", "out"], "~withdraw"),
+    (&["dropping", "out"], "~withdraw"),
+    (&["dropped", "out"], "~withdraw"),
+    (&["drop", "out"], "~withdraw"),
+    (&["stepping", "down"], "~withdraw"),
+    (&["stepped", "down"], "~withdraw"),
+    (&["step", "down"], "~withdraw"),
+    (&["backed", "out"], "~withdraw"),
+    (&["dropped", "plans"], "~withdraw"),
     (&["many", "times"], "~repeat"),
     (&["more", "than", "once"], "~repeat"),
 ];
