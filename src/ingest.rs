@@ -7,6 +7,7 @@
 
 mod decode;
 mod discover;
+pub mod html;
 mod markdown;
 mod plain;
 
@@ -112,6 +113,9 @@ pub enum IngestError {
     /// Nothing but whitespace.
     #[error("empty: no text")]
     Empty,
+    /// A page without article text (a paywall, a script-only shell, an index page).
+    #[error("no article text: {0}")]
+    NoArticleText(String),
     /// Any other I/O failure.
     #[error("cannot read: {0}")]
     Io(String),
@@ -228,14 +232,16 @@ pub fn read_file(path: &str, options: &IngestOptions) -> Result<Document, Ingest
 /// [`IngestError::NotAnArticle`] for binary data, [`IngestError::Empty`] when no text remains.
 pub fn parse_bytes(source: &str, bytes: &[u8], format: Format) -> Result<Document, IngestError> {
     let decoded = decode_bytes(bytes)?;
-    let raw = crate::normalize::clean_text(&decoded.text);
-    if raw.trim().is_empty() {
+    if decoded.text.trim().is_empty() {
         return Err(IngestError::Empty);
     }
     let mut document = match format {
-        Format::Markdown => markdown::parse(source, &raw),
-        // HTML gets a dedicated extractor; until then its text is read as plain text.
-        Format::Text | Format::Html => plain::parse(source, &raw),
+        Format::Markdown => markdown::parse(source, &crate::normalize::clean_text(&decoded.text)),
+        // The HTML parser normalises line endings itself, and entities can
+        // bring control characters back, so HTML is cleaned piece by piece
+        // after parsing instead.
+        Format::Html => html::parse(source, &decoded.text)?,
+        Format::Text => plain::parse(source, &crate::normalize::clean_text(&decoded.text)),
     };
     if document.blocks.is_empty() {
         return Err(IngestError::Empty);
@@ -268,7 +274,11 @@ pub(crate) struct TextBuilder {
 impl TextBuilder {
     /// Appends a block (collapsed to single spaces); empty blocks are dropped.
     pub(crate) fn push(&mut self, content: &str, role: BlockRole) {
-        let content = crate::normalize::collapse_spaces(content);
+        self.push_collapsed(&crate::normalize::collapse_spaces(content), role);
+    }
+
+    /// Appends a block whose spaces are already collapsed.
+    pub(crate) fn push_collapsed(&mut self, content: &str, role: BlockRole) {
         if content.is_empty() {
             return;
         }
@@ -276,7 +286,7 @@ impl TextBuilder {
             self.text.push_str("\n\n");
         }
         let start = self.text.len();
-        self.text.push_str(&content);
+        self.text.push_str(content);
         self.blocks.push(Block { span: Span::new(start, self.text.len()), role });
     }
 
