@@ -245,7 +245,8 @@ mod tests {
 
     #[test]
     fn clean_text_is_returned_unchanged() {
-        for text in ["Plain ASCII text.\nSecond line.", "Café “quoted” — 10 000 people", "Дамба прорвалась. 大坝决堤。"] {
+        for text in ["Plain ASCII text.\nSecond line.", "Café “quoted” — 10 000 people", "Дамба прорвалась. 大坝决堤。"]
+        {
             assert_eq!(clean_text(text), text);
         }
         // Decomposed text takes the slow path even without controls.

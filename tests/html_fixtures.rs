@@ -130,3 +130,22 @@ fn one_usable_page_is_not_enough() {
     assert!(stderr.contains("app-shell.html: no article text"), "{stderr}");
     assert!(stderr.contains("need at least two usable articles"), "{stderr}");
 }
+
+#[test]
+fn a_page_piped_to_standard_input_is_read_as_html() {
+    let page = std::fs::read(fixtures().join("html/rks-news/page.html")).expect("fixture");
+    let output = Command::cargo_bin("parallax")
+        .expect("binary")
+        .args(["--export", "-", "--format", "json", "-"])
+        .arg(fixtures().join("html/northern-courier/page.html"))
+        .write_stdin(page)
+        .output()
+        .expect("parallax runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let report: Value = serde_json::from_slice(&output.stdout).expect("JSON report");
+    let first = &report["articles"][0];
+    assert_eq!(first["source"], "-");
+    assert_eq!(first["outlet"], "RKS News");
+    assert_eq!(first["title"], "Paper mill fire in Halvik under control");
+    assert_eq!(first["provenance"]["format"], "html");
+}
