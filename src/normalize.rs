@@ -198,6 +198,24 @@ pub const fn fold_punctuation(c: char) -> char {
     }
 }
 
+/// Folds the decimal digits of other scripts (Arabic-Indic, Persian,
+/// Devanagari, Bengali, fullwidth) and the Arabic decimal and thousands
+/// separators to ASCII, for reading figures; display text keeps the original.
+#[must_use]
+pub fn fold_digit(c: char) -> char {
+    let zero = match c {
+        '\u{0660}'..='\u{0669}' => 0x0660,
+        '\u{06F0}'..='\u{06F9}' => 0x06F0,
+        '\u{0966}'..='\u{096F}' => 0x0966,
+        '\u{09E6}'..='\u{09EF}' => 0x09E6,
+        '\u{FF10}'..='\u{FF19}' => 0xFF10,
+        '\u{066B}' => return '.',
+        '\u{066C}' => return ',',
+        _ => return c,
+    };
+    char::from_digit(u32::from(c) - zero, 10).unwrap_or(c)
+}
+
 /// Removes diacritics and folds to lower case ASCII where a base letter
 /// exists (Milošević → milosevic); other characters are lower-cased as is.
 #[must_use]
