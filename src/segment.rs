@@ -5,6 +5,7 @@
 //! decimals intact.
 
 mod boilerplate;
+mod quotations;
 
 pub use boilerplate::{byline_name, is_boilerplate};
 
@@ -249,7 +250,7 @@ pub fn split_sentences(text: &str, language: &str) -> Vec<Span> {
         let leading = text.len() - text.trim_start().len();
         spans.push(Span::new(leading, leading + text.trim().len()));
     }
-    spans
+    spans.into_iter().flat_map(|span| quotations::split_quotations(text, span, language)).collect()
 }
 
 /// Repairs splits the splitter gets wrong: after "a.m."/"p.m." when the
@@ -257,8 +258,9 @@ pub fn split_sentences(text: &str, language: &str) -> Vec<Span> {
 /// sentence never starts with one: "“Run!” she shouted"); after a short
 /// abbreviation followed by a figure ("т. е. 3 марта", "ca. 40 people");
 /// after a closing quote followed by a Japanese quoting particle
-/// (「逃げろ！」と叫んだ); and fragments that hold no word (a stray
-/// closing quote or bracket).
+/// (「逃げろ！」と叫んだ); before a time zone after a clock time ("8 p.m.
+/// ET."); after a title standing alone ("Ms. | Ernst said"); and fragments
+/// that hold no word (a stray closing quote or bracket).
 fn should_join(previous: &str, next: &str) -> bool {
     let lower = previous.to_lowercase();
     let after_clock = lower.ends_with("a.m.") || lower.ends_with("p.m.");
@@ -270,7 +272,35 @@ fn should_join(previous: &str, next: &str) -> bool {
     let figure_after_abbreviation = first.is_some_and(|c| c.is_ascii_digit()) && ends_with_short_abbreviation(previous);
     let quoting_particle = previous.ends_with(['」', '』', '”', '）', ')'])
         && ["と", "って", "との", "という", "など"].iter().any(|p| next.starts_with(p));
-    (after_clock && next_continues) || no_word || starts_lowercase || figure_after_abbreviation || quoting_particle
+    let time_zone = after_clock && starts_with_time_zone(next);
+    (after_clock && next_continues)
+        || no_word
+        || starts_lowercase
+        || figure_after_abbreviation
+        || quoting_particle
+        || time_zone
+        || is_lone_title(previous)
+}
+
+/// "8 p.m. | ET." : a time zone after a clock time.
+fn starts_with_time_zone(text: &str) -> bool {
+    const ZONES: &[&str] = &[
+        "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT", "GMT", "UTC", "BST", "CET",
+        "CEST", "EET", "EEST", "WET", "MSK", "IST", "JST", "AEST", "AEDT",
+    ];
+    let word = text.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or_default();
+    ZONES.contains(&word)
+}
+
+/// A piece that is only a title before a name ("Ms.", "“Dr.", "Sen."): the
+/// splitter broke between the title and the name it belongs to.
+fn is_lone_title(piece: &str) -> bool {
+    const TITLES: &[&str] = &[
+        "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Capt", "Cpt", "Lt", "Sgt", "Maj", "Adm",
+        "Cmdr", "Rev", "Fr", "St", "Hon", "Pres", "Supt", "Det", "Insp", "Amb", "Atty", "Sra", "Sr", "Hr",
+    ];
+    let word = piece.trim_start_matches(['"', '“', '‘', '\'', '(', '«']);
+    word.strip_suffix('.').is_some_and(|title| TITLES.contains(&title))
 }
 
 /// "т. е.", "ca.", "z. B.": a last word of one or two letters and a full stop.
@@ -401,6 +431,18 @@ mod tests {
         assert_eq!(article.text, "انهيار السد\n\nقال المحافظ إن 4500 شخص (Velmora) أجلوا. وانتهى الإخلاء.");
         let sentences: Vec<&str> = article.sentences.iter().map(|s| &article.text[s.span.range()]).collect();
         assert_eq!(sentences, ["انهيار السد", "قال المحافظ إن 4500 شخص (Velmora) أجلوا.", "وانتهى الإخلاء."]);
+    }
+
+    #[test]
+    fn titles_and_time_zones_stay_with_their_sentence() {
+        assert_eq!(
+            sentences("She grew up “castrating hogs on an Iowa farm.” Ms. Ernst said that qualified her."),
+            ["She grew up “castrating hogs on an Iowa farm.”", "Ms. Ernst said that qualified her."]
+        );
+        assert_eq!(
+            sentences("He will appear on Friday at 8 p.m. ET. His lawyer agreed."),
+            ["He will appear on Friday at 8 p.m. ET.", "His lawyer agreed."]
+        );
     }
 
     #[test]
