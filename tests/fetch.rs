@@ -192,6 +192,10 @@ fn failures_name_the_url_and_the_others_still_load() {
         server.url("/photo"),
         server.url("/herald?case=failures"),
     ];
+    // A port nothing listens on: bind one, note it, close it.
+    let closed_port = TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port();
+    let refused = format!("http://127.0.0.1:{closed_port}/story");
+    let inputs = [inputs.as_slice(), std::slice::from_ref(&refused)].concat();
     let loaded = load_inputs(&inputs, &options(cache.path(), CacheMode::Prefer));
     let outlets: Vec<_> = loaded.documents.iter().map(|d| d.meta.outlet.clone().unwrap_or_default()).collect();
     assert_eq!(outlets, ["The Northern Courier", "Selka Valley Herald"]);
@@ -201,6 +205,7 @@ fn failures_name_the_url_and_the_others_still_load() {
             (inputs[0].clone(), "cannot fetch: HTTP 404 Not Found".to_owned()),
             (inputs[2].clone(), "cannot fetch: timed out after 1 s".to_owned()),
             (inputs[3].clone(), "not an article: image/png content".to_owned()),
+            (refused, "cannot fetch: cannot connect: connection refused".to_owned()),
         ]
     );
 }

@@ -169,6 +169,9 @@ fn describe(error: &ureq::Error, options: &FetchOptions) -> IngestError {
         }
         ureq::Error::HostNotFound => "host not found".into(),
         ureq::Error::ConnectionFailed => "cannot connect".into(),
+        ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => {
+            "cannot connect: connection refused".into()
+        }
         ureq::Error::Io(io) => format!("network error: {io}"),
         ureq::Error::BodyExceedsLimit(limit) => {
             format!("the page is over the {limit}-byte limit (after decompression; raise it with --max-input-size)")
