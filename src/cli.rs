@@ -1,7 +1,7 @@
 //! Command-line handling: arguments, exit codes, headless export.
 
 use clap::Parser;
-use parallax::ingest::{DEFAULT_MAX_INPUT_BYTES, IngestOptions, load_inputs};
+use parallax::ingest::{CacheMode, DEFAULT_MAX_INPUT_BYTES, IngestOptions, load_inputs};
 use parallax::report::{self, ReportContext, ReportFormat};
 use parallax::{Comparison, Settings, compare_documents};
 use std::io::{IsTerminal, Write};
@@ -25,7 +25,7 @@ pub mod exit {
 #[command(name = "parallax", version, about, long_about = None, after_help = AFTER_HELP)]
 pub struct Args {
     /// Articles to compare: files (.txt, .md, .html), folders (their article
-    /// files, in natural order) or `-` for standard input.
+    /// files, in natural order), http(s):// URLs, or `-` for standard input.
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<String>,
 
@@ -38,9 +38,22 @@ pub struct Args {
     #[arg(long, value_name = "FORMAT")]
     pub format: Option<String>,
 
-    /// Refuse inputs larger than this many bytes.
+    /// Refuse inputs larger than this many bytes (for URLs: after decompression).
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_INPUT_BYTES)]
     pub max_input_size: u64,
+
+    /// Fetch URLs again even when the page cache holds them.
+    #[arg(long, conflicts_with = "offline")]
+    pub refresh: bool,
+
+    /// Never use the network: URLs come from the page cache only.
+    #[arg(long)]
+    pub offline: bool,
+
+    /// Network timeout for URLs in seconds (to connect, and for each wait
+    /// for data; a whole transfer may take four times as long).
+    #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
+    pub timeout: f64,
 
     /// Similarity (0–1) sentences need to count as the same statement.
     #[arg(long, value_name = "SCORE")]
@@ -58,7 +71,10 @@ pub struct Args {
 const AFTER_HELP: &str = "Exit codes: 0 success, 1 failure (e.g. the report could not be written), \
 2 bad usage, 3 fewer than two usable articles.\n\nExamples:\n  parallax assets/samples/dravik-dam\n  \
 parallax --export report.html a.txt b.md c.html\n  parallax --export numbers.csv folder/\n  \
-parallax --export - --format json folder/ | jq .summary";
+parallax --export - --format json folder/ | jq .summary\n  \
+parallax https://a.example/story https://b.example/news/123\n\nFetched pages are cached (set PARALLAX_CACHE_DIR to \
+choose the folder); --refresh fetches again, --offline uses only the cache. Proxies: HTTPS_PROXY, HTTP_PROXY, \
+ALL_PROXY, NO_PROXY.";
 
 /// Parses arguments, runs, and returns the exit code.
 pub fn run() -> ExitCode {
@@ -96,7 +112,21 @@ fn run_with(args: &Args) -> u8 {
             return exit::USAGE;
         }
     };
-    let options = IngestOptions { max_input_bytes: args.max_input_size };
+    if !(args.timeout.is_finite() && args.timeout > 0.0 && args.timeout <= 86_400.0) {
+        eprintln!("parallax: --timeout must be a number of seconds above 0, not {}", args.timeout);
+        return exit::USAGE;
+    }
+    let cache = match (args.refresh, args.offline) {
+        (true, _) => CacheMode::Refresh,
+        (_, true) => CacheMode::Offline,
+        _ => CacheMode::Prefer,
+    };
+    let options = IngestOptions {
+        max_input_bytes: args.max_input_size,
+        cache,
+        timeout: std::time::Duration::from_secs_f64(args.timeout),
+        ..IngestOptions::default()
+    };
     let loaded = load_inputs(&args.inputs, &options);
     for skipped in &loaded.skipped {
         eprintln!("parallax: warning: {}: {} (skipped)", printable(&skipped.source), skipped.reason);
