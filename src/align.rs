@@ -4,13 +4,20 @@
 //! are merged into the row list one at a time: every paragraph of the next
 //! article is keyed by the row it shares most groups with, and `similar`
 //! (Patience diff) finds the longest run of rows that both sequences keep
-//! in the same order. Those paragraphs join their rows; the others get rows
-//! of their own at their place in reading order. A paragraph that matches a
-//! row but lies out of order is *moved*: it keeps its own place, marked with
-//! the row it belongs to, instead of being shown twice.
+//! in the same order. Those paragraphs join their rows (anchors). Between
+//! two anchors, a paragraph that shares nothing with anyone (front matter,
+//! a unique detail) fills the next row that holds only such paragraphs, so
+//! unrelated material sits side by side instead of stacking into rows of
+//! one cell; the rest get rows of their own at their place in reading
+//! order. A paragraph that matches a row but lies out of order is *moved*:
+//! it keeps its own place, marked with the row it belongs to, instead of
+//! being shown twice.
 
-use crate::model::{AlignedRow, Article};
+use crate::model::{AlignedRow, Article, SentenceKind};
 use std::collections::HashMap;
+
+/// A pseudo group every headline paragraph belongs to.
+const HEADLINE: usize = usize::MAX;
 
 /// A row while rows are being built: sparse cells, so adding an article
 /// costs the size of the row order, not the number of articles times rows.
@@ -20,6 +27,17 @@ struct RowData {
     cells: Vec<(usize, usize)>,
     /// (article, row it belongs with) for moved paragraphs.
     moved: Vec<(usize, usize)>,
+    /// True while every cell holds a paragraph that shares nothing.
+    unmatched_only: bool,
+}
+
+/// Where one paragraph of the article being merged goes.
+#[derive(Clone, Copy)]
+enum Place {
+    /// Into an existing row (an anchor, or a free slot beside unrelated material).
+    Row(usize),
+    /// Into a new row, after the row at this display position (`None`: first).
+    NewAfter(Option<usize>),
 }
 
 /// Aligns the paragraphs of all articles into rows.
@@ -40,85 +58,89 @@ pub fn align_paragraphs(articles: &[Article], sentence_groups: &[Vec<Option<usiz
                     .clone()
                     .filter_map(|s| sentence_groups.get(article).and_then(|g| g.get(s)).copied().flatten())
                     .collect();
+                // Headlines share a row whatever they say.
+                if p.sentences.clone().any(|s| content.sentences.get(s).is_some_and(|x| x.kind == SentenceKind::Title))
+                {
+                    groups.push(HEADLINE);
+                }
                 groups.sort_unstable();
                 groups.dedup();
                 groups
             })
             .collect();
-        // Key each paragraph by the row it shares most groups with (ties: the earlier row).
         let position_of: HashMap<usize, usize> = order.iter().enumerate().map(|(i, row)| (*row, i)).collect();
-        let keys: Vec<Option<usize>> = signatures
-            .iter()
-            .map(|groups| {
-                let mut votes: HashMap<usize, usize> = HashMap::new();
-                for group in groups {
-                    if let Some(row) = row_of_group.get(group) {
-                        *votes.entry(*row).or_default() += 1;
-                    }
+        let keys = paragraph_keys(&signatures, &row_of_group, &position_of);
+        let anchors = anchor_rows(&keys, &order, &position_of);
+
+        // Decide each paragraph's place, walking the article in order.
+        let mut places: Vec<Place> = Vec::with_capacity(signatures.len());
+        let mut cursor: Option<usize> = None; // display position of the last row used
+        for (paragraph, anchor) in anchors.iter().enumerate() {
+            if let Some(row) = anchor {
+                cursor = Some(position_of[row]);
+                places.push(Place::Row(*row));
+                continue;
+            }
+            // The next anchor bounds the gap this paragraph must stay in.
+            let gap_end = anchors[paragraph..].iter().flatten().next().map_or(order.len(), |row| position_of[row]);
+            let gap_start = cursor.map_or(0, |c| c + 1);
+            let free = signatures[paragraph]
+                .is_empty()
+                .then(|| {
+                    (gap_start..gap_end)
+                        .find(|p| rows[order[*p]].unmatched_only && !has_article(&rows[order[*p]], article))
+                })
+                .flatten();
+            match free {
+                Some(position) => {
+                    cursor = Some(position);
+                    places.push(Place::Row(order[position]));
                 }
-                votes
-                    .into_iter()
-                    .max_by(|a, b| a.1.cmp(&b.1).then(position_of[&b.0].cmp(&position_of[&a.0])))
-                    .map(|(row, _)| row)
+                None => places.push(Place::NewAfter(cursor)),
+            }
+        }
+
+        // Apply: fill existing rows, then rebuild the order with new rows.
+        let mut new_after: HashMap<Option<usize>, Vec<usize>> = HashMap::new();
+        for (paragraph, place) in places.iter().enumerate() {
+            match place {
+                Place::Row(row) => {
+                    let data = &mut rows[*row];
+                    data.cells.push((article, paragraph));
+                    data.unmatched_only &= signatures[paragraph].is_empty();
+                }
+                Place::NewAfter(position) => new_after.entry(*position).or_default().push(paragraph),
+            }
+        }
+        let mut row_of_paragraph: Vec<usize> = places
+            .iter()
+            .map(|place| match place {
+                Place::Row(row) => *row,
+                Place::NewAfter(_) => usize::MAX,
             })
             .collect();
-        // Diff the rows this article touches (in display order) against its
-        // keyed paragraphs (in reading order): the common subsequence stays
-        // aligned, the rest is inserted or marked moved. Only keyed items
-        // take part, so the diff costs the article's size, not the row count.
-        let keyed: Vec<usize> = (0..keys.len()).filter(|p| keys[*p].is_some()).collect();
-        let new: Vec<usize> = keyed.iter().filter_map(|p| keys[*p].map(|row| position_of[&row])).collect();
-        let mut old: Vec<usize> = new.clone();
-        old.sort_unstable();
-        old.dedup();
-        let ops = similar::capture_diff_slices(similar::Algorithm::Patience, &old, &new);
-        let mut placed: Vec<Option<usize>> = vec![None; signatures.len()];
-        for op in &ops {
-            if let similar::DiffOp::Equal { old_index, new_index, len } = *op {
-                for k in 0..len {
-                    placed[keyed[new_index + k]] = Some(order[old[old_index + k]]);
-                }
-            }
-        }
-        // Unplaced paragraphs get new rows after the row of the paragraph before them.
-        let mut inserts_after: HashMap<Option<usize>, Vec<usize>> = HashMap::new();
-        let mut previous_row: Option<usize> = None;
-        for (paragraph, row) in placed.iter().enumerate() {
-            match row {
-                Some(row) => {
-                    rows[*row].cells.push((article, paragraph));
-                    previous_row = Some(*row);
-                }
-                None => inserts_after.entry(previous_row).or_default().push(paragraph),
-            }
-        }
         let mut new_order: Vec<usize> = Vec::with_capacity(order.len() + signatures.len());
-        let add_rows = |paragraphs: Vec<usize>,
-                        rows: &mut Vec<RowData>,
-                        new_order: &mut Vec<usize>,
-                        placed: &mut [Option<usize>]| {
+        let mut add_rows = |paragraphs: Vec<usize>, rows: &mut Vec<RowData>, new_order: &mut Vec<usize>| {
             for paragraph in paragraphs {
-                let mut row = RowData { cells: vec![(article, paragraph)], moved: Vec::new() };
-                if let Some(matched) = keys[paragraph] {
-                    row.moved.push((article, matched));
-                }
-                placed[paragraph] = Some(rows.len());
+                let moved = keys[paragraph].map(|matched| (article, matched)).into_iter().collect();
+                row_of_paragraph[paragraph] = rows.len();
                 new_order.push(rows.len());
-                rows.push(row);
+                rows.push(RowData {
+                    cells: vec![(article, paragraph)],
+                    moved,
+                    unmatched_only: signatures[paragraph].is_empty(),
+                });
             }
         };
-        add_rows(inserts_after.remove(&None).unwrap_or_default(), &mut rows, &mut new_order, &mut placed);
-        for row in &order {
+        add_rows(new_after.remove(&None).unwrap_or_default(), &mut rows, &mut new_order);
+        for (position, row) in order.iter().enumerate() {
             new_order.push(*row);
-            add_rows(inserts_after.remove(&Some(*row)).unwrap_or_default(), &mut rows, &mut new_order, &mut placed);
+            add_rows(new_after.remove(&Some(position)).unwrap_or_default(), &mut rows, &mut new_order);
         }
         order = new_order;
-        // Groups of this article's paragraphs now live in their rows.
         for (paragraph, groups) in signatures.iter().enumerate() {
-            if let Some(row) = placed[paragraph] {
-                for group in groups {
-                    row_of_group.entry(*group).or_insert(row);
-                }
+            for group in groups {
+                row_of_group.entry(*group).or_insert(row_of_paragraph[paragraph]);
             }
         }
     }
@@ -138,6 +160,54 @@ pub fn align_paragraphs(articles: &[Article], sentence_groups: &[Vec<Option<usiz
             AlignedRow { cells, moved }
         })
         .collect()
+}
+
+fn has_article(row: &RowData, article: usize) -> bool {
+    row.cells.iter().any(|(a, _)| *a == article)
+}
+
+/// Each paragraph's key: the row it shares most groups with (ties: the
+/// earlier row), or `None` when it shares no group with any row yet.
+fn paragraph_keys(
+    signatures: &[Vec<usize>],
+    row_of_group: &HashMap<usize, usize>,
+    position_of: &HashMap<usize, usize>,
+) -> Vec<Option<usize>> {
+    signatures
+        .iter()
+        .map(|groups| {
+            let mut votes: HashMap<usize, usize> = HashMap::new();
+            for group in groups {
+                if let Some(row) = row_of_group.get(group) {
+                    *votes.entry(*row).or_default() += 1;
+                }
+            }
+            votes
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(position_of[&b.0].cmp(&position_of[&a.0])))
+                .map(|(row, _)| row)
+        })
+        .collect()
+}
+
+/// The paragraphs that stay in their key's row: the longest run of keys in
+/// the rows' display order (Patience diff). Only keyed items take part, so
+/// the diff costs the article's size, not the row count.
+fn anchor_rows(keys: &[Option<usize>], order: &[usize], position_of: &HashMap<usize, usize>) -> Vec<Option<usize>> {
+    let keyed: Vec<usize> = (0..keys.len()).filter(|p| keys[*p].is_some()).collect();
+    let new: Vec<usize> = keyed.iter().filter_map(|p| keys[*p].map(|row| position_of[&row])).collect();
+    let mut old: Vec<usize> = new.clone();
+    old.sort_unstable();
+    old.dedup();
+    let mut anchors: Vec<Option<usize>> = vec![None; keys.len()];
+    for op in similar::capture_diff_slices(similar::Algorithm::Patience, &old, &new) {
+        if let similar::DiffOp::Equal { old_index, new_index, len } = op {
+            for k in 0..len {
+                anchors[keyed[new_index + k]] = Some(order[old[old_index + k]]);
+            }
+        }
+    }
+    anchors
 }
 
 #[cfg(test)]
@@ -169,6 +239,14 @@ mod tests {
     #[test]
     fn shared_paragraphs_share_rows_and_extra_ones_get_their_own() {
         let rows = align(&[&[Some(0), None, Some(1)], &[Some(0), Some(1), None]]);
+        assert_eq!(rows, [vec![Some(0), Some(0)], vec![Some(1), None], vec![Some(2), Some(1)], vec![None, Some(2)]]);
+    }
+
+    #[test]
+    fn unrelated_material_shares_rows_between_anchors() {
+        // Front matter (no groups) of both articles packs into shared rows
+        // before the first shared paragraph.
+        let rows = align(&[&[None, None, Some(0)], &[None, Some(0), None]]);
         assert_eq!(rows, [vec![Some(0), Some(0)], vec![Some(1), None], vec![Some(2), Some(1)], vec![None, Some(2)]]);
     }
 

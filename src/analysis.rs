@@ -71,10 +71,16 @@ fn analyse_article(article: &Article, common: &HashSet<String>) -> Vec<SentenceA
                 .filter(|(_, span)| !names.iter().any(|n| n.span.overlaps(*span)))
                 .map(|(t, _)| t)
                 .collect();
-            terms.extend(names.iter().map(|n| {
-                let key: Vec<String> = n.words.iter().map(|w| names::fold_key(w)).collect();
-                format!("n:{}", key.join(" "))
-            }));
+            for name in &names {
+                let key: Vec<String> = name.words.iter().map(|w| names::fold_key(w)).collect();
+                terms.push(format!("n:{}", key.join(" ")));
+                // "Donald Trump", "Donald J. Trump" and "Mr. Trump" share the
+                // surname; different people of one surname are kept apart
+                // by the matcher's name-conflict rule.
+                if key.len() >= 2 && names::is_personal(&name.words) {
+                    terms.extend(key.last().map(|surname| format!("n:{surname}")));
+                }
+            }
             let names: Vec<NameMention> =
                 names.into_iter().map(|n| NameMention { span: n.span.shifted(sentence.span.start), ..n }).collect();
             // Figures join the terms by value, so "4,500" and "four thousand

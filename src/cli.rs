@@ -4,7 +4,7 @@
 
 use crate::config::{self, Config};
 use clap::Parser;
-use parallax::ingest::{DEFAULT_MAX_INPUT_BYTES, IngestOptions, load_inputs};
+use parallax::ingest::{CacheMode, DEFAULT_MAX_INPUT_BYTES, IngestOptions, load_inputs};
 use parallax::report::{self, ReportContext, ReportFormat};
 use parallax::tui::{self, Launch, Outcome, Theme};
 use parallax::{Comparison, compare_documents};
@@ -30,7 +30,7 @@ pub mod exit {
 #[command(name = "parallax", version, about, long_about = None, after_help = AFTER_HELP)]
 pub struct Args {
     /// Articles to compare: files (.txt, .md, .html), folders (their article
-    /// files, in natural order) or `-` for standard input.
+    /// files, in natural order), http(s):// URLs, or `-` for standard input.
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<String>,
 
@@ -38,14 +38,27 @@ pub struct Args {
     #[arg(long, value_name = "PATH")]
     pub export: Option<String>,
 
-    /// Report format: json or md. Default: from the export file's extension
-    /// (Markdown for standard output).
+    /// Report format: html, md (Markdown), json or csv (number mentions).
+    /// Default: from the export file's extension (Markdown for standard output).
     #[arg(long, value_name = "FORMAT")]
     pub format: Option<String>,
 
-    /// Refuse inputs larger than this many bytes.
+    /// Refuse inputs larger than this many bytes (for URLs: after decompression).
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_INPUT_BYTES)]
     pub max_input_size: u64,
+
+    /// Fetch URLs again even when the page cache holds them.
+    #[arg(long, conflicts_with = "offline")]
+    pub refresh: bool,
+
+    /// Never use the network: URLs come from the page cache only.
+    #[arg(long)]
+    pub offline: bool,
+
+    /// Network timeout for URLs in seconds (to connect, and for each wait
+    /// for data; a whole transfer may take four times as long).
+    #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
+    pub timeout: f64,
 
     /// Similarity (0–1) sentences need to count as the same statement.
     #[arg(long, value_name = "SCORE")]
@@ -76,8 +89,11 @@ const AFTER_HELP: &str = "Without --export, parallax opens the interactive reade
 terminal (? lists its keys) and writes the Markdown report otherwise.\n\nConfiguration: config.toml in the user's \
 config folder (~/.config/parallax/ on Linux); --print-config shows every setting.\n\nExit codes: 0 success, \
 1 failure (e.g. the report could not be written), 2 bad usage or configuration, 3 fewer than two usable \
-articles.\n\nExamples:\n  parallax assets/samples/dravik-dam\n  parallax --export report.json a.txt b.md c.html\n  \
-parallax --export - --format json folder/ | jq .summary";
+articles.\n\nExamples:\n  parallax assets/samples/dravik-dam\n  parallax --export report.html a.txt b.md c.html\n  \
+parallax --export numbers.csv folder/\n  parallax --export - --format json folder/ | jq .summary\n  \
+parallax https://a.example/story https://b.example/news/123\n\nFetched pages are cached (set PARALLAX_CACHE_DIR to \
+choose the folder); --refresh fetches again, --offline uses only the cache. Proxies: HTTPS_PROXY, HTTP_PROXY, \
+ALL_PROXY, NO_PROXY.";
 
 /// Parses arguments, runs, and returns the exit code.
 pub fn run() -> ExitCode {
@@ -125,7 +141,21 @@ fn run_with(args: &Args) -> u8 {
             return exit::USAGE;
         }
     };
-    let options = IngestOptions { max_input_bytes: args.max_input_size };
+    if !(args.timeout.is_finite() && args.timeout > 0.0 && args.timeout <= 86_400.0) {
+        eprintln!("parallax: --timeout must be a number of seconds above 0, not {}", args.timeout);
+        return exit::USAGE;
+    }
+    let cache = match (args.refresh, args.offline) {
+        (true, _) => CacheMode::Refresh,
+        (_, true) => CacheMode::Offline,
+        _ => CacheMode::Prefer,
+    };
+    let options = IngestOptions {
+        max_input_bytes: args.max_input_size,
+        cache,
+        timeout: std::time::Duration::from_secs_f64(args.timeout),
+        ..IngestOptions::default()
+    };
     let loaded = load_inputs(&args.inputs, &options);
     for skipped in &loaded.skipped {
         eprintln!("parallax: warning: {}: {} (skipped)", printable(&skipped.source), skipped.reason);

@@ -13,7 +13,7 @@ use crate::model::{Article, Discrepancy, DiscrepancyKind};
 use serde::{Deserialize, Serialize};
 
 /// Thresholds for the discrepancy finders.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct DiscrepancySettings {
     /// Score (0–1) two figures need to count as the same quantity.

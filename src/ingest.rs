@@ -7,15 +7,19 @@
 
 mod decode;
 mod discover;
+pub mod fetch;
+pub mod html;
 mod markdown;
 mod plain;
 
-pub use decode::decode_bytes;
+pub use decode::{decode_bytes, decode_bytes_with_charset};
 pub use discover::{ARTICLE_EXTENSIONS, InputSpec, discover_inputs, natural_cmp};
+pub use fetch::{CacheMode, DEFAULT_TIMEOUT, FetchOptions, default_cache_dir, is_url};
 
 use crate::model::{DayDate, Provenance, Skipped, Span};
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// The default largest input accepted, in bytes (see `--max-input-size`).
 pub const DEFAULT_MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
@@ -23,13 +27,37 @@ pub const DEFAULT_MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 /// How inputs are read.
 #[derive(Debug, Clone)]
 pub struct IngestOptions {
-    /// Inputs larger than this are refused.
+    /// Inputs larger than this are refused (for URLs: after decompression).
     pub max_input_bytes: u64,
+    /// How URLs use the page cache (`--refresh`, `--offline`).
+    pub cache: CacheMode,
+    /// The page cache folder; `None` means [`default_cache_dir`].
+    pub cache_dir: Option<PathBuf>,
+    /// The network timeout for URLs (`--timeout`).
+    pub timeout: Duration,
 }
 
 impl Default for IngestOptions {
     fn default() -> Self {
-        Self { max_input_bytes: DEFAULT_MAX_INPUT_BYTES }
+        Self {
+            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+            cache: CacheMode::Prefer,
+            cache_dir: None,
+            timeout: DEFAULT_TIMEOUT,
+        }
+    }
+}
+
+impl IngestOptions {
+    /// The options URLs are fetched with.
+    #[must_use]
+    pub fn fetch_options(&self) -> FetchOptions {
+        FetchOptions {
+            cache: self.cache,
+            cache_dir: self.cache_dir.clone(),
+            timeout: self.timeout,
+            max_bytes: self.max_input_bytes,
+        }
     }
 }
 
@@ -112,9 +140,15 @@ pub enum IngestError {
     /// Nothing but whitespace.
     #[error("empty: no text")]
     Empty,
+    /// A page without article text (a paywall, a script-only shell, an index page).
+    #[error("no article text: {0}")]
+    NoArticleText(String),
     /// Any other I/O failure.
     #[error("cannot read: {0}")]
     Io(String),
+    /// A URL that could not be fetched (or, offline, is not cached).
+    #[error("cannot fetch: {0}")]
+    Fetch(String),
 }
 
 impl From<std::io::Error> for IngestError {
@@ -160,6 +194,33 @@ impl Format {
         }
     }
 
+    /// The format of a path, sniffing the content when the extension says
+    /// nothing (`.html`, `.md`, `.txt` are taken at their word).
+    #[must_use]
+    pub fn detect(path: &str, bytes: &[u8]) -> Self {
+        let extension =
+            Path::new(path).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
+        if ARTICLE_EXTENSIONS.contains(&extension.as_str()) || extension == "xhtml" {
+            return Self::from_path(path);
+        }
+        Self::sniff(bytes).unwrap_or(Self::Text)
+    }
+
+    /// HTML recognised by its start (`<!DOCTYPE html>`, `<html`, `<head`,
+    /// `<body`), the way a browser sniffs a page served without a type.
+    #[must_use]
+    pub fn sniff(bytes: &[u8]) -> Option<Self> {
+        let head = &bytes[..bytes.len().min(1024)];
+        let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+        let start = head.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(head.len());
+        let lower: Vec<u8> = head[start..].iter().map(u8::to_ascii_lowercase).collect();
+        let starts_as_html =
+            [&b"<!doctype html"[..], b"<html", b"<head", b"<body"].iter().any(|m| lower.starts_with(m));
+        let comment_or_xml_then_html =
+            (lower.starts_with(b"<!--") || lower.starts_with(b"<?xml")) && lower.windows(5).any(|w| w == b"<html");
+        (starts_as_html || comment_or_xml_then_html).then_some(Self::Html)
+    }
+
     const fn name(self) -> &'static str {
         match self {
             Self::Text => "text",
@@ -190,13 +251,17 @@ pub fn load_inputs(args: &[String], options: &IngestOptions) -> Loaded {
                     .map_err(IngestError::from)
                     .and_then(|_| {
                         check_size(bytes.len() as u64, limit)?;
-                        parse_bytes("-", &bytes, Format::Text)
+                        parse_bytes("-", &bytes, Format::sniff(&bytes).unwrap_or(Format::Text))
                     });
                 match result {
                     Ok(document) => loaded.documents.push(document),
                     Err(error) => loaded.skipped.push(Skipped { source: "-".into(), reason: error.to_string() }),
                 }
             }
+            Ok(InputSpec::Url(url)) => match read_url(&url, options) {
+                Ok(document) => loaded.documents.push(document),
+                Err(error) => loaded.skipped.push(Skipped { source: url, reason: error.to_string() }),
+            },
             Err((source, error)) => loaded.skipped.push(Skipped { source, reason: error.to_string() }),
         }
     }
@@ -219,7 +284,63 @@ pub fn read_file(path: &str, options: &IngestOptions) -> Result<Document, Ingest
     check_size(metadata.len(), options.max_input_bytes)?;
     let bytes = std::fs::read(path)?;
     check_size(bytes.len() as u64, options.max_input_bytes)?;
-    parse_bytes(path, &bytes, Format::from_path(path))
+    parse_bytes(path, &bytes, Format::detect(path, &bytes))
+}
+
+/// Fetches one URL (or reads it from the page cache) into a document, with
+/// the final address, the fetch time and the cache use in its provenance.
+///
+/// # Errors
+/// [`IngestError::Fetch`] when it cannot be fetched, else as [`parse_bytes`].
+pub fn read_url(url: &str, options: &IngestOptions) -> Result<Document, IngestError> {
+    let fetched = fetch::fetch(url, &options.fetch_options())?;
+    check_size(fetched.body.len() as u64, options.max_input_bytes)?;
+    let (format, charset) = fetched_format(&fetched);
+    let mut document = parse_bytes_with_charset(url, &fetched.body, format?, charset.as_deref())?;
+    if document.meta.outlet.is_none() {
+        document.meta.outlet = site_of(&fetched.final_url);
+    }
+    document.provenance.final_url = Some(fetched.final_url);
+    document.provenance.fetched_at = Some(fetched.fetched_at);
+    document.provenance.from_cache = fetched.from_cache;
+    Ok(document)
+}
+
+/// The format of a fetched page from its `Content-Type` (else sniffed, else
+/// from the address), and the charset the header declares.
+fn fetched_format(fetched: &fetch::Fetched) -> (Result<Format, IngestError>, Option<String>) {
+    let header = fetched.content_type.as_deref().unwrap_or_default().to_ascii_lowercase();
+    let mut parts = header.split(';').map(str::trim);
+    let essence = parts.next().unwrap_or_default().to_owned();
+    let charset = parts
+        .find_map(|p| p.strip_prefix("charset="))
+        .map(|c| c.trim_matches(['"', '\'']).to_owned())
+        .filter(|c| !c.is_empty());
+    let path = fetched.final_url.split(['?', '#']).next().unwrap_or_default();
+    let format = match essence.as_str() {
+        "text/html" | "application/xhtml+xml" => Ok(Format::Html),
+        "text/markdown" | "text/x-markdown" => Ok(Format::Markdown),
+        "text/plain" => Ok(Format::sniff(&fetched.body).unwrap_or_else(|| Format::from_path(path))),
+        binary
+            if ["image/", "audio/", "video/", "font/"].iter().any(|p| binary.starts_with(p))
+                || matches!(binary, "application/pdf" | "application/zip" | "application/octet-stream") =>
+        {
+            Err(IngestError::NotAnArticle(format!("{binary} content")))
+        }
+        _ => Ok(Format::sniff(&fetched.body).unwrap_or_else(|| match Format::from_path(path) {
+            Format::Text if !path.ends_with(".txt") => Format::Html,
+            known => known,
+        })),
+    };
+    (format, charset)
+}
+
+/// "courier.example" for "https://www.courier.example/news/a": the outlet of
+/// a fetched page that does not name itself.
+fn site_of(url: &str) -> Option<String> {
+    let host = url.parse::<ureq::http::Uri>().ok()?.host()?.to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host).to_owned();
+    (!host.is_empty()).then_some(host)
 }
 
 /// Parses the bytes of one input in the given format.
@@ -227,15 +348,31 @@ pub fn read_file(path: &str, options: &IngestOptions) -> Result<Document, Ingest
 /// # Errors
 /// [`IngestError::NotAnArticle`] for binary data, [`IngestError::Empty`] when no text remains.
 pub fn parse_bytes(source: &str, bytes: &[u8], format: Format) -> Result<Document, IngestError> {
-    let decoded = decode_bytes(bytes)?;
-    let raw = crate::normalize::clean_text(&decoded.text);
-    if raw.trim().is_empty() {
+    parse_bytes_with_charset(source, bytes, format, None)
+}
+
+/// As [`parse_bytes`], with the charset a server declared (it outranks a
+/// `<meta charset>`, as in browsers).
+///
+/// # Errors
+/// As [`parse_bytes`].
+pub fn parse_bytes_with_charset(
+    source: &str,
+    bytes: &[u8],
+    format: Format,
+    charset: Option<&str>,
+) -> Result<Document, IngestError> {
+    let decoded = decode_bytes_with_charset(bytes, charset)?;
+    if decoded.text.trim().is_empty() {
         return Err(IngestError::Empty);
     }
     let mut document = match format {
-        Format::Markdown => markdown::parse(source, &raw),
-        // HTML gets a dedicated extractor; until then its text is read as plain text.
-        Format::Text | Format::Html => plain::parse(source, &raw),
+        Format::Markdown => markdown::parse(source, &crate::normalize::clean_text(&decoded.text)),
+        // The HTML parser normalises line endings itself, and entities can
+        // bring control characters back, so HTML is cleaned piece by piece
+        // after parsing instead.
+        Format::Html => html::parse(source, &decoded.text)?,
+        Format::Text => plain::parse(source, &crate::normalize::clean_text(&decoded.text)),
     };
     if document.blocks.is_empty() {
         return Err(IngestError::Empty);
@@ -251,7 +388,7 @@ pub fn parse_bytes(source: &str, bytes: &[u8], format: Format) -> Result<Documen
 }
 
 /// Hex SHA-256 of the input, recorded so a report states exactly what it compared.
-fn sha256_hex(bytes: &[u8]) -> String {
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest;
     let digest = sha2::Sha256::digest(bytes);
     digest.iter().map(|b| format!("{b:02x}")).collect()
@@ -268,7 +405,11 @@ pub(crate) struct TextBuilder {
 impl TextBuilder {
     /// Appends a block (collapsed to single spaces); empty blocks are dropped.
     pub(crate) fn push(&mut self, content: &str, role: BlockRole) {
-        let content = crate::normalize::collapse_spaces(content);
+        self.push_collapsed(&crate::normalize::collapse_spaces(content), role);
+    }
+
+    /// Appends a block whose spaces are already collapsed.
+    pub(crate) fn push_collapsed(&mut self, content: &str, role: BlockRole) {
         if content.is_empty() {
             return;
         }
@@ -276,7 +417,7 @@ impl TextBuilder {
             self.text.push_str("\n\n");
         }
         let start = self.text.len();
-        self.text.push_str(&content);
+        self.text.push_str(content);
         self.blocks.push(Block { span: Span::new(start, self.text.len()), role });
     }
 
@@ -292,4 +433,48 @@ pub(crate) fn source_line(line: &str) -> Option<String> {
     let rest = trimmed.strip_prefix("Source:").or_else(|| trimmed.strip_prefix("source:"))?;
     let outlet = rest.trim();
     (!outlet.is_empty() && outlet.len() < 120).then(|| outlet.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_is_sniffed_when_the_name_says_nothing() {
+        assert_eq!(Format::sniff(b"\xef\xbb\xbf\n  <!DOCTYPE HTML><html>"), Some(Format::Html));
+        assert_eq!(Format::sniff(b"<!-- saved from url=(0014)about:internet -->\n<html>"), Some(Format::Html));
+        assert_eq!(Format::sniff(b"Dam bursts\n\n<b>not a page</b>"), None);
+        assert_eq!(Format::detect("page", b"<html><body>x"), Format::Html);
+        assert_eq!(Format::detect("notes.txt", b"<html><body>x"), Format::Text);
+        assert_eq!(Format::detect("story.md", b"# Dam"), Format::Markdown);
+    }
+
+    fn fetched(content_type: Option<&str>, url: &str, body: &[u8]) -> fetch::Fetched {
+        fetch::Fetched {
+            body: body.to_vec(),
+            final_url: url.into(),
+            fetched_at: "2026-05-12T09:40:00Z".into(),
+            content_type: content_type.map(str::to_owned),
+            from_cache: false,
+        }
+    }
+
+    #[test]
+    fn fetched_pages_take_their_format_from_the_content_type() {
+        let page = fetched(Some("text/html; charset=\"KOI8-R\""), "https://a.example/x", b"x");
+        let (format, charset) = fetched_format(&page);
+        assert_eq!((format, charset.as_deref()), (Ok(Format::Html), Some("koi8-r")));
+        let notes = fetched(Some("text/plain"), "https://a.example/notes.md", b"# Dam");
+        assert_eq!(fetched_format(&notes).0, Ok(Format::Markdown));
+        let untyped = fetched(None, "https://a.example/story", b"Dam bursts");
+        assert_eq!(fetched_format(&untyped).0, Ok(Format::Html));
+        let pdf = fetched(Some("application/pdf"), "https://a.example/r.pdf", b"%PDF-1.7");
+        assert_eq!(fetched_format(&pdf).0, Err(IngestError::NotAnArticle("application/pdf content".into())));
+    }
+
+    #[test]
+    fn a_page_without_a_site_name_is_named_after_its_host() {
+        assert_eq!(site_of("https://www.Courier.example/news/a?b=1").as_deref(), Some("courier.example"));
+        assert_eq!(site_of("http://127.0.0.1:8080/a").as_deref(), Some("127.0.0.1"));
+    }
 }

@@ -61,7 +61,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 /// Every setting that shapes the analysis (and so the report).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Settings {
     /// Sentence matching.

@@ -11,7 +11,7 @@
 //! the number of real matches, not the number of sentence pairs.
 
 use crate::analysis::{SentenceAnalysis, is_comparable};
-use crate::model::{Article, Group, MemberDiff, SentenceRef, Span};
+use crate::model::{Article, Group, MemberDiff, SentenceKind, SentenceRef, Span};
 use crate::names;
 use crate::tokens;
 use rayon::prelude::*;
@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// Matching thresholds.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct MatchSettings {
     /// Cosine similarity (0–1) two sentences need to be linked.
@@ -70,7 +70,8 @@ pub fn match_sentences(articles: &[Article], analyses: &[Vec<SentenceAnalysis>],
     }
     let (vectors, idf) = build_vectors(&term_lists);
     let people: Vec<People> = refs.iter().map(|r| people_of(&analyses[r.article][r.sentence])).collect();
-    let groups = assign_groups(&refs, &vectors, &idf, &people, settings);
+    let kinds: Vec<SentenceKind> = refs.iter().map(|r| articles[r.article].sentences[r.sentence].kind).collect();
+    let groups = assign_groups(&refs, &vectors, &idf, &people, &kinds, settings);
 
     let mut sentence_groups: Vec<Vec<Option<usize>>> = articles.iter().map(|a| vec![None; a.sentences.len()]).collect();
     let mut result: Vec<Group> = Vec::new();
@@ -193,6 +194,14 @@ fn build_vectors(term_lists: &[&[String]]) -> (Vec<Vector>, Vec<f32>) {
     (vectors, idf)
 }
 
+/// Headlines match headlines and section headings match headings: a
+/// headline sums up the article, so pairing it with one body sentence
+/// would tie the whole front of an article to one line of another.
+fn compatible_kinds(a: SentenceKind, b: SentenceKind) -> bool {
+    let headline = |k: SentenceKind| matches!(k, SentenceKind::Title | SentenceKind::Heading);
+    headline(a) == headline(b)
+}
+
 /// The people a sentence names, as (surname key, given-name key).
 type People = Vec<(String, String)>;
 
@@ -229,6 +238,7 @@ fn assign_groups(
     vectors: &[Vector],
     idf: &[f32],
     people: &[People],
+    kinds: &[SentenceKind],
     settings: &MatchSettings,
 ) -> Vec<Vec<usize>> {
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); idf.len()];
@@ -237,7 +247,7 @@ fn assign_groups(
             postings[*term as usize].push(u32::try_from(sentence).unwrap_or(u32::MAX));
         }
     }
-    let edges = candidate_edges(refs, vectors, idf, &postings, people, settings);
+    let edges = candidate_edges(refs, vectors, idf, &postings, people, kinds, settings);
 
     let mut parent: Vec<usize> = (0..refs.len()).collect();
     let mut members: Vec<Vec<usize>> = (0..refs.len()).map(|i| vec![i]).collect();
@@ -282,6 +292,7 @@ fn candidate_edges(
     idf: &[f32],
     postings: &[Vec<u32>],
     people: &[People],
+    kinds: &[SentenceKind],
     settings: &MatchSettings,
 ) -> Vec<(f32, usize, usize)> {
     let per_sentence: Vec<Vec<(f32, usize, usize)>> = (0..refs.len())
@@ -302,6 +313,7 @@ fn candidate_edges(
             candidates
                 .into_iter()
                 .filter(|other| !name_conflict(&people[sentence], &people[*other]))
+                .filter(|other| compatible_kinds(kinds[sentence], kinds[*other]))
                 .filter_map(|other| {
                     let (similarity, shared) = cosine_shared(&vectors[sentence], &vectors[other]);
                     let enough_shared =

@@ -118,6 +118,30 @@ pub struct DayDate {
 }
 
 impl DayDate {
+    /// `4 March 2026`, or `4 March` when the year is unknown: for people.
+    #[must_use]
+    pub fn human(self) -> String {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let month = usize::try_from(self.month - 1).ok().and_then(|i| MONTHS.get(i)).copied().unwrap_or("?");
+        match self.year {
+            Some(year) => format!("{} {month} {year}", self.day),
+            None => format!("{} {month}", self.day),
+        }
+    }
+
     /// `2026-03-04`, or `--03-04` when the year is unknown (ISO 8601).
     #[must_use]
     pub fn iso(self) -> String {
@@ -129,7 +153,7 @@ impl DayDate {
 }
 
 /// Where an article came from and how it was read.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Provenance {
     /// Hex SHA-256 of the input bytes as read (before decoding).
     pub content_sha256: String,
@@ -385,7 +409,7 @@ impl Discrepancy {
 }
 
 /// An input that could not be used, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Skipped {
     /// The path or URL as given.
     pub source: String,

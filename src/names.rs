@@ -17,7 +17,7 @@ use unicode_segmentation::UnicodeSegmentation;
 /// Words that join the parts of a name without being capitalised.
 const CONNECTORS: &[&str] = &[
     "al", "el", "bin", "ibn", "abu", "de", "van", "von", "der", "den", "da", "di", "del", "la", "le", "du", "dos",
-    "das", "ter", "ten", "y",
+    "das", "ter", "ten", "y", "of",
 ];
 
 /// Titles and roles written before a name.
@@ -133,9 +133,7 @@ pub fn extract(text: &str, common: &HashSet<String>) -> Vec<NameMention> {
     let mut index = 0;
     let mut first_word = true;
     let flush = |run: &mut Vec<(usize, &str)>, mentions: &mut Vec<NameMention>, at_start: bool| {
-        if let Some(mention) = finish_run(run, common, at_start) {
-            mentions.push(mention);
-        }
+        mentions.extend(finish_run(run, common, at_start));
         run.clear();
     };
     let mut run_at_start = false;
@@ -181,30 +179,47 @@ fn is_capitalised(word: &str) -> bool {
     chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
 }
 
-fn finish_run(run: &[(usize, &str)], common: &HashSet<String>, at_start: bool) -> Option<NameMention> {
-    let mut words: Vec<(usize, String)> = run.iter().map(|(s, w)| (*s, strip_possessive(w).to_owned())).collect();
-    // Trim titles, roles and common words from both ends; connectors never end a name.
-    let is_trimmable = |word: &str| {
-        let folded = tokens::fold_word(word);
-        TITLES.contains(&folded.as_str())
-            || CALENDAR.contains(&folded.as_str())
-            || common.contains(&folded)
-            || CONNECTORS.contains(&folded.as_str())
-    };
-    while words.first().is_some_and(|(_, w)| is_trimmable(w)) {
-        words.remove(0);
+/// Turns a run of capitalised words into names: titles and calendar words
+/// split it ("Qeshm Governor Heydar Alishvandi" → Qeshm, Heydar Alishvandi),
+/// connectors never start or end a name, and common words are trimmed
+/// where a capital may only mean "start of sentence". A run of two or more
+/// capitalised words mid-sentence is a name even when its words are common
+/// ("Central Election Commission", "Lower Velm"); a single word is a name
+/// only when it is never written in lower case.
+fn finish_run(run: &[(usize, &str)], common: &HashSet<String>, at_start: bool) -> Vec<NameMention> {
+    let folded = |word: &str| tokens::fold_word(word);
+    let mut segments: Vec<Vec<(usize, String)>> = vec![Vec::new()];
+    for (start, word) in run {
+        let word = strip_possessive(word);
+        let key = folded(word);
+        if TITLES.contains(&key.as_str()) || CALENDAR.contains(&key.as_str()) {
+            segments.push(Vec::new());
+        } else if let Some(segment) = segments.last_mut() {
+            segment.push((*start, word.to_owned()));
+        }
     }
-    while words.last().is_some_and(|(_, w)| is_trimmable(w)) {
-        words.pop();
+    let mut names = Vec::new();
+    for (index, mut words) in segments.into_iter().enumerate() {
+        let opens_sentence = index == 0 && at_start;
+        while let Some((_, first)) = words.first() {
+            let key = folded(first);
+            let is_common = common.contains(&key) || tokens::is_stop_word(&key);
+            if !(CONNECTORS.contains(&key.as_str()) || (opens_sentence && is_common)) {
+                break;
+            }
+            words.remove(0);
+        }
+        while words.last().is_some_and(|(_, w)| CONNECTORS.contains(&folded(w).as_str())) {
+            words.pop();
+        }
+        let (Some((first_start, _)), Some((last_start, last_word))) = (words.first(), words.last()) else { continue };
+        if words.len() == 1 && (common.contains(&folded(last_word)) || tokens::is_stop_word(&folded(last_word))) {
+            continue;
+        }
+        let span = Span::new(*first_start, last_start + last_word.len());
+        names.push(NameMention { words: words.into_iter().map(|(_, w)| w).collect(), span });
     }
-    let (first_start, _) = words.first()?;
-    let (last_start, last_word) = words.last()?;
-    // A lone capitalised word opening a sentence is as likely a common word.
-    if words.len() == 1 && at_start && run.len() == 1 {
-        return None;
-    }
-    let span = Span::new(*first_start, last_start + last_word.len());
-    Some(NameMention { words: words.into_iter().map(|(_, w)| w).collect(), span })
+    names
 }
 
 fn strip_possessive(word: &str) -> &str {
@@ -287,8 +302,12 @@ pub fn compare_words(a: &str, b: &str, similarity: f64) -> WordMatch {
         return WordMatch::Identical;
     }
     let (ka, kb) = (fold_key(a), fold_key(b));
-    // A plural or an apostrophe-less possessive is the same name, not a variant.
-    if ka == kb || ka.strip_suffix('z') == Some(&kb) || kb.strip_suffix('z') == Some(&ka) {
+    // A plural or an apostrophe-less possessive ("Oscars", "Globes") is the
+    // same name written in another form, not another spelling of it.
+    if ka.strip_suffix('z') == Some(&kb) || kb.strip_suffix('z') == Some(&ka) {
+        return WordMatch::Identical;
+    }
+    if ka == kb {
         // Not identical as written (checked above): a variant spelling.
         return WordMatch::SameKey;
     }
@@ -353,13 +372,14 @@ pub fn find_variants(
             }
             let occurrences_a = &forms[a];
             let occurrences_b = &forms[b];
-            // Two spellings in one sentence are two people.
-            let same_sentence = occurrences_a.iter().any(|x| {
-                occurrences_b.iter().any(|y| {
-                    occurrences[*x].article == occurrences[*y].article
-                        && occurrences[*x].sentence == occurrences[*y].sentence
-                })
-            });
+            // Two full names spelled alike in one sentence are two people.
+            let same_sentence = a.len() >= 2
+                && occurrences_a.iter().any(|x| {
+                    occurrences_b.iter().any(|y| {
+                        occurrences[*x].article == occurrences[*y].article
+                            && occurrences[*x].sentence == occurrences[*y].sentence
+                    })
+                });
             if same_sentence {
                 continue;
             }
@@ -374,7 +394,30 @@ pub fn find_variants(
             }
         }
     }
-    // 2. A lone surname joins the one full name that ends with it.
+    // 2. A lone word spelled like the surname of a full name ("Klistchko"
+    //    and "Wladimir Klitschko") is a variant of it.
+    for i in 0..keys.len() {
+        if keys[i].len() != 1 || keys[i][0].chars().count() < 5 {
+            continue;
+        }
+        for j in 0..keys.len() {
+            let Some(surname) = keys[j].last().filter(|_| is_personal(keys[j])) else { continue };
+            let word_match = compare_words(&keys[i][0], surname, similarity);
+            let confirmed = match word_match {
+                WordMatch::SameKey => true,
+                WordMatch::Similar => forms[keys[i]]
+                    .iter()
+                    .any(|x| forms[keys[j]].iter().any(|y| related(&occurrences[*x], &occurrences[*y]))),
+                WordMatch::Identical | WordMatch::Different => false,
+            };
+            if confirmed {
+                union(&mut parent, i, j);
+                is_variant_link[i] = true;
+                is_variant_link[j] = true;
+            }
+        }
+    }
+    // 3. A lone surname joins the one full name that ends with it.
     for i in 0..keys.len() {
         if keys[i].len() != 1 {
             continue;
@@ -416,6 +459,12 @@ pub fn find_variants(
         .collect();
     result.sort_by_key(|set| set.occurrences.first().copied());
     result
+}
+
+/// A name shaped like a person's (given name(s) and a surname): two or more
+/// words and no "of" ("Bank of England" does not end in a surname).
+pub fn is_personal(words: &[String]) -> bool {
+    words.len() >= 2 && !words.iter().any(|w| w == "of")
 }
 
 /// Single words are compared only when long enough to be distinctive.

@@ -12,6 +12,23 @@ use unicode_normalization::UnicodeNormalization;
 /// invisible format characters dropped, Unicode composed (NFC).
 #[must_use]
 pub fn clean_text(raw: &str) -> String {
+    // Most text needs no change: check that first, cheaply, before rebuilding it.
+    let mut plain_composed = true;
+    for c in raw.chars() {
+        if needs_cleaning(c) {
+            plain_composed = false;
+            break;
+        }
+        // Below U+0300 and among common punctuation nothing composes; other
+        // characters need the full quick check.
+        plain_composed &= c < '\u{300}' || ('\u{2010}'..='\u{2027}').contains(&c);
+    }
+    if plain_composed
+        || (!raw.chars().any(needs_cleaning)
+            && unicode_normalization::is_nfc_quick(raw.chars()) == unicode_normalization::IsNormalized::Yes)
+    {
+        return raw.to_owned();
+    }
     let without_escapes = strip_escape_sequences(raw);
     let mut out = String::with_capacity(without_escapes.len());
     let mut chars = without_escapes.chars().peekable();
@@ -33,7 +50,19 @@ pub fn clean_text(raw: &str) -> String {
             c => out.push(c),
         }
     }
+    // Most text is already composed; checking is far cheaper than rebuilding.
+    if unicode_normalization::is_nfc_quick(out.chars()) == unicode_normalization::IsNormalized::Yes {
+        return out;
+    }
     out.nfc().collect()
+}
+
+/// True for a character [`clean_text`] removes or replaces.
+fn needs_cleaning(c: char) -> bool {
+    if (' '..'\u{7f}').contains(&c) || c == '\n' {
+        return false;
+    }
+    c.is_control() || is_invisible(c) || is_space_separator(c) || matches!(c, '\u{2028}' | '\u{2029}')
 }
 
 /// Cleans a single-line field such as a title, byline or file name: as
@@ -169,6 +198,24 @@ pub const fn fold_punctuation(c: char) -> char {
     }
 }
 
+/// Folds the decimal digits of other scripts (Arabic-Indic, Persian,
+/// Devanagari, Bengali, fullwidth) and the Arabic decimal and thousands
+/// separators to ASCII, for reading figures; display text keeps the original.
+#[must_use]
+pub fn fold_digit(c: char) -> char {
+    let zero = match c {
+        '\u{0660}'..='\u{0669}' => 0x0660,
+        '\u{06F0}'..='\u{06F9}' => 0x06F0,
+        '\u{0966}'..='\u{096F}' => 0x0966,
+        '\u{09E6}'..='\u{09EF}' => 0x09E6,
+        '\u{FF10}'..='\u{FF19}' => 0xFF10,
+        '\u{066B}' => return '.',
+        '\u{066C}' => return ',',
+        _ => return c,
+    };
+    char::from_digit(u32::from(c) - zero, 10).unwrap_or(c)
+}
+
 /// Removes diacritics and folds to lower case ASCII where a base letter
 /// exists (Milošević → milosevic); other characters are lower-cased as is.
 #[must_use]
@@ -212,6 +259,16 @@ mod tests {
     #[test]
     fn exotic_spaces_become_plain_spaces() {
         assert_eq!(clean_text("10\u{202F}000\u{A0}people\tnow"), "10 000 people now");
+    }
+
+    #[test]
+    fn clean_text_is_returned_unchanged() {
+        for text in ["Plain ASCII text.\nSecond line.", "Café “quoted” — 10 000 people", "Дамба прорвалась. 大坝决堤。"]
+        {
+            assert_eq!(clean_text(text), text);
+        }
+        // Decomposed text takes the slow path even without controls.
+        assert_eq!(clean_text("Cafe\u{301}"), "Café");
     }
 
     #[test]

@@ -22,8 +22,9 @@ pub enum QuantityClass {
     Percent,
     /// A measurement in a unit ("18 million cubic metres", "4 metres").
     Measure(String),
-    /// A length of time, in days.
-    Duration,
+    /// A length of time in a unit ("hours", "weeks"); the value is in days.
+    /// Durations in different units are never the same quantity.
+    Duration(String),
     /// Someone's age.
     Age,
     /// A rank ("40th").
@@ -71,7 +72,7 @@ impl NumberMention {
             QuantityClass::Money(code) => format!("money:{code}"),
             QuantityClass::Percent => "percent".to_owned(),
             QuantityClass::Measure(unit) => format!("measure:{unit}"),
-            QuantityClass::Duration => "duration".to_owned(),
+            QuantityClass::Duration(unit) => format!("duration:{unit}"),
             QuantityClass::Age => "age".to_owned(),
             QuantityClass::Ordinal => "ordinal".to_owned(),
         };
@@ -117,8 +118,30 @@ pub fn extract(text: &str) -> Vec<NumberMention> {
             index += 1;
             continue;
         };
-        let next_index = parsed.end.max(index + 1);
-        if let Some(mut mention) = build_mention(text, &raw, &lower, index, &parsed) {
+        let mut next_index = parsed.end.max(index + 1);
+        let mut built = build_mention(text, &raw, &lower, index, &parsed);
+        // "between 5 and 10 people", "5-10 people": one range, not two figures.
+        if let Some(first) = &built
+            && let Some((second, end)) = range_end(text, &raw, &lower, index, &parsed, decimal_comma)
+            && second.figure.value > first.figure.value
+            && (second.class == first.class || first.class == QuantityClass::Count)
+        {
+            let start =
+                if index > 0 && lower[index - 1] == "between" { raw[index - 1].span.start } else { first.span.start };
+            built = Some(NumberMention {
+                span: Span::new(start, second.span.end),
+                figure: Figure {
+                    value: first.figure.value,
+                    low: first.figure.low,
+                    high: second.figure.high,
+                    qualifier: Qualifier::Range,
+                    unit: second.figure.unit.clone(),
+                },
+                ..second
+            });
+            next_index = end;
+        }
+        if let Some(mut mention) = built {
             mention.event = governing_event(&terms, mention.span, mention.noun.as_deref());
             // "Another 27 were injured": a bare count of casualties counts people.
             if mention.noun.is_none()
@@ -132,6 +155,30 @@ pub fn extract(text: &str) -> Vec<NumberMention> {
         index = next_index;
     }
     mentions
+}
+
+/// The second number of a range after `parsed` ("between 5 and 10",
+/// "5-10"), with the index after it.
+fn range_end(
+    text: &str,
+    raw: &[Token<'_>],
+    lower: &[String],
+    start: usize,
+    parsed: &Parsed,
+    decimal_comma: bool,
+) -> Option<(NumberMention, usize)> {
+    let connector = lower.get(parsed.end)?.as_str();
+    let between = start > 0 && lower[start - 1] == "between" && connector == "and";
+    let dashed = matches!(connector, "-" | "–" | "—")
+        && parsed.written_in_digits
+        && raw.get(parsed.end + 1).is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
+        && raw[parsed.end].span.start == raw[parsed.end - 1].span.end;
+    if !between && !dashed {
+        return None;
+    }
+    let second = parse_number(raw, lower, parsed.end + 1, decimal_comma)?;
+    let mention = build_mention(text, raw, lower, parsed.end + 1, &second)?;
+    Some((mention, second.end.max(parsed.end + 2)))
 }
 
 /// A parsed number before context is read.
@@ -283,26 +330,46 @@ fn parse_digits(token: &str, decimal_comma: bool, plural_noun_follows: bool) -> 
     Some((value * multiplier, ordinal, bare_four))
 }
 
-/// "4,500" → 4500; "3.5" → 3.5; "10.000" → 10000 when the text uses decimal
-/// commas or a plural noun follows (people are not counted in fractions).
+/// Reads a number with separators by what each separator can be:
+/// - both kinds present: the last one is the decimal mark ("1.234,56",
+///   "1,234.56");
+/// - one kind, several times: thousands ("10.000.000", "1,000,000");
+/// - one separator not followed by exactly three digits: a decimal mark
+///   ("3.5", "10,5 million", "4,25");
+/// - one separator followed by three digits is ambiguous ("4,500",
+///   "10.000", "2.500"): a comma groups thousands unless the text writes
+///   decimal commas; a point is a decimal mark unless the text writes
+///   decimal commas or a plural noun follows (people are not counted in
+///   fractions).
 fn read_separated(number: &str, decimal_comma: bool, plural_noun_follows: bool) -> Option<f64> {
-    let (thousands, decimal) = if decimal_comma { ('.', ',') } else { (',', '.') };
-    let groups_of_three_after = |separator: char| {
-        let mut parts = number.split(separator);
-        let head = parts.next().unwrap_or_default();
-        let tail: Vec<&str> = parts.collect();
-        !tail.is_empty() && (1..=3).contains(&head.len()) && tail.iter().all(|p| p.len() == 3)
+    let separators: Vec<(usize, char)> = number.char_indices().filter(|(_, c)| matches!(c, ',' | '.')).collect();
+    let Some(&(last_index, last)) = separators.last() else {
+        return number.parse::<f64>().ok();
     };
-    let cleaned: String = if number.contains(thousands) && groups_of_three_after(thousands) {
-        number.replace(thousands, "").replace(decimal, ".")
-    } else if (!decimal_comma && number.matches('.').count() == 1 && groups_of_three_after('.') && plural_noun_follows)
-        || (number.matches('.').count() > 1 && groups_of_three_after('.'))
-    {
-        number.replace('.', "")
-    } else {
-        number.replace(decimal, ".").replace(thousands, "")
+    let as_decimal = |mark: char, thousands: Option<char>| {
+        let without_thousands = thousands.map_or_else(|| number.to_owned(), |t| number.replace(t, ""));
+        without_thousands.replace(mark, ".").parse::<f64>().ok()
     };
-    cleaned.parse::<f64>().ok()
+    let as_thousands = || number.replace(last, "").parse::<f64>().ok();
+    if separators.iter().any(|(_, c)| *c != last) {
+        return as_decimal(last, Some(if last == ',' { '.' } else { ',' }));
+    }
+    let mut groups = number.split(last);
+    let head = groups.next().unwrap_or_default();
+    let tail: Vec<&str> = groups.collect();
+    let grouped_in_threes = (1..=3).contains(&head.len()) && tail.iter().all(|group| group.len() == 3);
+    if separators.len() > 1 {
+        return if grouped_in_threes { as_thousands() } else { None };
+    }
+    let digits_after = number.len() - last_index - 1;
+    if digits_after != 3 || !grouped_in_threes {
+        return as_decimal(last, None);
+    }
+    let thousands = match last {
+        ',' => !decimal_comma,
+        _ => decimal_comma || plural_noun_follows,
+    };
+    if thousands { as_thousands() } else { as_decimal(last, None) }
 }
 
 fn parse_number(raw: &[Token<'_>], lower: &[String], start: usize, decimal_comma: bool) -> Option<Parsed> {
@@ -310,16 +377,17 @@ fn parse_number(raw: &[Token<'_>], lower: &[String], start: usize, decimal_comma
     let next_word = lower.get(start + 1).map(String::as_str).unwrap_or_default();
     if word.starts_with(|c: char| c.is_ascii_digit()) {
         let plural_follows = next_word.ends_with('s') || next_word == "people";
-        let (mut value, ordinal, bare_four) = parse_digits(raw[start].text, decimal_comma, plural_follows)?;
+        // The folded token: digits of other scripts ("٤٥٠٠", "４５００") read as ASCII.
+        let (mut value, ordinal, bare_four) = parse_digits(&lower[start], decimal_comma, plural_follows)?;
         let mut end = start + 1;
         // "10 000": a space-separated thousands group.
         while !ordinal
             && value < 1000.0
-            && raw.get(end).is_some_and(|t| t.text.len() == 3 && t.text.bytes().all(|b| b.is_ascii_digit()))
+            && lower.get(end).is_some_and(|t| t.len() == 3 && t.bytes().all(|b| b.is_ascii_digit()))
             && raw[end].span.start == raw[end - 1].span.end + 1
-            && raw[start].text.len() <= 3
+            && lower[start].len() <= 3
         {
-            value = value * 1000.0 + raw[end].text.parse::<f64>().ok()?;
+            value = value * 1000.0 + lower[end].parse::<f64>().ok()?;
             end += 1;
         }
         if let Some(multiplier) = lower.get(end).and_then(|w| scale(w)) {
@@ -422,6 +490,9 @@ fn parse_fraction(lower: &[String], start: usize) -> Option<Parsed> {
 /// English number words: "twenty-seven", "eleven thousand", "a dozen",
 /// "one hundred and twenty", "a million".
 fn parse_words(lower: &[String], start: usize) -> Option<Parsed> {
+    if let Some(parsed) = parse_half_multiple(lower, start) {
+        return Some(parsed);
+    }
     let first = lower[start].as_str();
     let article = first == "a" || first == "an";
     if article && !lower.get(start + 1).is_some_and(|w| w == "dozen" || w == "hundred" || scale(w).is_some()) {
@@ -452,6 +523,16 @@ fn parse_words(lower: &[String], start: usize) -> Option<Parsed> {
         } else if let Some(multiplier) = scale(word) {
             total += (if current == 0.0 { 1.0 } else { current }) * multiplier;
             current = 0.0;
+        } else if word == "and"
+            && consumed_any
+            && current > 0.0
+            && lower.get(index + 1).is_some_and(|w| w == "a")
+            && lower.get(index + 2).is_some_and(|w| w == "half")
+        {
+            // "two and a half million", "one and a half thousand"
+            current += 0.5;
+            index += 3;
+            continue;
         } else if (word == "-" || word == "and")
             && consumed_any
             && lower.get(index + 1).is_some_and(|w| is_number_word(w))
@@ -464,14 +545,47 @@ fn parse_words(lower: &[String], start: usize) -> Option<Parsed> {
         index += 1;
     }
     let value = total + current;
-    // "one" alone is as often a pronoun ("one of them") as a count.
-    if !consumed_any || (first == "one" && index == start + 1) || (article && value == 0.0) {
+    // "one" alone is as often a pronoun ("one of them") as a count; it counts
+    // when a noun follows ("one person").
+    let lone_one = first == "one" && index == start + 1;
+    let noun_follows = lower.get(index).is_some_and(|w| {
+        w.chars().all(char::is_alphabetic) && !tokens::is_stop_word(w) && !TIME_UNITS.iter().any(|(u, _)| u == w)
+    });
+    if !consumed_any || (lone_one && !noun_follows) || (article && value == 0.0) {
         return None;
     }
     Some(Parsed {
         value,
         vague: None,
         end: index,
+        ordinal: false,
+        fraction: false,
+        written_in_digits: false,
+        bare_four_digits: false,
+    })
+}
+
+/// "half a dozen", "a half-dozen", "half-dozen", "half a million": half of
+/// a dozen, hundred or scale word.
+fn parse_half_multiple(lower: &[String], start: usize) -> Option<Parsed> {
+    let word = |offset: usize| lower.get(start + offset).map_or("", String::as_str);
+    let mut index = usize::from(matches!(word(0), "a" | "an"));
+    if word(index) != "half" {
+        return None;
+    }
+    index += 1;
+    // "half a dozen" (no leading article) or "a half-dozen" / "half-dozen".
+    let joiner = (index == 1 && matches!(word(index), "a" | "an")) || word(index) == "-";
+    index += usize::from(joiner);
+    let multiple = match word(index) {
+        "dozen" => 12.0,
+        "hundred" => 100.0,
+        other => scale(other)?,
+    };
+    Some(Parsed {
+        value: multiple / 2.0,
+        vague: None,
+        end: start + index + 1,
         ordinal: false,
         fraction: false,
         written_in_digits: false,
@@ -718,6 +832,11 @@ fn build_mention(
         class = QuantityClass::Percent;
     }
 
+    // "4-plus", "4+", "10,000 plus": at least.
+    if after(end) == "+" || after(end) == "plus" || (after(end) == "-" && after(end + 1) == "plus") {
+        qualifier = Qualifier::AtLeast;
+        end += if after(end) == "-" { 2 } else { 1 };
+    }
     // What follows: percent signs, currency words, units, time words, the counted noun.
     let mut noun: Option<String> = None;
     match after(end) {
@@ -745,7 +864,7 @@ fn build_mention(
                 class = QuantityClass::Age;
                 end = unit_at + if after(unit_at + 1) == "-" { 3 } else { 2 };
             } else {
-                class = QuantityClass::Duration;
+                class = QuantityClass::Duration(unit.trim_end_matches('s').to_owned());
                 value *= days;
                 end = unit_at + 1;
             }
@@ -759,6 +878,17 @@ fn build_mention(
                 end += 1;
             }
             class = QuantityClass::Measure(symbol);
+        }
+    }
+    // "magnitude 6.1", "6.1-magnitude": a scale reading, not a count.
+    if matches!(class, QuantityClass::Count)
+        && (matches!(previous(1), "magnitude")
+            || (previous(1) == "-" && previous(2) == "magnitude")
+            || after(unit_at) == "magnitude")
+    {
+        class = QuantityClass::Measure("magnitude".into());
+        if after(unit_at) == "magnitude" {
+            end = unit_at + 1;
         }
     }
     if matches!(previous(1), "aged" | "age") || is_age_apposition(raw, lower, start, parsed) {
@@ -803,7 +933,7 @@ fn build_mention(
         QuantityClass::Money(code) => code.clone(),
         QuantityClass::Percent => "percent".into(),
         QuantityClass::Measure(symbol) => symbol.clone(),
-        QuantityClass::Duration => "days".into(),
+        QuantityClass::Duration(_) => "days".into(),
         QuantityClass::Age => "years of age".into(),
         QuantityClass::Ordinal => "rank".into(),
     };
@@ -1009,7 +1139,7 @@ mod tests {
     fn years_days_times_ages_and_durations_are_not_counts() {
         let text = "In 2024, on March 3 at 6 p.m. and 18:40, Petra Hollis, 71, a 38-year-old engineer, worked for nineteen years on Flight 447.";
         let classes: Vec<QuantityClass> = extract(text).into_iter().map(|m| m.class).collect();
-        assert_eq!(classes, [QuantityClass::Age, QuantityClass::Age, QuantityClass::Duration]);
+        assert_eq!(classes, [QuantityClass::Age, QuantityClass::Age, QuantityClass::Duration("year".into())]);
     }
 
     #[test]
@@ -1036,9 +1166,64 @@ mod tests {
     }
 
     #[test]
+    fn ranges_and_open_ends() {
+        let range = &extract("between 5 and 10 people were hurt")[0];
+        assert_eq!((range.figure.low, range.figure.high, range.figure.qualifier), (5.0, 10.0, Qualifier::Range));
+        let dashed = &extract("5-10 people were hurt")[0];
+        assert_eq!((dashed.figure.low, dashed.figure.high), (5.0, 10.0));
+        let plus = &extract("a 4-plus earthquake")[0];
+        assert_eq!((plus.figure.low, plus.figure.qualifier), (4.0, Qualifier::AtLeast));
+        assert_eq!(extract("one person died")[0].figure.value, 1.0);
+        assert!(extract("one of them died").is_empty());
+    }
+
+    #[test]
     fn decimal_commas_by_context() {
         assert_eq!(extract("Die Kosten stiegen um 3,5 Prozent auf 10.000 Euro")[1].figure.value, 10000.0);
         assert_eq!(extract("It rose 10.000 people")[0].figure.value, 10000.0);
         assert_eq!(extract("It rose by 3.5 metres")[0].figure.value, 3.5);
+    }
+
+    #[test]
+    fn digits_of_other_scripts() {
+        assert_eq!(extract("أجلي ٤٥٠٠ شخص")[0].figure.value, 4500.0);
+        assert_eq!(extract("約４５００人が避難")[0].figure.value, 4500.0);
+        assert_eq!(extract("۱۲٫۵ درصد")[0].figure.value, 12.5);
+    }
+
+    #[test]
+    fn ten_thousand_written_three_ways() {
+        for text in ["About 10 000 people fled.", "About 10.000 people fled.", "About 10,000 people fled."] {
+            let mention = &extract(text)[0];
+            assert_eq!((mention.figure.value, mention.noun.as_deref()), (10_000.0, Some("~peopl")), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_separator_that_cannot_group_thousands_is_a_decimal_mark() {
+        // One or two digits after a comma are decimals, whatever else the sentence holds.
+        assert_eq!(extract("The reservoir held 10,5 million cubic metres")[0].figure.value, 10_500_000.0);
+        assert_eq!(extract("Some 4,500 people and €4,5 million")[1].figure.value, 4_500_000.0);
+        // Both kinds: the last one is the decimal mark.
+        assert_eq!(extract("a fee of 1.234,56 euros")[0].figure.value, 1234.56);
+        assert_eq!(extract("a fee of $1,234.56")[0].figure.value, 1234.56);
+        assert_eq!(extract("about 10.000.000 people")[0].figure.value, 10_000_000.0);
+    }
+
+    #[test]
+    fn halves_of_dozens_and_scales() {
+        let values: Vec<f64> = [
+            "A half-dozen boats capsized.",
+            "Half a dozen homes burned.",
+            "Half a million people fled.",
+            "One and a half thousand people fled.",
+            "Two and a half million euros were pledged.",
+        ]
+        .iter()
+        .map(|text| extract(text)[0].figure.value)
+        .collect();
+        assert_eq!(values, [6.0, 6.0, 500_000.0, 1_500.0, 2_500_000.0]);
+        // "half of" stays a share.
+        assert_eq!(extract("Half of the town flooded.")[0].class, QuantityClass::Percent);
     }
 }

@@ -1,9 +1,16 @@
 //! Reports: the [`Comparison`] written for people and scripts. Every format
 //! renders the same comparison, so the TUI, the headless export and every
 //! file agree; the same input always gives a byte-identical report.
+//!
+//! Front ends call exactly two things: [`ReportFormat::from_path`] /
+//! [`ReportFormat::from_name`] to pick a format, and [`render`] to produce
+//! the text (then [`write_atomic`] to store it).
 
+pub mod csv;
+pub mod html;
 pub mod json;
 pub mod markdown;
+mod provenance;
 mod write;
 
 pub use write::{WriteError, write_atomic};
@@ -11,24 +18,33 @@ pub use write::{WriteError, write_atomic};
 use crate::{Comparison, Settings};
 
 /// The report formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ReportFormat {
     /// Versioned JSON for scripts (see `docs/report-format.md`).
     Json,
     /// Markdown for GitHub, GitLab and plain reading.
     Markdown,
+    /// One self-contained HTML page: side by side, discrepancy index, shared facts.
+    Html,
+    /// One row per number mention, for spreadsheets.
+    Csv,
 }
 
 impl ReportFormat {
-    /// The names accepted by `--format` and as extensions.
-    pub const NAMES: &'static [&'static str] = &["json", "md", "markdown"];
+    /// Every format, in the order menus list them.
+    pub const ALL: [Self; 4] = [Self::Html, Self::Markdown, Self::Json, Self::Csv];
 
-    /// The format a name or extension stands for.
+    /// The names accepted by `--format` and as file extensions.
+    pub const NAMES: &'static [&'static str] = &["json", "md", "markdown", "html", "htm", "csv"];
+
+    /// The format a name or extension stands for (case-insensitive).
     #[must_use]
     pub fn from_name(name: &str) -> Option<Self> {
         match name.to_ascii_lowercase().as_str() {
             "json" => Some(Self::Json),
             "md" | "markdown" => Some(Self::Markdown),
+            "html" | "htm" => Some(Self::Html),
+            "csv" => Some(Self::Csv),
             _ => None,
         }
     }
@@ -40,10 +56,32 @@ impl ReportFormat {
         Self::from_name(extension)
     }
 
-    /// A human list of the accepted names, for error messages.
+    /// The usual file extension (without the dot), for suggesting a file name.
+    #[must_use]
+    pub const fn extension(self) -> &'static str {
+        match self {
+            Self::Json => "json",
+            Self::Markdown => "md",
+            Self::Html => "html",
+            Self::Csv => "csv",
+        }
+    }
+
+    /// The name people know the format by ("HTML", "Markdown").
+    #[must_use]
+    pub const fn label(self) -> &'static str {
+        match self {
+            Self::Json => "JSON",
+            Self::Markdown => "Markdown",
+            Self::Html => "HTML",
+            Self::Csv => "CSV",
+        }
+    }
+
+    /// A human list of the accepted names, for error messages and help.
     #[must_use]
     pub fn list() -> String {
-        "json, md (markdown)".to_owned()
+        "html (htm), md (markdown), json, csv".to_owned()
     }
 }
 
@@ -56,11 +94,40 @@ pub struct ReportContext {
     pub config_file: Option<String>,
 }
 
-/// Renders a comparison in a format.
+/// Renders a comparison in a format. The TUI's export and the headless
+/// `--export` both call this, so they write the same bytes.
 #[must_use]
 pub fn render(comparison: &Comparison, format: ReportFormat, context: &ReportContext) -> String {
     match format {
         ReportFormat::Json => json::render(comparison, context),
         ReportFormat::Markdown => markdown::render(comparison, context),
+        ReportFormat::Html => html::render(comparison, context),
+        ReportFormat::Csv => csv::render(comparison, context),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_listed_name_parses_and_every_format_has_a_name() {
+        for name in ReportFormat::NAMES {
+            assert!(ReportFormat::from_name(name).is_some(), "{name}");
+            assert!(ReportFormat::list().contains(name), "list() mentions {name}");
+        }
+        for format in ReportFormat::ALL {
+            assert_eq!(ReportFormat::from_name(format.extension()), Some(format));
+        }
+    }
+
+    #[test]
+    fn formats_follow_the_extension() {
+        assert_eq!(ReportFormat::from_path("out/report.HTML"), Some(ReportFormat::Html));
+        assert_eq!(ReportFormat::from_path("report.htm"), Some(ReportFormat::Html));
+        assert_eq!(ReportFormat::from_path("numbers.csv"), Some(ReportFormat::Csv));
+        assert_eq!(ReportFormat::from_path("notes.markdown"), Some(ReportFormat::Markdown));
+        assert_eq!(ReportFormat::from_path("report.pdf"), None);
+        assert_eq!(ReportFormat::from_path("report"), None);
     }
 }

@@ -5,6 +5,7 @@
 //! decimals intact.
 
 mod boilerplate;
+mod quotations;
 
 pub use boilerplate::{byline_name, is_boilerplate};
 
@@ -180,19 +181,50 @@ fn file_stem(source: &str) -> String {
 
 /// A sentencex language code from the dominant script (abbreviation lists
 /// differ by language; CJK terminators are handled by every language).
+/// Cyrillic with Ukrainian letters is Ukrainian; Han with kana is Japanese.
 fn guess_language(text: &str) -> &'static str {
-    let mut counts = [0usize; 4]; // latin, cyrillic, greek, arabic
-    for c in text.chars().take(4000) {
-        match c {
-            'a'..='z' | 'A'..='Z' => counts[0] += 1,
-            '\u{0400}'..='\u{04FF}' => counts[1] += 1,
-            '\u{0370}'..='\u{03FF}' => counts[2] += 1,
-            '\u{0600}'..='\u{06FF}' => counts[3] += 1,
-            _ => {}
-        }
+    #[derive(Clone, Copy)]
+    enum Script {
+        Latin,
+        Cyrillic,
+        Greek,
+        Arabic,
+        Hebrew,
+        Han,
+        Kana,
     }
-    let best = counts.iter().enumerate().max_by_key(|(_, n)| **n).map_or(0, |(i, _)| i);
-    ["en", "ru", "el", "ar"][best]
+    const CODES: [&str; 7] = ["en", "ru", "el", "ar", "he", "zh", "ja"];
+    let mut counts = [0usize; 7];
+    let mut ukrainian_letters = 0;
+    for c in text.chars().take(4000) {
+        let script = match c {
+            'a'..='z' | 'A'..='Z' | '\u{00C0}'..='\u{024F}' => Script::Latin,
+            '\u{0400}'..='\u{04FF}' => {
+                ukrainian_letters += usize::from(matches!(c, 'і' | 'ї' | 'є' | 'ґ' | 'І' | 'Ї' | 'Є' | 'Ґ'));
+                Script::Cyrillic
+            }
+            '\u{0370}'..='\u{03FF}' | '\u{1F00}'..='\u{1FFF}' => Script::Greek,
+            '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}' => {
+                Script::Arabic
+            }
+            '\u{0590}'..='\u{05FF}' | '\u{FB1D}'..='\u{FB4F}' => Script::Hebrew,
+            '\u{3040}'..='\u{30FF}' => Script::Kana,
+            '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' => Script::Han,
+            _ => continue,
+        };
+        counts[script as usize] += 1;
+    }
+    // Japanese mixes kanji and kana; any real share of kana makes it Japanese.
+    let kana = counts[Script::Kana as usize];
+    if kana > 0 && kana * 10 >= counts[Script::Han as usize] {
+        counts[Script::Kana as usize] += counts[Script::Han as usize];
+        counts[Script::Han as usize] = 0;
+    }
+    let best = counts.iter().enumerate().max_by_key(|(i, n)| (**n, std::cmp::Reverse(*i))).map_or(0, |(i, _)| i);
+    if best == Script::Cyrillic as usize && ukrainian_letters * 50 >= counts[best] && ukrainian_letters > 0 {
+        return "uk";
+    }
+    CODES[best]
 }
 
 /// Sentence spans (relative to `text`, trimmed of surrounding spaces).
@@ -218,19 +250,64 @@ pub fn split_sentences(text: &str, language: &str) -> Vec<Span> {
         let leading = text.len() - text.trim_start().len();
         spans.push(Span::new(leading, leading + text.trim().len()));
     }
-    spans
+    spans.into_iter().flat_map(|span| quotations::split_quotations(text, span, language)).collect()
 }
 
 /// Repairs splits the splitter gets wrong: after "a.m."/"p.m." when the
-/// sentence goes on ("6 a.m. Wednesday"), and fragments that hold no word
-/// (a stray closing quote or bracket).
+/// sentence goes on ("6 a.m. Wednesday"); before a lower-case letter (a
+/// sentence never starts with one: "“Run!” she shouted"); after a short
+/// abbreviation followed by a figure ("т. е. 3 марта", "ca. 40 people");
+/// after a closing quote followed by a Japanese quoting particle
+/// (「逃げろ！」と叫んだ); before a time zone after a clock time ("8 p.m.
+/// ET."); after a title standing alone ("Ms. | Ernst said"); and fragments
+/// that hold no word (a stray closing quote or bracket).
 fn should_join(previous: &str, next: &str) -> bool {
     let lower = previous.to_lowercase();
     let after_clock = lower.ends_with("a.m.") || lower.ends_with("p.m.");
+    let first = next.chars().next();
     let next_continues =
-        next.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit()) || starts_with_calendar_word(next);
+        first.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit()) || starts_with_calendar_word(next);
     let no_word = !next.chars().any(char::is_alphanumeric);
-    (after_clock && next_continues) || no_word
+    let starts_lowercase = first.is_some_and(char::is_lowercase);
+    let figure_after_abbreviation = first.is_some_and(|c| c.is_ascii_digit()) && ends_with_short_abbreviation(previous);
+    let quoting_particle = previous.ends_with(['」', '』', '”', '）', ')'])
+        && ["と", "って", "との", "という", "など"].iter().any(|p| next.starts_with(p));
+    let time_zone = after_clock && starts_with_time_zone(next);
+    (after_clock && next_continues)
+        || no_word
+        || starts_lowercase
+        || figure_after_abbreviation
+        || quoting_particle
+        || time_zone
+        || is_lone_title(previous)
+}
+
+/// "8 p.m. | ET." : a time zone after a clock time.
+fn starts_with_time_zone(text: &str) -> bool {
+    const ZONES: &[&str] = &[
+        "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT", "GMT", "UTC", "BST", "CET",
+        "CEST", "EET", "EEST", "WET", "MSK", "IST", "JST", "AEST", "AEDT",
+    ];
+    let word = text.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or_default();
+    ZONES.contains(&word)
+}
+
+/// A piece that is only a title before a name ("Ms.", "“Dr.", "Sen."): the
+/// splitter broke between the title and the name it belongs to.
+fn is_lone_title(piece: &str) -> bool {
+    const TITLES: &[&str] = &[
+        "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Capt", "Cpt", "Lt", "Sgt", "Maj", "Adm",
+        "Cmdr", "Rev", "Fr", "St", "Hon", "Pres", "Supt", "Det", "Insp", "Amb", "Atty", "Sra", "Sr", "Hr",
+    ];
+    let word = piece.trim_start_matches(['"', '“', '‘', '\'', '(', '«']);
+    word.strip_suffix('.').is_some_and(|title| TITLES.contains(&title))
+}
+
+/// "т. е.", "ca.", "z. B.": a last word of one or two letters and a full stop.
+fn ends_with_short_abbreviation(text: &str) -> bool {
+    let Some(before_stop) = text.strip_suffix('.') else { return false };
+    let last_word = before_stop.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or_default();
+    (1..=2).contains(&last_word.chars().count())
 }
 
 fn starts_with_calendar_word(text: &str) -> bool {
@@ -292,6 +369,88 @@ mod tests {
     #[test]
     fn cjk_sentences_split_on_full_stops() {
         assert_eq!(sentences("洪水が発生した。住民は避難した！"), ["洪水が発生した。", "住民は避難した！"]);
+    }
+
+    fn split_as_detected(text: &str) -> Vec<String> {
+        split_sentences(text, guess_language(text)).into_iter().map(|s| text[s.range()].to_owned()).collect()
+    }
+
+    #[test]
+    fn the_language_comes_from_the_dominant_script() {
+        assert_eq!(guess_language("The dam burst on Tuesday."), "en");
+        assert_eq!(guess_language("Дамба прорвалась во вторник."), "ru");
+        assert_eq!(guess_language("Дамбу прорвало у вівторок, і загинули троє."), "uk");
+        assert_eq!(guess_language("Το φράγμα έσπασε την Τρίτη."), "el");
+        assert_eq!(guess_language("انهار السد يوم الثلاثاء."), "ar");
+        assert_eq!(guess_language("הסכר קרס ביום שלישי."), "he");
+        assert_eq!(guess_language("大坝周二凌晨决堤。"), "zh");
+        assert_eq!(guess_language("ダムが火曜日に決壊した。"), "ja");
+    }
+
+    #[test]
+    fn chinese_and_japanese_keep_quotes_with_their_sentence() {
+        assert_eq!(
+            split_as_detected("大坝周二凌晨决堤。至少三人死亡！他说：“我们很幸运。”救援仍在继续？"),
+            ["大坝周二凌晨决堤。", "至少三人死亡！", "他说：“我们很幸运。”", "救援仍在继续？"]
+        );
+        assert_eq!(
+            split_as_detected("「逃げろ！」と彼は叫んだ。住民約4500人が避難した。"),
+            ["「逃げろ！」と彼は叫んだ。", "住民約4500人が避難した。"]
+        );
+    }
+
+    #[test]
+    fn cyrillic_greek_arabic_and_hebrew_sentences() {
+        assert_eq!(
+            split_as_detected(
+                "Дамба прорвалась во вторник, т. е. 3 марта. Губернатор А. С. Петров заявил об эвакуации."
+            ),
+            ["Дамба прорвалась во вторник, т. е. 3 марта.", "Губернатор А. С. Петров заявил об эвакуации."]
+        );
+        // The Greek question mark is a semicolon.
+        assert_eq!(
+            split_as_detected("Τι συνέβη; Το φράγμα έσπασε. Ο κ. Παπαδόπουλος μίλησε."),
+            ["Τι συνέβη;", "Το φράγμα έσπασε.", "Ο κ. Παπαδόπουλος μίλησε."]
+        );
+        assert_eq!(
+            split_as_detected("انهار السد يوم الثلاثاء. هل قتل ثلاثة أشخاص؟ نعم."),
+            ["انهار السد يوم الثلاثاء.", "هل قتل ثلاثة أشخاص؟", "نعم."]
+        );
+        assert_eq!(
+            split_as_detected("הסכר קרס ביום שלישי. האם 4,500 פונו? כן."),
+            ["הסכר קרס ביום שלישי.", "האם 4,500 פונו?", "כן."]
+        );
+    }
+
+    #[test]
+    fn right_to_left_text_stays_in_logical_order() {
+        // Stored as written (logical order); only invisible direction marks go.
+        let text = "انهيار السد\n\n\u{200F}قال المحافظ إن 4500 شخص (Velmora) أجلوا.\u{200E} وانتهى الإخلاء.";
+        let document = parse_bytes("rtl.txt", text.as_bytes(), Format::Text).expect("document");
+        let article = segment(document);
+        assert_eq!(article.text, "انهيار السد\n\nقال المحافظ إن 4500 شخص (Velmora) أجلوا. وانتهى الإخلاء.");
+        let sentences: Vec<&str> = article.sentences.iter().map(|s| &article.text[s.span.range()]).collect();
+        assert_eq!(sentences, ["انهيار السد", "قال المحافظ إن 4500 شخص (Velmora) أجلوا.", "وانتهى الإخلاء."]);
+    }
+
+    #[test]
+    fn titles_and_time_zones_stay_with_their_sentence() {
+        assert_eq!(
+            sentences("She grew up “castrating hogs on an Iowa farm.” Ms. Ernst said that qualified her."),
+            ["She grew up “castrating hogs on an Iowa farm.”", "Ms. Ernst said that qualified her."]
+        );
+        assert_eq!(
+            sentences("He will appear on Friday at 8 p.m. ET. His lawyer agreed."),
+            ["He will appear on Friday at 8 p.m. ET.", "His lawyer agreed."]
+        );
+    }
+
+    #[test]
+    fn sentences_never_start_in_lower_case() {
+        assert_eq!(
+            sentences("“Run!” she shouted. Then the wall gave way."),
+            ["“Run!” she shouted.", "Then the wall gave way."]
+        );
     }
 
     #[test]

@@ -74,11 +74,13 @@ const EXTRA_STOP: &[&str] = &[
 
 static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     let keep: HashSet<&str> = KEEP.iter().copied().collect();
+    // Contracted negations ("didn't", "wasn't") are single words to the
+    // word splitter, so they are kept whole like "not".
     stop_words::lookup("en")
         .unwrap_or_default()
         .iter()
         .copied()
-        .filter(|w| !keep.contains(w))
+        .filter(|w| !keep.contains(w) && !w.ends_with("n't"))
         .chain(EXTRA_STOP.iter().copied().filter(|w| !keep.contains(w)))
         .collect()
 });
@@ -108,6 +110,10 @@ const CONCEPTS: &[(&str, &[&str])] = &[
     ("~manag", &["manag", "manageri", "execut", "boss", "leadership"]),
     ("~crack", &["crack", "fissur", "fractur"]),
     ("~night", &["night", "midnight", "nighttim"]),
+    ("~withdraw", &["withdraw", "withdrew", "quit", "resign", "abandon"]),
+    ("~condemn", &["condemn", "denounc", "critic", "criticis", "criticiz", "blast", "slam"]),
+    ("~approv", &["approv", "pass", "adopt", "endors"]),
+    ("~reject", &["reject", "oppos", "refus", "declin", "vote down"]),
 ];
 
 /// Multi-word expressions folded to a concept before stemming.
@@ -124,6 +130,20 @@ const PHRASES: &[(&[&str], &str)] = &[
     (&["emergency", "workers"], "~rescuer"),
     (&["emergency", "crews"], "~rescuer"),
     (&["several", "times"], "~repeat"),
+    (&["bowing", "out"], "~withdraw"),
+    (&["bowed", "out"], "~withdraw"),
+    (&["bow", "out"], "~withdraw"),
+    (&["pulling", "out"], "~withdraw"),
+    (&["pulled", "out"], "~withdraw"),
+    (&["pull", "out"], "~withdraw"),
+    (&["dropping", "out"], "~withdraw"),
+    (&["dropped", "out"], "~withdraw"),
+    (&["drop", "out"], "~withdraw"),
+    (&["stepping", "down"], "~withdraw"),
+    (&["stepped", "down"], "~withdraw"),
+    (&["step", "down"], "~withdraw"),
+    (&["backed", "out"], "~withdraw"),
+    (&["dropped", "plans"], "~withdraw"),
     (&["many", "times"], "~repeat"),
     (&["more", "than", "once"], "~repeat"),
 ];
@@ -149,10 +169,17 @@ pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
         .map(|(start, w)| Word { text: w, span: Span::new(start, start + w.len()) })
 }
 
-/// Lower-cases and folds a word for comparison (quotes, diacritics).
+/// Lower-cases and folds a word for comparison (quotes, diacritics, digits
+/// of other scripts).
 #[must_use]
 pub fn fold_word(word: &str) -> String {
-    let plain: String = word.chars().map(crate::normalize::fold_punctuation).collect();
+    // Most words are plain ASCII: skip the Unicode decomposition for them.
+    if word.is_ascii() {
+        let lower = word.to_ascii_lowercase();
+        return lower.trim_end_matches("'s").trim_matches(['\'', '`']).to_owned();
+    }
+    let plain: String =
+        word.chars().map(|c| crate::normalize::fold_digit(crate::normalize::fold_punctuation(c))).collect();
     let folded = crate::normalize::fold_diacritics_lower(&plain);
     folded.trim_end_matches("'s").trim_matches('\'').to_owned()
 }
@@ -229,6 +256,25 @@ mod tests {
     #[test]
     fn diacritics_and_quotes_fold() {
         assert_eq!(term_list("Milošević’s"), term_list("Milosevic's"));
+    }
+
+    #[test]
+    fn typographic_quotes_and_dashes_never_change_terms() {
+        for (typographic, plain) in [
+            ("The mill’s owner didn’t say “no”—the end", "The mill's owner didn't say \"no\" - the end"),
+            ("a well‑known, well–run plant", "a well-known, well-run plant"),
+            ("«Nobody was hurt», he said", "\"Nobody was hurt\", he said"),
+            ("It’s ‚fine‘ – „really“", "It's 'fine' - \"really\""),
+            ("O’Brien met D’Souza", "O'Brien met D'Souza"),
+        ] {
+            assert_eq!(term_list(typographic), term_list(plain), "{typographic}");
+        }
+    }
+
+    #[test]
+    fn contracted_negations_are_kept() {
+        assert!(term_list("The dam didn’t hold").contains(&"didn't".to_owned()));
+        assert!(term_list("It wasn't safe").contains(&"wasn't".to_owned()));
     }
 
     #[test]

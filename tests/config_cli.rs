@@ -88,5 +88,5 @@ fn without_a_terminal_the_markdown_report_goes_to_standard_output() {
     let output = parallax().arg(SAMPLES).output().expect("runs");
     assert!(output.status.success());
     let text = String::from_utf8(output.stdout).expect("utf-8");
-    assert!(text.starts_with("# parallax comparison"), "{}", &text[..text.len().min(200)]);
+    assert!(text.starts_with("# Comparison of 5 articles"), "{}", &text[..text.len().min(200)]);
 }

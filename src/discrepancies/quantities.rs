@@ -126,7 +126,34 @@ fn lookup_keys(candidate: &Candidate<'_>) -> Vec<(u8, u64)> {
     keys
 }
 
+/// Pairs of figures (by class and value bits) that some sentence states
+/// side by side: "$334 million, of which $281 million in cash" shows those
+/// are two quantities, wherever else they appear.
+type Apart<'a> = std::collections::HashSet<(&'a QuantityClass, u64, u64)>;
+
+fn stated_apart<'a>(candidates: &[Candidate<'a>]) -> Apart<'a> {
+    let mut apart = Apart::new();
+    let mut start = 0;
+    while start < candidates.len() {
+        let end = candidates[start..]
+            .iter()
+            .position(|c| c.at != candidates[start].at)
+            .map_or(candidates.len(), |n| start + n);
+        for a in &candidates[start..end] {
+            for b in &candidates[start..end] {
+                let (x, y) = (a.mention.figure.value.to_bits(), b.mention.figure.value.to_bits());
+                if a.mention.class == b.mention.class && x != y {
+                    apart.insert((&a.mention.class, x, y));
+                }
+            }
+        }
+        start = end;
+    }
+    apart
+}
+
 fn cluster(candidates: &[Candidate<'_>], inputs: &Inputs<'_>) -> Vec<Vec<usize>> {
+    let apart = stated_apart(candidates);
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     let mut sentences: Vec<std::collections::HashSet<SentenceRef>> = Vec::new();
     let mut index_of: HashMap<(&QuantityClass, (u8, u64)), Vec<usize>> = HashMap::new();
@@ -141,16 +168,36 @@ fn cluster(candidates: &[Candidate<'_>], inputs: &Inputs<'_>) -> Vec<Vec<usize>>
         looked_up.dedup();
         let mut best: Option<(f64, usize)> = None;
         for cluster_index in looked_up {
-            // Two figures of one sentence are two quantities.
+            // Two figures of one sentence are two quantities; and figures of
+            // one article that cannot both be true ("five" and "170,000")
+            // count two things: an article rarely contradicts itself, so
+            // merging them is the likelier error.
             if sentences[cluster_index].contains(&candidate.at) {
                 continue;
             }
             let members = &clusters[cluster_index];
+            let figure = &candidate.mention.figure;
+            let same_article_other_value = members.iter().any(|m| {
+                let other = &candidates[*m].mention.figure;
+                let disjoint = other.high < figure.low || figure.high < other.low;
+                candidates[*m].at.article == candidate.at.article && disjoint
+            });
+            if same_article_other_value {
+                continue;
+            }
             let sample =
                 members.iter().take(SAMPLE_HEAD).chain(members.iter().skip(SAMPLE_HEAD).rev().take(SAMPLE_TAIL));
             let (mut total, mut count) = (0.0, 0usize);
             for member in sample {
-                total += link_score(candidate, &candidates[*member]);
+                let other = &candidates[*member];
+                let key = (
+                    &candidate.mention.class,
+                    candidate.mention.figure.value.to_bits(),
+                    other.mention.figure.value.to_bits(),
+                );
+                if !apart.contains(&key) {
+                    total += link_score(candidate, other);
+                }
                 count += 1;
             }
             let average = total / count.max(1) as f64;
@@ -184,6 +231,12 @@ fn link_score(a: &Candidate<'_>, b: &Candidate<'_>) -> f64 {
         return 0.0;
     }
     let same_group = a.group.is_some() && a.group == b.group;
+    // Figures twenty times apart are different quantities unless the
+    // sentences were matched as one statement (then it is a typo worth showing).
+    let (x, y) = (a.mention.figure.value.abs(), b.mention.figure.value.abs());
+    if !same_group && x.min(y) > 0.0 && x.max(y) / x.min(y) > 20.0 {
+        return 0.0;
+    }
     // Ages, durations and ranks are compared only within one matched statement.
     if !a.mention.class.is_strong() && !same_group {
         return 0.0;
@@ -195,16 +248,25 @@ fn link_score(a: &Candidate<'_>, b: &Candidate<'_>) -> f64 {
         _ => 0.15,
     };
     let exclusive = |e: Option<&'static str>| e.filter(|e| EXCLUSIVE_EVENTS.contains(e));
+    // What happened tells counts and sums apart ("killed" vs "injured",
+    // "pledged" vs "damage"); a magnitude or a share only sits near the event.
+    let events_matter = matches!(a.mention.class, QuantityClass::Count | QuantityClass::Money(_));
     let event = match (exclusive(a.event), exclusive(b.event)) {
-        (Some(x), Some(y)) if x == y => 0.35,
-        (Some(_), Some(_)) => return 0.0,
+        (Some(x), Some(y)) if x == y && events_matter => 0.35,
+        (Some(x), Some(y)) if x != y && events_matter => return 0.0,
         _ => 0.0,
     };
     let context = 0.5 * dot(&a.context, &b.context);
     let group = if same_group { 0.4 } else { 0.0 };
-    // Measures in the same unit behave like counts of the same noun.
-    let unit = if matches!(a.mention.class, QuantityClass::Measure(_)) { 0.35 } else { 0.0 };
+    // A measure's unit says less than a counted noun: a story often reports
+    // several quakes' magnitudes or several lengths, so the words around
+    // must agree too.
+    let unit = if matches!(a.mention.class, QuantityClass::Measure(_)) { 0.2 } else { 0.0 };
     noun + event + context + group + unit
+}
+
+fn same_value(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(1.0)
 }
 
 fn to_discrepancy(members: &[&Candidate<'_>], inputs: &Inputs<'_>) -> Option<Discrepancy> {
@@ -213,7 +275,7 @@ fn to_discrepancy(members: &[&Candidate<'_>], inputs: &Inputs<'_>) -> Option<Dis
     articles.dedup();
     let mut values: Vec<f64> = members.iter().map(|m| m.mention.figure.value).collect();
     values.sort_by(f64::total_cmp);
-    values.dedup_by(|a, b| (*a - *b).abs() <= 1e-9 * a.abs().max(1.0));
+    values.dedup_by(|a, b| same_value(*a, *b));
     if articles.len() < 2 || values.len() < 2 {
         return None;
     }
@@ -252,7 +314,7 @@ fn label(members: &[&Candidate<'_>]) -> String {
         QuantityClass::Money(code) => Some(code.clone()),
         QuantityClass::Percent => Some("share".into()),
         QuantityClass::Measure(unit) => Some(unit.clone()),
-        QuantityClass::Duration => Some("duration".into()),
+        QuantityClass::Duration(unit) => Some(format!("duration in {unit}s")),
         QuantityClass::Age => Some("age".into()),
         QuantityClass::Ordinal => Some("rank".into()),
         QuantityClass::Count => None,

@@ -20,6 +20,17 @@ pub struct Decoded {
 /// # Errors
 /// [`IngestError::NotAnArticle`] for images, executables, archives and other binary data.
 pub fn decode_bytes(bytes: &[u8]) -> Result<Decoded, IngestError> {
+    decode_bytes_with_charset(bytes, None)
+}
+
+/// As [`decode_bytes`], with a charset declared outside the bytes (an HTTP
+/// `Content-Type` header): it outranks a `<meta charset>` and a guess, but
+/// not a byte-order mark or valid UTF-8 (servers that label UTF-8 pages as
+/// Latin-1 are common; the reverse is not).
+///
+/// # Errors
+/// As [`decode_bytes`].
+pub fn decode_bytes_with_charset(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, IngestError> {
     if let Some(kind) = binary_signature(bytes) {
         return Err(IngestError::NotAnArticle(format!("{kind} data")));
     }
@@ -37,7 +48,9 @@ pub fn decode_bytes(bytes: &[u8]) -> Result<Decoded, IngestError> {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(Decoded { text: text.to_owned(), encoding: UTF_8.name() });
     }
-    let encoding = declared_charset(bytes).unwrap_or_else(|| guess_encoding(bytes));
+    let from_header = declared.and_then(|label| Encoding::for_label(label.trim().as_bytes()));
+    let from_header = from_header.filter(|e| *e != UTF_16LE && *e != UTF_16BE && *e != UTF_8);
+    let encoding = from_header.or_else(|| declared_charset(bytes)).unwrap_or_else(|| guess_encoding(bytes));
     let (text, _, _) = encoding.decode(bytes);
     Ok(Decoded { text: text.into_owned(), encoding: encoding.name() })
 }
@@ -158,6 +171,18 @@ mod tests {
         let decoded = decode_bytes(&bytes).expect("text");
         assert!(decoded.text.contains("Прорыв дамбы"));
         assert_eq!(decoded.encoding, "KOI8-R");
+    }
+
+    #[test]
+    fn a_declared_charset_outranks_meta_and_guess() {
+        let (body, _, _) = encoding_rs::KOI8_R.encode("Прорыв дамбы");
+        let mut bytes = b"<meta charset=\"windows-1251\">".to_vec();
+        bytes.extend_from_slice(&body);
+        assert_eq!(decode_bytes_with_charset(&bytes, Some("koi8-r")).expect("text").encoding, "KOI8-R");
+        assert_eq!(decode_bytes_with_charset(&bytes, None).expect("text").encoding, "windows-1251");
+        // Valid UTF-8 stays UTF-8 whatever the header claims.
+        let utf8 = "Café".as_bytes();
+        assert_eq!(decode_bytes_with_charset(utf8, Some("iso-8859-1")).expect("text").text, "Café");
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Turning command-line arguments into a list of inputs: files as given,
 //! folders expanded to the article files directly inside them in natural
-//! order, `-` for standard input.
+//! order, `-` for standard input, `http(s)://` addresses for fetching.
 
 use super::IngestError;
 use std::cmp::Ordering;
@@ -16,6 +16,8 @@ pub enum InputSpec {
     File(String),
     /// Standard input (`-`).
     Stdin,
+    /// A web address (`http://` or `https://`).
+    Url(String),
 }
 
 /// Expands arguments into inputs, in order. A folder contributes its
@@ -27,6 +29,10 @@ pub fn discover_inputs(args: &[String]) -> Vec<Result<InputSpec, (String, Ingest
     for arg in args {
         if arg == "-" {
             inputs.push(Ok(InputSpec::Stdin));
+            continue;
+        }
+        if super::fetch::is_url(arg) {
+            inputs.push(Ok(InputSpec::Url(arg.clone())));
             continue;
         }
         let path = Path::new(arg);

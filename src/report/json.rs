@@ -5,14 +5,15 @@
 use super::ReportContext;
 use crate::Settings;
 use crate::model::{Comparison, Provenance, Skipped};
-use serde::{Deserialize, Serialize};
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::BTreeMap;
 
 /// The report format version.
 pub const VERSION: u32 = 1;
 
 /// The whole JSON report.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Report {
     /// Format version ([`VERSION`]).
     pub version: u32,
@@ -37,7 +38,7 @@ pub struct Report {
 }
 
 /// Name and version of the writer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Generator {
     /// Always "parallax".
     pub name: String,
@@ -46,7 +47,7 @@ pub struct Generator {
 }
 
 /// Counts.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Summary {
     /// Articles compared.
     pub articles: usize,
@@ -59,7 +60,7 @@ pub struct Summary {
 }
 
 /// One article.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ReportArticle {
     /// Path or URL as given.
     pub source: String,
@@ -82,7 +83,7 @@ pub struct ReportArticle {
 }
 
 /// A byte range into an article's text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ReportSpan {
     /// First byte.
     pub start: usize,
@@ -91,7 +92,7 @@ pub struct ReportSpan {
 }
 
 /// One sentence.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ReportSentence {
     /// The sentence's text (`text[start..end]` of its article).
     pub text: String,
@@ -108,7 +109,7 @@ pub struct ReportSentence {
 }
 
 /// A group of matched sentences.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ReportGroup {
     /// The member sentences.
     pub members: Vec<ReportMember>,
@@ -121,7 +122,7 @@ pub struct ReportGroup {
 }
 
 /// One member of a group.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ReportMember {
     /// Index into `articles`.
     pub article: usize,
@@ -132,7 +133,7 @@ pub struct ReportMember {
 }
 
 /// One alignment row.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ReportRow {
     /// Per article: the paragraph index in this row, or null.
     pub paragraphs: Vec<Option<usize>>,
@@ -141,7 +142,7 @@ pub struct ReportRow {
 }
 
 /// One discrepancy.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ReportDiscrepancy {
     /// 1-based position in the list (stable for the same input).
     pub id: usize,
@@ -159,7 +160,7 @@ pub struct ReportDiscrepancy {
 }
 
 /// One mention of a discrepancy.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ReportMention {
     /// Index into `articles`.
     pub article: usize,
@@ -178,7 +179,7 @@ pub struct ReportMention {
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub low: Option<f64>,
     /// Numbers: the highest value the wording allows (null: no upper bound).
-    #[serde(skip_serializing_if = "is_unbounded_absent", default)]
+    #[serde(skip_serializing_if = "is_unbounded_absent", default, deserialize_with = "present_or_null")]
     pub high: Option<Option<f64>>,
     /// Numbers: `exact`, `approx`, `over`, `under`, `at_least`, `at_most`, `range`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
@@ -194,6 +195,13 @@ pub struct ReportMention {
 #[allow(clippy::ref_option)] // serde's skip_serializing_if passes a reference
 fn is_unbounded_absent(high: &Option<Option<f64>>) -> bool {
     high.is_none()
+}
+
+/// Reads `high` back as written: a present `null` ("no upper bound") is
+/// `Some(None)`, an absent field (not a number mention) is `None`. Serde's
+/// default would read both as `None`, and a report would not round-trip.
+fn present_or_null<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Option<f64>>, D::Error> {
+    Option::<f64>::deserialize(deserializer).map(Some)
 }
 
 /// Builds the report value.
@@ -306,6 +314,16 @@ pub fn build(comparison: &Comparison, context: &ReportContext) -> Report {
     }
 }
 
+/// The JSON Schema of [`Report`] (draft 2020-12), pretty-printed and
+/// newline-terminated: the text committed as `docs/report.schema.json`.
+#[must_use]
+pub fn schema() -> String {
+    let schema = schemars::schema_for!(Report);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    text.push('\n');
+    text
+}
+
 /// Renders the JSON report (pretty-printed, newline-terminated).
 #[must_use]
 pub fn render(comparison: &Comparison, context: &ReportContext) -> String {
@@ -313,4 +331,77 @@ pub fn render(comparison: &Comparison, context: &ReportContext) -> String {
     let mut text = serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     text.push('\n');
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Settings, compare_texts};
+
+    fn sample() -> Comparison {
+        compare_texts(
+            &[
+                (
+                    "a.txt",
+                    "Dam bursts\n\nMore than 4,000 residents were evacuated on Tuesday.\n\nA bakery gave out bread.",
+                ),
+                ("b.txt", "Flood\n\nAbout 4,500 residents were evacuated on Tuesday."),
+            ],
+            &Settings::default(),
+        )
+    }
+
+    #[test]
+    fn report_round_trips_through_json() {
+        let comparison = sample();
+        let context =
+            ReportContext { settings: Settings::default(), config_file: Some("/home/u/parallax.toml".into()) };
+        let report = build(&comparison, &context);
+        // The sample must exercise the unbounded `high` ("more than"), which
+        // serde would otherwise read back as absent.
+        let unbounded = report.discrepancies.iter().flat_map(|d| &d.mentions).any(|m| m.high == Some(None));
+        assert!(unbounded, "the sample has an open-ended figure");
+        let text = render(&comparison, &context);
+        let back: Report = serde_json::from_str(&text).expect("the report parses");
+        assert_eq!(back, report);
+    }
+
+    #[test]
+    fn committed_schema_is_current() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/report.schema.json");
+        let current = schema();
+        if std::env::var_os("PARALLAX_UPDATE_SCHEMA").is_some() {
+            std::fs::write(path, &current).expect("write the schema");
+        }
+        let committed = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            committed == current,
+            "docs/report.schema.json is stale: the report types changed. Regenerate it with \
+             `PARALLAX_UPDATE_SCHEMA=1 cargo test --lib committed_schema_is_current` and review the diff"
+        );
+    }
+
+    #[test]
+    fn schema_describes_the_contract_fields() {
+        let schema: serde_json::Value = serde_json::from_str(&schema()).expect("schema is JSON");
+        let top = schema["properties"].as_object().expect("top-level properties");
+        for field in [
+            "version",
+            "generator",
+            "settings",
+            "config_file",
+            "summary",
+            "articles",
+            "skipped",
+            "groups",
+            "rows",
+            "discrepancies",
+        ] {
+            assert!(top.contains_key(field), "schema lacks `{field}`");
+        }
+        let provenance = &schema["$defs"]["Provenance"]["properties"];
+        for field in ["content_sha256", "final_url", "fetched_at"] {
+            assert!(provenance.get(field).is_some(), "provenance lacks `{field}`");
+        }
+    }
 }

@@ -34,7 +34,7 @@ pub fn write_atomic(path: &str, content: &str, inputs: &[String]) -> Result<(), 
             return Err(WriteError::WouldOverwriteInput(path.to_owned()));
         }
     }
-    let io = |error: std::io::Error| WriteError::Io { path: path.to_owned(), reason: error.to_string() };
+    let io = |error: std::io::Error| WriteError::Io { path: path.to_owned(), reason: reason(&error) };
     // Devices and pipes (/dev/null, /dev/stdout, a FIFO) are written in
     // place: renaming a file over them would replace the device itself.
     if let Ok(metadata) = std::fs::metadata(target)
@@ -50,11 +50,34 @@ pub fn write_atomic(path: &str, content: &str, inputs: &[String]) -> Result<(), 
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let mut temporary = tempfile::Builder::new().prefix(".parallax-").suffix(".tmp").tempfile_in(folder).map_err(io)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".parallax-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        // A report is an ordinary file, readable as the umask allows;
+        // tempfile's default (owner only) would hide it from a web server
+        // or a colleague.
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut temporary = builder.tempfile_in(folder).map_err(io)?;
+    // Replacing a report keeps its permissions.
+    if let Ok(existing) = std::fs::metadata(target) {
+        temporary.as_file().set_permissions(existing.permissions()).map_err(io)?;
+    }
     temporary.write_all(content.as_bytes()).map_err(io)?;
     temporary.as_file().sync_all().map_err(io)?;
     temporary.persist(target).map_err(|e| io(e.error))?;
     Ok(())
+}
+
+/// The reason in the user's terms: the OS message ("No space left on
+/// device"), without the temporary file's name that tempfile appends.
+fn reason(error: &std::io::Error) -> String {
+    // tempfile wraps OS errors as "<error> at path \"<temporary file>\"" and
+    // exposes no inner error to unwrap, so the suffix is cut off.
+    let text = error.to_string();
+    text.split(" at path \"").next().unwrap_or_default().to_owned()
 }
 
 #[cfg(test)]
@@ -70,6 +93,29 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).expect("read"), "two");
         let leftovers = std::fs::read_dir(dir.path()).expect("dir").count();
         assert_eq!(leftovers, 1, "no temporary file is left behind");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn new_reports_follow_the_umask_and_replaced_ones_keep_their_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let status = std::fs::read_to_string("/proc/self/status").expect("process status");
+        let umask = status
+            .lines()
+            .find_map(|l| l.strip_prefix("Umask:"))
+            .and_then(|v| u32::from_str_radix(v.trim(), 8).ok())
+            .expect("umask in /proc/self/status");
+        let dir = tempfile::tempdir().expect("tempdir");
+        let fresh = dir.path().join("new.html");
+        write_atomic(&fresh.to_string_lossy(), "x", &[]).expect("write");
+        let mode = std::fs::metadata(&fresh).expect("metadata").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o666 & !umask, "mode {mode:o} with umask {umask:o}");
+
+        let kept = dir.path().join("kept.html");
+        std::fs::write(&kept, "old").expect("write");
+        std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+        write_atomic(&kept.to_string_lossy(), "new", &[]).expect("write");
+        assert_eq!(std::fs::metadata(&kept).expect("metadata").permissions().mode() & 0o777, 0o640);
     }
 
     #[test]
@@ -95,6 +141,57 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let error = write_atomic(&dir.path().to_string_lossy(), "x", &[]).expect_err("refused");
         assert!(error.to_string().contains("is a folder"), "{error}");
+    }
+
+    /// The names in a folder, to show that a failed write leaves nothing behind.
+    fn names_in(folder: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(folder)
+            .expect("read folder")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_file_in_the_way_is_a_clear_error_and_leaves_nothing() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let blocker = dir.path().join("notes.txt");
+        std::fs::write(&blocker, "not a folder").expect("write");
+        let path = blocker.join("report.html").to_string_lossy().into_owned();
+        let error = write_atomic(&path, "<html>", &[]).expect_err("fails");
+        let message = error.to_string();
+        assert!(message.starts_with(&format!("{path}: cannot write report: ")), "{message}");
+        assert_eq!(names_in(dir.path()), ["notes.txt"], "no temporary or partial file");
+        assert_eq!(std::fs::read_to_string(&blocker).expect("read"), "not a folder");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_read_only_folder_is_a_clear_error_and_keeps_the_old_report() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let folder = dir.path().join("reports");
+        std::fs::create_dir(&folder).expect("mkdir");
+        let path = folder.join("report.md");
+        std::fs::write(&path, "old report").expect("write");
+        std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o555)).expect("chmod");
+        // Root ignores permissions: then the situation cannot be made here.
+        let probe = folder.join(".probe");
+        if std::fs::write(&probe, "").is_ok() {
+            let _ = std::fs::remove_file(&probe);
+            std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).expect("chmod back");
+            eprintln!("skipped: running with permission to write into read-only folders (root?)");
+            return;
+        }
+        let target = path.to_string_lossy().into_owned();
+        let result = write_atomic(&target, "new report", &[]);
+        std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).expect("chmod back");
+        let error = result.expect_err("fails");
+        assert!(error.to_string().starts_with(&format!("{target}: cannot write report: ")), "{error}");
+        assert!(error.to_string().contains("ermission denied"), "{error}");
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "old report", "old report intact");
+        assert_eq!(names_in(&folder), ["report.md"], "no temporary file left");
     }
 
     #[test]

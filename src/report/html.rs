@@ -1,0 +1,170 @@
+//! The HTML report: one self-contained page an editor can open, share and
+//! print. A summary of the articles, the aligned articles side by side with
+//! the reader's highlighting and legend, a discrepancy index linking into
+//! the columns, the shared facts, and (beyond [`WIDE`] articles) a column
+//! chooser and a per-fact table, then the provenance.
+//!
+//! The page comes from askama templates (`templates/report.html`), which
+//! escape every value by default: article text, titles, outlets and sources
+//! can never become markup. There is no script at all (the column chooser
+//! and filters are CSS checkboxes), no external resource, and a Content
+//! Security Policy that forbids both, so even a bug in escaping could run
+//! nothing and fetch nothing.
+
+mod fragments;
+mod index;
+mod side_by_side;
+
+use super::ReportContext;
+use super::provenance::{VERSION, settings_pairs};
+use crate::highlight::article_highlights;
+use crate::model::{Agreement, Comparison, DiscrepancyKind, Provenance};
+use askama::Template;
+use index::{DiscrepancyView, FactRow, FactView};
+use side_by_side::{Piece, RowView};
+
+/// Beyond this many articles the page adds the per-fact table and scrolls
+/// the side-by-side view sideways.
+pub const WIDE: usize = 6;
+
+/// The whole page.
+#[derive(Template)]
+#[template(path = "report.html")]
+struct Page {
+    version: &'static str,
+    lede: String,
+    wide: bool,
+    articles: Vec<ArticleView>,
+    skipped: Vec<(String, String)>,
+    groups: usize,
+    groups_in_all: usize,
+    kinds: Vec<KindCount>,
+    rows: Vec<RowView>,
+    discrepancies: Vec<DiscrepancyView>,
+    facts: Vec<FactView>,
+    fact_rows: Vec<FactRow>,
+    settings: Vec<(String, String)>,
+    config_file: Option<String>,
+    any_url: bool,
+}
+
+/// An article in the summary, the column headers and the provenance.
+struct ArticleView {
+    /// 0-based column.
+    column: usize,
+    /// 1-based number.
+    number: usize,
+    outlet: String,
+    title: String,
+    date: String,
+    byline: String,
+    source: String,
+    provenance: Provenance,
+}
+
+/// Discrepancies of one kind, for the summary and the filters.
+struct KindCount {
+    kind: &'static str,
+    label: &'static str,
+    /// "number discrepancies", "details only one article reports".
+    description: String,
+    count: usize,
+    conflicting: usize,
+}
+
+/// Renders the HTML report.
+#[must_use]
+pub fn render(comparison: &Comparison, context: &ReportContext) -> String {
+    let page = page(comparison, context);
+    match page.render() {
+        Ok(mut html) => {
+            if !html.ends_with('\n') {
+                html.push('\n');
+            }
+            html
+        }
+        // Only a failing Display impl could get here; say so in the page.
+        Err(error) => format!(
+            "<!doctype html>\n<meta charset=\"utf-8\"><title>parallax report</title>\
+             <p>The report could not be rendered: {}</p>\n",
+            html_escape(&error.to_string())
+        ),
+    }
+}
+
+fn page(comparison: &Comparison, context: &ReportContext) -> Page {
+    let highlights: Vec<_> = (0..comparison.articles.len()).map(|a| article_highlights(comparison, a)).collect();
+    let articles = comparison
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(column, article)| ArticleView {
+            column,
+            number: column + 1,
+            outlet: article.outlet.clone(),
+            title: article.title.clone(),
+            date: article.date.map(crate::model::DayDate::human).unwrap_or_default(),
+            byline: article.byline.clone().unwrap_or_default(),
+            source: article.source.clone(),
+            provenance: article.provenance.clone(),
+        })
+        .collect();
+    let kinds = DiscrepancyKind::ALL
+        .iter()
+        .map(|kind| {
+            let of_kind = comparison.discrepancies.iter().filter(|d| d.kind == *kind);
+            let count = of_kind.clone().count();
+            let description = match (kind, count) {
+                (DiscrepancyKind::Unique, 1) => "detail only one article reports".to_owned(),
+                (DiscrepancyKind::Unique, _) => "details only one article reports".to_owned(),
+                (_, 1) => format!("{} discrepancy", kind.as_str()),
+                (_, _) => format!("{} discrepancies", kind.as_str()),
+            };
+            KindCount {
+                kind: kind.as_str(),
+                label: index::kind_label(*kind),
+                description,
+                count,
+                conflicting: of_kind.filter(|d| d.agreement == Some(Agreement::Conflicting)).count(),
+            }
+        })
+        .collect();
+    let wide = comparison.articles.len() > WIDE;
+    let facts = index::facts(comparison);
+    let fact_rows = if wide { index::fact_rows(comparison, &facts) } else { Vec::new() };
+    Page {
+        version: VERSION,
+        lede: comparison.articles.first().map(|a| a.title.clone()).unwrap_or_default(),
+        wide,
+        articles,
+        skipped: comparison.skipped.iter().map(|s| (s.source.clone(), s.reason.clone())).collect(),
+        groups: comparison.groups.len(),
+        groups_in_all: comparison.groups.iter().filter(|g| g.article_count() == comparison.articles.len()).count(),
+        kinds,
+        rows: side_by_side::rows(comparison, &highlights),
+        discrepancies: index::discrepancies(comparison, &highlights),
+        facts,
+        fact_rows,
+        settings: settings_pairs(&context.settings),
+        config_file: context.config_file.clone(),
+        any_url: comparison.articles.iter().any(|a| a.provenance.final_url.is_some()),
+    }
+}
+
+impl Page {
+    fn article_count(&self) -> usize {
+        self.articles.len()
+    }
+
+    fn discrepancy_count(&self) -> usize {
+        self.discrepancies.len()
+    }
+}
+
+/// Escaping for the one message written without the template.
+fn html_escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,182 @@
+//! Tests of the HTML report: escaping of hostile articles, links that
+//! resolve, the reader's highlighting, and the wide layout.
+
+use super::*;
+use crate::highlight::MarkKind;
+use crate::{Settings, compare_texts};
+use regex::Regex;
+use std::collections::BTreeSet;
+
+fn two_articles() -> Comparison {
+    compare_texts(
+        &[
+            (
+                "a.txt",
+                "Dam bursts\n\nAbout 4,500 residents were evacuated on Tuesday.\n\nA bakery gave out free bread.",
+            ),
+            ("b.txt", "Flood\n\nMore than 4,000 residents were evacuated on Tuesday."),
+        ],
+        &Settings::default(),
+    )
+}
+
+/// The opening tags of the page, as written (text never contains a raw `<`).
+fn tags(html: &str) -> Vec<&str> {
+    html.split('<').skip(1).filter_map(|rest| rest.split_once('>').map(|(tag, _)| tag)).collect()
+}
+
+#[test]
+fn hostile_articles_show_as_text_and_inject_nothing() {
+    let comparison = compare_texts(
+        &[
+            (
+                "a\"onmouseover=\"alert(1).txt",
+                "<script>alert(1)</script> Dam bursts\n\nAbout 4,500 residents were evacuated on Tuesday, \
+                 officials said. <img src=x onerror=alert(1)> See [x](javascript:alert(1)).",
+            ),
+            (
+                "b.txt",
+                "Flood <a href=\"javascript:alert(2)\">here</a>\n\nMore than 4,000 residents were evacuated on \
+                 Tuesday, officials said. <iframe src=\"https://evil.example\"></iframe>",
+            ),
+        ],
+        &Settings::default(),
+    );
+    let html = render(&comparison, &ReportContext::default());
+    let lower = html.to_lowercase();
+    for forbidden in ["<script", "<img", "<iframe", "<a href=\"javascript", "javascript:alert(1)\""] {
+        assert!(!lower.contains(forbidden), "found `{forbidden}`");
+    }
+    // The hostile text is there, as text.
+    assert!(html.contains("&#60;script&#62;alert(1)&#60;/script&#62;"), "title shown escaped");
+    assert!(html.contains("&#60;img src=x onerror=alert(1)&#62;"), "img shown escaped");
+    assert!(html.contains("[x](javascript:alert(1))"), "link syntax shown as text");
+    // No tag carries an event handler, and every link stays in the page.
+    let handler = Regex::new(r#"(?i)\son[a-z]+\s*="#).expect("regex");
+    let source = Regex::new(r#"(?i)\s(src|srcset|action|formaction)\s*="#).expect("regex");
+    for tag in tags(&html) {
+        assert!(!handler.is_match(tag), "event handler in <{tag}>");
+        assert!(!source.is_match(tag), "resource or form in <{tag}>");
+    }
+    for href in Regex::new(r#"href="([^"]*)""#).expect("regex").captures_iter(&html) {
+        assert!(href[1].starts_with('#'), "external link {}", &href[1]);
+    }
+    // The outlet with quotes cannot break out of an attribute.
+    assert!(html.contains("a&#34;onmouseover=&#34;alert(1)"), "quotes escaped");
+    assert!(html.contains("Content-Security-Policy\" content=\"default-src 'none'"));
+}
+
+#[test]
+fn every_internal_link_has_a_target() {
+    let comparison = compare_texts(
+        &[
+            (
+                "a.txt",
+                "Dam bursts\n\nThree people died. About 4,500 residents were evacuated on Tuesday.\n\nA bakery gave out free bread.",
+            ),
+            ("b.txt", "Flood\n\nFive people died. More than 4,000 residents were evacuated on Tuesday."),
+            ("c.txt", "Water\n\nAbout 4,600 residents were evacuated on Tuesday. Schools are closed."),
+        ],
+        &Settings::default(),
+    );
+    assert!(comparison.discrepancies.len() >= 2, "the sample has discrepancies");
+    let html = render(&comparison, &ReportContext::default());
+    let ids: BTreeSet<&str> = Regex::new(r#"\sid="([^"]+)""#)
+        .expect("regex")
+        .captures_iter(&html)
+        .map(|c| c.get(1).map_or("", |m| m.as_str()))
+        .collect();
+    let hrefs = Regex::new(r##"href="#([^"]+)""##).expect("regex");
+    let mut links = 0;
+    for target in hrefs.captures_iter(&html) {
+        assert!(ids.contains(&target[1]), "dangling link #{}", &target[1]);
+        links += 1;
+    }
+    assert!(links > 10, "links: {links}");
+    for number in 1..=comparison.discrepancies.len() {
+        assert!(ids.contains(format!("d{number}").as_str()), "entry d{number}");
+    }
+    let sentences: usize = comparison.articles.iter().map(|a| a.sentences.len()).sum();
+    let sentence_ids = ids.iter().filter(|id| id.starts_with('a') && id.contains("-s")).count();
+    assert_eq!(sentence_ids, sentences, "every sentence has an anchor");
+}
+
+#[test]
+fn highlighting_matches_the_reader() {
+    let comparison = two_articles();
+    let html = render(&comparison, &ReportContext::default());
+    // Each discrepancy mark the reader shows appears once in the columns
+    // and once in the discrepancy's quote.
+    for article in 0..comparison.articles.len() {
+        let highlights = article_highlights(&comparison, article);
+        for mark in highlights.marks.iter().filter(|m| m.kind == MarkKind::NumberCompatible) {
+            let text = comparison.articles[article].slice(mark.span);
+            let number = mark.discrepancy.map_or(0, |d| d + 1);
+            let element = format!(
+                "<mark class=\"mk mk-compatible\" title=\"Figure that differs but is compatible (discrepancy {number})\">{text}</mark>"
+            );
+            assert_eq!(html.matches(&element).count(), 2, "{element}");
+            assert!(
+                html.contains(&format!("{element}<a class=\"ref\" href=\"#d{number}\"")),
+                "numbered in the columns"
+            );
+        }
+        // Sentence roles: one shaded span per sentence.
+        for (sentence, role) in highlights.roles.iter().enumerate() {
+            let class = side_by_side::role_class(*role);
+            assert!(
+                html.contains(&format!("<span class=\"s {class}\" id=\"a{article}-s{sentence}\"")),
+                "a{article}-s{sentence}"
+            );
+        }
+    }
+    assert!(html.contains("class=\"s r-unique\""), "the bakery is unique");
+    assert!(html.contains("class=\"s r-all\""), "the evacuation is shared");
+}
+
+#[test]
+fn wide_sets_get_the_fact_table_and_narrow_ones_do_not() {
+    let narrow = render(&two_articles(), &ReportContext::default());
+    assert!(!narrow.contains("id=\"fact-table\""));
+    assert!(narrow.contains("id=\"col-1\""), "columns can be chosen");
+
+    let texts: Vec<(String, String)> = (0..=WIDE)
+        .map(|i| {
+            let evacuated = 4000 + 100 * i;
+            (format!("{i}.txt"), format!("Flood {i}\n\nAbout {evacuated} residents were evacuated on Tuesday."))
+        })
+        .collect();
+    let borrowed: Vec<(&str, &str)> = texts.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let comparison = compare_texts(&borrowed, &Settings::default());
+    assert_eq!(comparison.articles.len(), WIDE + 1);
+    let wide = render(&comparison, &ReportContext::default());
+    assert!(wide.contains("id=\"fact-table\""));
+    assert!(wide.contains("<body class=\"wide\">"));
+    // One fact-table row per group and per discrepancy, one cell per article in each.
+    let table = wide.split("id=\"fact-table\"").nth(1).expect("table");
+    let rows = table.matches("<tr class=\"f-").count();
+    assert_eq!(rows, comparison.groups.len() + comparison.discrepancies.len());
+    assert_eq!(table.matches("<td data-col=").count(), rows * comparison.articles.len());
+}
+
+#[test]
+fn provenance_is_stated() {
+    let comparison = two_articles();
+    let context = ReportContext { settings: Settings::default(), config_file: Some("/etc/parallax.toml".into()) };
+    let html = render(&comparison, &context);
+    assert!(html.contains(&format!("parallax {}", env!("CARGO_PKG_VERSION"))));
+    assert!(html.contains("<code>/etc/parallax.toml</code>"));
+    assert!(html.contains("<code>matching.threshold = 0.3</code>"));
+    for article in &comparison.articles {
+        assert!(html.contains(&article.provenance.content_sha256), "hash of {}", article.source);
+    }
+    let defaults = render(&comparison, &ReportContext::default());
+    assert!(defaults.contains("built-in defaults (no user configuration file)"));
+}
+
+#[test]
+fn same_input_same_bytes() {
+    let first = render(&two_articles(), &ReportContext::default());
+    let second = render(&two_articles(), &ReportContext::default());
+    assert_eq!(first, second);
+}
