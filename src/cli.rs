@@ -1,10 +1,15 @@
-//! Command-line handling: arguments, exit codes, headless export.
+//! Command-line handling: arguments, configuration, exit codes, and the
+//! choice between the reader (a terminal on standard output) and a report
+//! (`--export`, or standard output redirected).
 
+use crate::config::{self, Config};
 use clap::Parser;
 use parallax::ingest::{CacheMode, DEFAULT_MAX_INPUT_BYTES, IngestOptions, load_inputs};
 use parallax::report::{self, ReportContext, ReportFormat};
-use parallax::{Comparison, Settings, compare_documents};
+use parallax::tui::{self, Launch, Outcome, Theme};
+use parallax::{Comparison, compare_documents};
 use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Exit codes (documented in the README).
@@ -63,15 +68,29 @@ pub struct Args {
     #[arg(long, value_name = "SCORE", hide = true)]
     pub link_threshold: Option<f64>,
 
+    /// Read the configuration from PATH instead of the user's config file.
+    #[arg(long, value_name = "PATH", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore the user's config file (for reproducible results).
+    #[arg(long)]
+    pub no_config: bool,
+
+    /// Print the default configuration, commented, and exit.
+    #[arg(long)]
+    pub print_config: bool,
+
     /// Print nothing but errors on standard error.
     #[arg(long, short)]
     pub quiet: bool,
 }
 
-const AFTER_HELP: &str = "Exit codes: 0 success, 1 failure (e.g. the report could not be written), \
-2 bad usage, 3 fewer than two usable articles.\n\nExamples:\n  parallax assets/samples/dravik-dam\n  \
-parallax --export report.html a.txt b.md c.html\n  parallax --export numbers.csv folder/\n  \
-parallax --export - --format json folder/ | jq .summary\n  \
+const AFTER_HELP: &str = "Without --export, parallax opens the interactive reader when standard output is a \
+terminal (? lists its keys) and writes the Markdown report otherwise.\n\nConfiguration: config.toml in the user's \
+config folder (~/.config/parallax/ on Linux); --print-config shows every setting.\n\nExit codes: 0 success, \
+1 failure (e.g. the report could not be written), 2 bad usage or configuration, 3 fewer than two usable \
+articles.\n\nExamples:\n  parallax assets/samples/dravik-dam\n  parallax --export report.html a.txt b.md c.html\n  \
+parallax --export numbers.csv folder/\n  parallax --export - --format json folder/ | jq .summary\n  \
 parallax https://a.example/story https://b.example/news/123\n\nFetched pages are cached (set PARALLAX_CACHE_DIR to \
 choose the folder); --refresh fetches again, --offline uses only the cache. Proxies: HTTPS_PROXY, HTTP_PROXY, \
 ALL_PROXY, NO_PROXY.";
@@ -90,11 +109,21 @@ pub fn run() -> ExitCode {
 }
 
 fn run_with(args: &Args) -> u8 {
+    if args.print_config {
+        return write_stdout(config::DEFAULT_CONFIG);
+    }
     if args.inputs.is_empty() {
         eprintln!("parallax: no inputs given\nUsage: parallax [OPTIONS] <INPUT>...\nTry 'parallax --help' for more.");
         return exit::USAGE;
     }
-    let mut settings = Settings::default();
+    let config = match config::load(args.config.as_deref(), args.no_config) {
+        Ok(config) => config,
+        Err(message) => {
+            eprintln!("parallax: {message}");
+            return exit::USAGE;
+        }
+    };
+    let mut settings = config.settings.clone();
     if let Some(threshold) = args.match_threshold {
         if !(0.0..=1.0).contains(&threshold) {
             eprintln!("parallax: --match-threshold must be between 0 and 1, not {threshold}");
@@ -136,16 +165,52 @@ fn run_with(args: &Args) -> u8 {
         return exit::NOT_ENOUGH_ARTICLES;
     }
     let input_paths: Vec<String> = loaded.documents.iter().map(|d| d.source.clone()).collect();
+    let config_file = config.file.as_ref().map(|path| path.display().to_string());
+    let context = ReportContext { settings: settings.clone(), config_file };
+    if args.export.is_none() && std::io::stdout().is_terminal() {
+        let launch = Launch {
+            documents: loaded.documents,
+            skipped: loaded.skipped,
+            settings,
+            options: reader_options(&config, context, input_paths),
+        };
+        return run_reader(launch);
+    }
     let comparison = compare_documents(loaded.documents, loaded.skipped, &settings);
-    let context = ReportContext { settings, config_file: None };
     match &args.export {
         Some(path) => {
             export(&comparison, path, format.unwrap_or(ReportFormat::Markdown), &context, &input_paths, args.quiet)
         }
         None => {
-            // Until the reader is on screen, print the Markdown report.
+            // Standard output is not a terminal: the Markdown report.
             let text = report::render(&comparison, ReportFormat::Markdown, &context);
             write_stdout(&text)
+        }
+    }
+}
+
+fn reader_options(config: &Config, context: ReportContext, inputs: Vec<String>) -> tui::Options {
+    // https://no-color.org: set and not empty.
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
+    tui::Options {
+        keymap: config.keymap.clone(),
+        theme: Theme::new(&config.theme, no_color),
+        export: tui::app::ExportTarget {
+            context,
+            inputs,
+            default_path: format!("parallax-report.{}", config.export_format),
+        },
+        mouse: config.mouse,
+    }
+}
+
+fn run_reader(launch: Launch) -> u8 {
+    match tui::run(launch) {
+        Ok(Outcome::Quit) => exit::OK,
+        Ok(Outcome::Failed | Outcome::Terminated) => exit::FAILURE,
+        Err(error) => {
+            eprintln!("parallax: terminal error: {error}");
+            exit::FAILURE
         }
     }
 }
@@ -210,9 +275,4 @@ fn write_stdout(text: &str) -> u8 {
 /// A path or name made safe to print on a terminal.
 fn printable(text: &str) -> String {
     parallax::normalize::clean_line(text)
-}
-
-#[allow(dead_code)]
-fn stdout_is_terminal() -> bool {
-    std::io::stdout().is_terminal()
 }

@@ -51,6 +51,7 @@ pub mod numbers;
 pub mod report;
 pub mod segment;
 pub mod tokens;
+pub mod tui;
 
 pub use discrepancies::DiscrepancySettings;
 pub use matching::MatchSettings;

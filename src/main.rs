@@ -2,6 +2,7 @@
 //! write a report (`--export`) or open the reader.
 
 mod cli;
+mod config;
 
 use std::process::ExitCode;
 

@@ -1,0 +1,178 @@
+//! The one-line prompt for a search or an export path, and the export
+//! itself (the same render and atomic write as the headless `--export`).
+
+use super::App;
+use crate::normalize::clean_line;
+use crate::report::{self, ReportFormat};
+use crate::tui::keymap::Key;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// What the prompt asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    /// Text to search for.
+    Search,
+    /// Where to write a report.
+    Export,
+}
+
+impl PromptKind {
+    /// The label before the input.
+    #[must_use]
+    pub const fn label(self) -> &'static str {
+        match self {
+            Self::Search => "/",
+            Self::Export => "Export to: ",
+        }
+    }
+}
+
+/// A line being typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    /// What it is for.
+    pub kind: PromptKind,
+    /// The text so far.
+    pub input: String,
+    /// The cursor, a byte offset at a character boundary.
+    pub cursor: usize,
+}
+
+impl Prompt {
+    fn new(kind: PromptKind, input: String) -> Self {
+        let cursor = input.len();
+        Self { kind, input, cursor }
+    }
+
+    /// Applies an editing key; false when the key means nothing here.
+    fn edit(&mut self, key: Key) -> bool {
+        let control = key.modifiers().contains(KeyModifiers::CONTROL);
+        match key.code() {
+            KeyCode::Char('u') if control => {
+                self.input.replace_range(..self.cursor, "");
+                self.cursor = 0;
+            }
+            KeyCode::Char('w') if control => {
+                let before = &self.input[..self.cursor];
+                let word_start = before.trim_end().rfind(char::is_whitespace).map_or(0, |i| i + 1);
+                self.input.replace_range(word_start..self.cursor, "");
+                self.cursor = word_start;
+            }
+            KeyCode::Char(c) if !control && !key.modifiers().contains(KeyModifiers::ALT) && !c.is_control() => {
+                self.input.insert(self.cursor, c);
+                self.cursor += c.len_utf8();
+            }
+            KeyCode::Backspace => {
+                if let Some((start, _)) = self.input[..self.cursor].grapheme_indices(true).next_back() {
+                    self.input.replace_range(start..self.cursor, "");
+                    self.cursor = start;
+                }
+            }
+            KeyCode::Delete => {
+                if let Some(grapheme) = self.input[self.cursor..].graphemes(true).next() {
+                    let end = self.cursor + grapheme.len();
+                    self.input.replace_range(self.cursor..end, "");
+                }
+            }
+            KeyCode::Left => {
+                self.cursor = self.input[..self.cursor].grapheme_indices(true).next_back().map_or(0, |(i, _)| i);
+            }
+            KeyCode::Right => {
+                self.cursor += self.input[self.cursor..].graphemes(true).next().map_or(0, str::len);
+            }
+            KeyCode::Home => self.cursor = 0,
+            KeyCode::End => self.cursor = self.input.len(),
+            _ => return false,
+        }
+        true
+    }
+}
+
+impl App {
+    pub(super) fn open_prompt(&mut self, kind: PromptKind) {
+        let input = match kind {
+            PromptKind::Search => String::new(),
+            PromptKind::Export => self.export.default_path.clone(),
+        };
+        if kind == PromptKind::Search {
+            self.search = super::SearchState::default();
+        }
+        self.prompt = Some(Prompt::new(kind, input));
+    }
+
+    pub(super) fn edit_prompt(&mut self, key: Key) {
+        let Some(prompt) = self.prompt.as_mut() else { return };
+        if !prompt.edit(key) {
+            return;
+        }
+        if prompt.kind == PromptKind::Search {
+            let query = prompt.input.clone();
+            self.update_search(&query);
+        }
+    }
+
+    pub(super) fn confirm_prompt(&mut self) {
+        let Some(prompt) = self.prompt.take() else { return };
+        match prompt.kind {
+            PromptKind::Search => self.confirm_search(&prompt.input),
+            PromptKind::Export => self.export_report(prompt.input.trim()),
+        }
+    }
+
+    pub(super) fn cancel_prompt(&mut self) {
+        if let Some(prompt) = self.prompt.take()
+            && prompt.kind == PromptKind::Search
+        {
+            self.search = super::SearchState::default();
+        }
+    }
+
+    /// Writes the report to `path`; failures keep the session and say why.
+    pub(crate) fn export_report(&mut self, path: &str) {
+        if path.is_empty() {
+            return;
+        }
+        let shown = clean_line(path);
+        let Some(format) = ReportFormat::from_path(path) else {
+            self.error(format!(
+                "cannot tell the report format from '{shown}': use an extension ({})",
+                ReportFormat::list()
+            ));
+            return;
+        };
+        let Some(reader) = self.reader() else { return };
+        let text = report::render(reader.comparison(), format, &self.export.context);
+        match report::write_atomic(path, &text, &self.export.inputs) {
+            Ok(()) => self.info(format!("report written to {shown}")),
+            Err(error) => self.error(clean_line(&error.to_string())),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn typed(keys: &[Key]) -> Prompt {
+        let mut prompt = Prompt::new(PromptKind::Search, String::new());
+        for key in keys {
+            prompt.edit(*key);
+        }
+        prompt
+    }
+
+    #[test]
+    fn editing_keys_work_on_graphemes() {
+        let k = Key::char;
+        let backspace = Key::new(KeyCode::Backspace, KeyModifiers::NONE);
+        let left = Key::new(KeyCode::Left, KeyModifiers::NONE);
+        let prompt = typed(&[k('d'), k('a'), k('m'), k('é'), backspace, left, k('x')]);
+        assert_eq!(prompt.input, "daxm");
+        assert_eq!(prompt.cursor, 3);
+        let clear = Key::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
+        assert_eq!(typed(&[k('a'), k('b'), clear, k('c')]).input, "c");
+        let word = Key::new(KeyCode::Char('w'), KeyModifiers::CONTROL);
+        assert_eq!(typed(&[k('o'), k('n'), k('e'), k(' '), k('t'), k('w'), k('o'), word]).input, "one ");
+    }
+}

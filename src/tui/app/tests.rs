@@ -1,0 +1,312 @@
+//! The state machine driven by keys, without a terminal: what each key
+//! does to the state, and (through a `TestBackend`) to the screen.
+
+use super::*;
+use crate::model::DiscrepancyKind;
+use crate::{Settings, compare_texts};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+
+const ARTICLES: &[(&str, &str)] = &[
+    (
+        "a.txt",
+        "Source: Wire\n\nDam bursts in Velmora\n\nThree people were killed in the flooding on Tuesday.\n\nAbout 4,500 residents were evacuated overnight.\n\nEngineer Yevgeny Kuznetsov said the cracks had been reported.\n\nA bakery on Mill Street gave out free bread.",
+    ),
+    (
+        "b.txt",
+        "Source: Blog\n\nFlood hits Velmora\n\nAt least five people were killed in the flooding on Tuesday.\n\nMore than 4,000 residents were evacuated overnight.\n\nEngineer Evgeny Kouznetsov said the cracks had been reported.",
+    ),
+    (
+        "c.txt",
+        "Source: Courier\n\nVelmora under water\n\nThree people were killed in the flooding on Tuesday.\n\nAuthorities evacuated 4,500 residents overnight.\n\nThe school gym became a shelter for the night.",
+    ),
+];
+
+fn app(width: u16, height: u16) -> App {
+    let comparison = compare_texts(ARTICLES, &Settings::default());
+    let mut app = App::ready(Options::default(), Arc::new(comparison));
+    app.resize(width, height);
+    app
+}
+
+fn press(app: &mut App, key: &str) {
+    let key = Key::parse(key).expect("valid key");
+    app.handle_key(KeyEvent::new(key.code(), key.modifiers()));
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+}
+
+fn draw(app: &App) -> ratatui::buffer::Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).expect("terminal");
+    terminal.draw(|frame| frame.render_widget(app, frame.area())).expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+/// The gutter marker column of a pane, top to bottom.
+fn gutter(app: &App, buffer: &ratatui::buffer::Buffer, article: usize) -> String {
+    let screen = app.screen();
+    let pane = screen.pane_of(article).expect("pane visible");
+    (pane.gutter.y..pane.gutter.bottom()).map(|y| buffer[(pane.gutter.x, y)].symbol().to_owned()).collect()
+}
+
+#[test]
+fn next_discrepancy_brings_every_mentioning_pane_to_its_mention() {
+    let mut app = app(120, 30);
+    let total = app.filtered().len();
+    assert!(total > 1, "the articles disagree on something");
+    press(&mut app, "n");
+    let selected = app.selected.expect("a discrepancy is selected");
+    assert_eq!(app.position_in_list(), (Some(1), total));
+    let buffer = draw(&app);
+    let reader = app.reader().expect("ready");
+    for article in reader.comparison().discrepancies[selected].articles() {
+        assert!(gutter(&app, &buffer, article).contains('▶'), "pane {article} shows its mention");
+    }
+    press(&mut app, "n");
+    assert_eq!(app.position_in_list().0, Some(2));
+    press(&mut app, "N");
+    press(&mut app, "N");
+    assert_eq!(app.position_in_list().0, Some(total), "wraps to the last");
+    assert!(app.message.as_ref().is_some_and(|m| m.text.contains("wrapped")));
+}
+
+#[test]
+fn every_discrepancy_can_be_reached_and_shown_at_small_sizes() {
+    for (width, height) in [(200, 50), (80, 24), (60, 20), (40, 10), (12, 4)] {
+        let mut app = app(width, height);
+        let total = app.filtered().len();
+        for _ in 0..total {
+            press(&mut app, "n");
+            let _ = draw(&app);
+            press(&mut app, "enter");
+            let _ = draw(&app);
+            press(&mut app, "esc");
+        }
+        assert_eq!(app.position_in_list(), (Some(total), total), "{width}x{height}");
+    }
+}
+
+#[test]
+fn the_filter_hides_kinds_from_navigation() {
+    let mut app = app(120, 30);
+    let uniques = app
+        .filtered()
+        .iter()
+        .filter(|i| app.reader().map(|r| r.comparison().discrepancies[**i].kind) == Some(DiscrepancyKind::Unique))
+        .count();
+    let before = app.filtered().len();
+    press(&mut app, "f");
+    assert_eq!(app.mode(), Mode::Filter);
+    press(&mut app, "4");
+    press(&mut app, "esc");
+    assert_eq!(app.mode(), Mode::Reading);
+    assert_eq!(app.filtered().len(), before - uniques);
+    let kinds: Vec<DiscrepancyKind> = (0..before)
+        .filter_map(|_| {
+            press(&mut app, "n");
+            app.selected.and_then(|s| app.reader().map(|r| r.comparison().discrepancies[s].kind))
+        })
+        .collect();
+    assert!(!kinds.contains(&DiscrepancyKind::Unique));
+    press(&mut app, "f");
+    press(&mut app, "a");
+    press(&mut app, "f");
+    assert_eq!(app.filtered().len(), before);
+}
+
+#[test]
+fn search_highlights_steps_and_ends_with_escape() {
+    let mut app = app(120, 30);
+    press(&mut app, "/");
+    assert_eq!(app.mode(), Mode::Prompt);
+    type_text(&mut app, "velmora");
+    assert_eq!(app.search.matches.len(), 3, "live matches while typing, case-insensitive");
+    assert!(!app.search.active);
+    press(&mut app, "enter");
+    assert_eq!(app.mode(), Mode::Searching);
+    assert_eq!(app.search.current, Some(0));
+    press(&mut app, "n");
+    assert_eq!(app.search.current, Some(1));
+    let current = app.search.current_match().expect("match");
+    assert_eq!(app.focus, current.article, "the pane of the match is focused");
+    assert!(gutter(&app, &draw(&app), current.article).contains('»'));
+    press(&mut app, "N");
+    press(&mut app, "N");
+    assert_eq!(app.search.current, Some(2), "wraps");
+    press(&mut app, "esc");
+    assert_eq!(app.mode(), Mode::Reading);
+    assert!(app.search.matches.is_empty());
+    assert!(!app.should_quit(), "Esc ended the search, it did not quit");
+    press(&mut app, "/");
+    type_text(&mut app, "zzz");
+    press(&mut app, "enter");
+    assert!(app.message.as_ref().is_some_and(|m| m.error && m.text.contains("zzz")));
+}
+
+#[test]
+fn typing_in_a_prompt_never_triggers_bindings() {
+    let mut app = app(120, 30);
+    press(&mut app, "/");
+    type_text(&mut app, "qnj?");
+    assert!(!app.should_quit());
+    assert_eq!(app.prompt.as_ref().map(|p| p.input.as_str()), Some("qnj?"));
+    press(&mut app, "esc");
+    assert_eq!(app.mode(), Mode::Reading);
+    press(&mut app, "/");
+    press(&mut app, "ctrl-c");
+    assert!(app.should_quit(), "Ctrl-C quits from anywhere");
+}
+
+#[test]
+fn export_writes_the_same_report_as_headless_and_survives_failures() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = app(120, 30);
+    press(&mut app, "e");
+    assert_eq!(app.prompt.as_ref().map(|p| p.input.clone()), Some(String::new()), "no default path configured");
+    let path = dir.path().join("out.json");
+    type_text(&mut app, &path.to_string_lossy());
+    press(&mut app, "enter");
+    let message = app.message.clone().expect("a message");
+    assert!(!message.error && message.text.starts_with("report written to"), "{message:?}");
+    let reader = app.reader().expect("ready");
+    let expected =
+        crate::report::render(reader.comparison(), crate::report::ReportFormat::Json, &ReportContext::default());
+    assert_eq!(std::fs::read_to_string(&path).expect("written"), expected);
+
+    press(&mut app, "e");
+    type_text(&mut app, &dir.path().join("out.xyz").to_string_lossy());
+    press(&mut app, "enter");
+    assert!(app.message.as_ref().is_some_and(|m| m.error && m.text.contains("report format")));
+    press(&mut app, "e");
+    type_text(&mut app, "/no/such/folder/r.md");
+    press(&mut app, "enter");
+    assert!(app.message.as_ref().is_some_and(|m| m.error && m.text.contains("cannot write")));
+    assert!(!app.should_quit());
+}
+
+/// The top line of each visible pane, in the flow the pane is drawn in.
+fn tops(app: &App) -> Vec<usize> {
+    let screen = app.screen();
+    let reader = app.reader().expect("ready");
+    screen.panes.iter().map(|pane| app.pane_top(reader, &screen, pane)).collect()
+}
+
+#[test]
+fn panes_scroll_together_until_sync_is_off() {
+    let mut app = app(120, 12);
+    let start = tops(&app);
+    press(&mut app, "j");
+    press(&mut app, "j");
+    let moved = tops(&app);
+    assert_eq!(moved[0], start[0] + 2, "the focused pane moved two lines");
+    assert!(moved.iter().all(|top| *top == moved[0]), "side by side in sync: the same line {moved:?}");
+    press(&mut app, "s");
+    let others = tops(&app)[1];
+    press(&mut app, "j");
+    assert_eq!(tops(&app)[1], others, "sync off: the others stay");
+    press(&mut app, "G");
+    let bottom = tops(&app)[0];
+    press(&mut app, "j");
+    assert_eq!(tops(&app)[0], bottom, "no scrolling past the end");
+    press(&mut app, "g");
+    assert_eq!(tops(&app)[0], 0);
+    press(&mut app, "k");
+    assert_eq!(tops(&app)[0], 0, "no scrolling above the beginning");
+    assert!(bottom > 0);
+}
+
+#[test]
+fn focus_and_the_pane_window_follow_each_other() {
+    let mut app = app(70, 30); // two panes of three
+    assert_eq!(app.screen().pane_count(), 2);
+    press(&mut app, "tab");
+    press(&mut app, "tab");
+    assert_eq!(app.focus, 2);
+    assert_eq!(app.screen().first_pane, 1, "the window shifted to show the focus");
+    press(&mut app, "tab");
+    assert_eq!((app.focus, app.screen().first_pane), (0, 0), "wraps around");
+    press(&mut app, "l");
+    assert_eq!(app.screen().first_pane, 1);
+    assert_eq!(app.focus, 1, "focus kept inside the window");
+    press(&mut app, "t");
+    assert!(app.screen().stacked);
+    press(&mut app, "t");
+    assert!(!app.screen().stacked);
+}
+
+#[test]
+fn quitting_takes_q_or_escape_but_escape_closes_overlays_first() {
+    let mut app = app(120, 30);
+    press(&mut app, "?");
+    assert_eq!(app.mode(), Mode::Help);
+    press(&mut app, "esc");
+    press(&mut app, "n");
+    press(&mut app, "enter");
+    assert_eq!(app.mode(), Mode::Detail);
+    press(&mut app, "esc");
+    assert!(!app.should_quit());
+    press(&mut app, "esc");
+    assert!(app.should_quit());
+    let mut app = self::app(120, 30);
+    press(&mut app, "q");
+    assert!(app.should_quit());
+}
+
+#[test]
+fn the_mouse_focuses_and_scrolls_panes_and_can_be_released() {
+    let mut app = app(120, 12);
+    let screen = app.screen();
+    let pane = screen.pane_of(2).expect("third pane");
+    let at = |kind| MouseEvent { kind, column: pane.text.x + 2, row: pane.text.y + 1, modifiers: KeyModifiers::NONE };
+    app.handle_mouse(at(MouseEventKind::Down(MouseButton::Left)));
+    assert_eq!(app.focus, 2);
+    app.handle_mouse(at(MouseEventKind::ScrollDown));
+    let scrolled = tops(&app)[2];
+    assert!(scrolled > 0);
+    press(&mut app, "m");
+    assert_eq!(app.take_effects(), vec![Effect::MouseCapture(false)]);
+    app.handle_mouse(at(MouseEventKind::ScrollUp));
+    assert_eq!(tops(&app)[2], scrolled, "ignored while released");
+    assert!(draw(&app).content().iter().map(|c| c.symbol()).collect::<String>().contains("mouse off"));
+}
+
+#[test]
+fn loading_answers_quit_and_help_only() {
+    let mut app = App::loading(Options::default(), 3);
+    app.resize(100, 30);
+    app.set_stage(crate::Stage::Match);
+    press(&mut app, "n");
+    press(&mut app, "/");
+    assert_eq!(app.mode(), Mode::Reading, "nothing to search yet");
+    let text: String = draw(&app).content().iter().map(|c| c.symbol()).collect();
+    assert!(text.contains("matching statements"), "the gauge names the stage");
+    app.finish(Arc::new(compare_texts(ARTICLES, &Settings::default())));
+    assert!(app.reader().is_some());
+    press(&mut app, "q");
+    assert!(app.should_quit());
+}
+
+#[test]
+fn any_size_with_any_overlay_draws_without_panicking() {
+    let states: [&[&str]; 5] = [&[], &["enter"], &["?"], &["f"], &["/", "x"]];
+    for keys in states {
+        let mut app = self::app(80, 24);
+        press(&mut app, "d");
+        press(&mut app, "n");
+        for key in keys {
+            press(&mut app, key);
+        }
+        for width in (0..100).step_by(11) {
+            for height in (0..40).step_by(4) {
+                app.resize(width, height);
+                let _ = draw(&app);
+                press(&mut app, "j");
+            }
+        }
+    }
+}

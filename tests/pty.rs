@@ -1,0 +1,134 @@
+//! End to end: the real binary in a pseudo-terminal, driven by key
+//! presses, its screen read back through a terminal emulator (vt100).
+//! Checks what is on screen after `n`, `Enter`, `?` and `q`, and that the
+//! terminal is given back (main screen, cursor shown, mouse released).
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const ROWS: u16 = 40;
+const COLUMNS: u16 = 140;
+
+struct Session {
+    screen: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+}
+
+impl Session {
+    fn start() -> Self {
+        let pty = native_pty_system()
+            .openpty(PtySize { rows: ROWS, cols: COLUMNS, pixel_width: 0, pixel_height: 0 })
+            .expect("a pseudo-terminal");
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_parallax"));
+        command.args(["--no-config", "assets/samples/dravik-dam"]);
+        command.cwd(env!("CARGO_MANIFEST_DIR"));
+        command.env("TERM", "xterm-256color");
+        command.env_remove("NO_COLOR");
+        let child = pty.slave.spawn_command(command).expect("spawn parallax");
+        // Only the child holds the terminal side, so reading ends when it exits.
+        drop(pty.slave);
+        let rows = NonZeroU16::new(ROWS).expect("rows");
+        let columns = NonZeroU16::new(COLUMNS).expect("columns");
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, columns, 0)));
+        let mut reader = pty.master.try_clone_reader().expect("reader");
+        let feed = Arc::clone(&screen);
+        std::thread::spawn(move || {
+            let mut buffer = [0_u8; 8192];
+            while let Ok(read) = reader.read(&mut buffer) {
+                if read == 0 {
+                    break;
+                }
+                feed.lock().expect("screen lock").process(&buffer[..read]);
+            }
+        });
+        let writer = pty.master.take_writer().expect("writer");
+        // Keep the master open for the session's lifetime.
+        std::mem::forget(pty.master);
+        Self { screen, writer, child }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().expect("screen lock").screen().contents()
+    }
+
+    fn press(&mut self, keys: &[u8]) {
+        self.writer.write_all(keys).expect("send keys");
+        self.writer.flush().expect("flush");
+    }
+
+    /// Waits until the screen shows `text`; panics with the screen if not.
+    fn wait_for(&self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while Instant::now() < deadline {
+            if self.contents().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("timed out waiting for {text:?}; the screen shows:\n{}", self.contents());
+    }
+
+    fn wait_gone(&self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while Instant::now() < deadline {
+            if !self.contents().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("timed out waiting for {text:?} to go; the screen shows:\n{}", self.contents());
+    }
+}
+
+#[test]
+fn keys_drive_the_reader_and_quitting_restores_the_terminal() {
+    let mut session = Session::start();
+    session.wait_for("Source: Continental Press");
+    session.wait_for("? help");
+    {
+        let parser = session.screen.lock().expect("screen lock");
+        assert!(parser.screen().alternate_screen(), "the reader uses the alternate screen");
+        assert!(parser.screen().hide_cursor(), "and hides the cursor");
+    }
+
+    session.press(b"n");
+    session.wait_for("▶"); // the selected mentions' marker
+    session.wait_for(" 1/");
+
+    session.press(b"\r");
+    session.wait_for("Discrepancy 1/");
+    session.wait_for("reference wording");
+
+    session.press(b"?");
+    session.wait_for("Keys");
+    session.wait_for("next discrepancy (panes jump to it)");
+
+    // q closes the help, then the detail view, then quits.
+    session.press(b"q");
+    session.wait_gone("Keys ");
+    session.wait_for("Discrepancy 1/");
+    session.press(b"q");
+    session.wait_gone("Discrepancy 1/");
+    session.press(b"q");
+
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let status = loop {
+        if let Some(status) = session.child.try_wait().expect("child status") {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "parallax did not exit; screen:\n{}", session.contents());
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "exit status {status:?}");
+    // Let the reader thread take in the last bytes.
+    std::thread::sleep(Duration::from_millis(200));
+    let parser = session.screen.lock().expect("screen lock");
+    let screen = parser.screen();
+    assert!(!screen.alternate_screen(), "back on the main screen");
+    assert!(!screen.hide_cursor(), "cursor visible again");
+    assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None, "mouse released");
+}
