@@ -17,6 +17,14 @@ use std::path::Path;
 const MAX_TITLE_WORDS: usize = 30;
 /// Words up to which an unpunctuated line stands alone as a heading.
 const MAX_HEADING_WORDS: usize = 24;
+/// Sentences longer than this many bytes are cut, at the last space before
+/// the limit. Text without punctuation (a scraped table, a run-on
+/// transcript, a 10 MB line) would otherwise be one sentence as long as
+/// the input, which no other article can match, no screen can show and
+/// every stage would carry whole. Real sentences stay far below it (the
+/// longest in the shared corpus is under 600 bytes; long quotations are
+/// split apart anyway).
+pub const MAX_SENTENCE_BYTES: usize = 2_000;
 
 /// Splits a document into an article's paragraphs and sentences.
 #[must_use]
@@ -36,7 +44,9 @@ pub fn segment(document: Document) -> Article {
             matches!(block_kind, Some(SentenceKind::Title | SentenceKind::Heading | SentenceKind::Boilerplate));
         if whole_block {
             let kind = block_kind.unwrap_or(SentenceKind::Content);
-            sentences.push(Sentence { span: block.span, paragraph, kind });
+            for span in cap_length(&text, block.span) {
+                sentences.push(Sentence { span, paragraph, kind });
+            }
         } else {
             let mut spans = split_sentences(block_text, language);
             // A wire dateline ("VELMORA, March 4 (CPA) -") is not part of the
@@ -231,8 +241,8 @@ fn guess_language(text: &str) -> &'static str {
 #[must_use]
 pub fn split_sentences(text: &str, language: &str) -> Vec<Span> {
     let mut spans: Vec<Span> = Vec::new();
-    for boundary in sentencex::get_sentence_boundaries(language, text) {
-        let (Some(raw), start) = (text.get(boundary.start_byte..boundary.end_byte), boundary.start_byte) else {
+    for (start, end) in splitter_boundaries(language, text) {
+        let Some(raw) = text.get(start..end) else {
             continue;
         };
         let leading = raw.len() - raw.trim_start().len();
@@ -250,7 +260,95 @@ pub fn split_sentences(text: &str, language: &str) -> Vec<Span> {
         let leading = text.len() - text.trim_start().len();
         spans.push(Span::new(leading, leading + text.trim().len()));
     }
-    spans.into_iter().flat_map(|span| quotations::split_quotations(text, span, language)).collect()
+    spans
+        .into_iter()
+        .flat_map(|span| quotations::split_quotations(text, span, language))
+        .flat_map(|span| cap_length(text, span))
+        .collect()
+}
+
+/// Text handed to `sentencex` at most this many bytes at a time. It chunks
+/// long input only at paragraph breaks, and within a chunk some input
+/// (thousands of unclosed quotation marks) costs it quadratic time: a
+/// 240 KB paragraph of `«word` took it 4.6 s.
+const SPLITTER_WINDOW: usize = 8 * 1024;
+
+/// `sentencex`'s sentence boundaries (byte ranges) in `text`, fed to it in
+/// windows of at most [`SPLITTER_WINDOW`] bytes so the cost stays linear
+/// in the text's length. A window's last sentence may be cut off by its
+/// end, so it is read again at the start of the next window; only a window
+/// holding a single sentence is taken whole (ending at a space, where it
+/// has one), and that sentence is cut by [`cap_length`] anyway.
+pub(crate) fn splitter_boundaries(language: &str, text: &str) -> Vec<(usize, usize)> {
+    let mut boundaries = Vec::new();
+    let mut offset = 0;
+    while offset < text.len() {
+        let rest = &text[offset..];
+        if rest.len() <= SPLITTER_WINDOW {
+            let found = sentencex::get_sentence_boundaries(language, rest);
+            boundaries.extend(found.iter().map(|b| (offset + b.start_byte, offset + b.end_byte)));
+            break;
+        }
+        let length = window_end(rest);
+        let found = sentencex::get_sentence_boundaries(language, &rest[..length]);
+        match found.split_last() {
+            Some((last, complete)) if !complete.is_empty() && last.start_byte > 0 => {
+                boundaries.extend(complete.iter().map(|b| (offset + b.start_byte, offset + b.end_byte)));
+                offset += last.start_byte;
+            }
+            _ => {
+                boundaries.extend(found.iter().map(|b| (offset + b.start_byte, offset + b.end_byte)));
+                offset += length;
+            }
+        }
+    }
+    boundaries
+}
+
+/// Where to end a window over `text` (longer than [`SPLITTER_WINDOW`]):
+/// at its last space, else at a character boundary.
+fn window_end(text: &str) -> usize {
+    let mut limit = SPLITTER_WINDOW;
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    text[..limit].rfind(char::is_whitespace).filter(|i| *i > 0).unwrap_or(limit)
+}
+
+/// `span` of `text` cut into pieces of at most [`MAX_SENTENCE_BYTES`],
+/// each trimmed, at the last whitespace before the limit (at a character
+/// boundary when a piece has no space, as unspaced scripts or one endless
+/// word do).
+fn cap_length(text: &str, span: Span) -> Vec<Span> {
+    if span.len() <= MAX_SENTENCE_BYTES {
+        return vec![span];
+    }
+    let mut pieces = Vec::with_capacity(span.len() / (MAX_SENTENCE_BYTES / 2) + 1);
+    let mut start = span.start;
+    while start < span.end {
+        let rest = &text[start..span.end];
+        let skipped = rest.len() - rest.trim_start().len();
+        start += skipped;
+        let rest = &rest[skipped..];
+        if rest.is_empty() {
+            break;
+        }
+        let mut end = rest.len();
+        if end > MAX_SENTENCE_BYTES {
+            end = MAX_SENTENCE_BYTES;
+            while !rest.is_char_boundary(end) {
+                end -= 1;
+            }
+            // Prefer a word break in the second half of the piece.
+            if let Some(space) = rest[..end].rfind(char::is_whitespace).filter(|i| *i > MAX_SENTENCE_BYTES / 2) {
+                end = space;
+            }
+        }
+        let piece = rest[..end].trim_end();
+        pieces.push(Span::new(start, start + piece.len()));
+        start += end;
+    }
+    pieces
 }
 
 /// Repairs splits the splitter gets wrong: after "a.m."/"p.m." when the
@@ -262,7 +360,10 @@ pub fn split_sentences(text: &str, language: &str) -> Vec<Span> {
 /// ET."); after a title standing alone ("Ms. | Ernst said"); and fragments
 /// that hold no word (a stray closing quote or bracket).
 fn should_join(previous: &str, next: &str) -> bool {
-    let lower = previous.to_lowercase();
+    // Only the end matters: lower-casing all of a long run-on piece for
+    // every fragment joined to it would make joining quadratic.
+    let tail_start = previous.char_indices().rev().nth(3).map_or(0, |(i, _)| i);
+    let lower = previous[tail_start..].to_lowercase();
     let after_clock = lower.ends_with("a.m.") || lower.ends_with("p.m.");
     let first = next.chars().next();
     let next_continues =
@@ -339,6 +440,52 @@ fn starts_with_calendar_word(text: &str) -> bool {
 mod tests {
     use super::*;
     use crate::ingest::{Format, parse_bytes};
+
+    #[test]
+    fn a_line_without_punctuation_is_cut_at_spaces_into_bounded_sentences() {
+        let words: Vec<String> = (0..5_000).map(|i| format!("river{i}")).collect();
+        let text = words.join(" ");
+        let spans = split_sentences(&text, "en");
+        assert!(spans.len() > 1, "one endless sentence");
+        assert!(spans.iter().all(|s| s.len() <= MAX_SENTENCE_BYTES), "a piece over the limit");
+        let rejoined: Vec<&str> = spans.iter().map(|s| &text[s.range()]).collect();
+        assert_eq!(rejoined.join(" "), text, "pieces cover the text, cut only at spaces");
+    }
+
+    #[test]
+    fn unspaced_text_is_cut_on_character_boundaries() {
+        let text = "洪".repeat(3_000);
+        let spans = split_sentences(&text, "zh");
+        assert!(spans.len() > 1 && spans.iter().all(|s| s.len() <= MAX_SENTENCE_BYTES));
+        assert_eq!(spans.iter().map(|s| &text[s.range()]).collect::<String>(), text);
+    }
+
+    #[test]
+    fn long_paragraphs_split_as_a_whole_would() {
+        // Far over one splitter window: windows end between sentences, so
+        // no sentence is cut at a window's end.
+        let text: String = (0..2_000).map(|i| format!("Sentence {i} is here, said Dr. Vasquez. ")).collect();
+        let found = sentences(text.trim_end());
+        let wrong: Vec<_> = found
+            .iter()
+            .enumerate()
+            .filter(|(i, s)| **s != format!("Sentence {i} is here, said Dr. Vasquez."))
+            .take(3)
+            .collect();
+        assert_eq!(found.len(), 2_000, "{wrong:?}");
+        assert!(found.iter().enumerate().all(|(i, s)| *s == format!("Sentence {i} is here, said Dr. Vasquez.")));
+    }
+
+    #[test]
+    fn thousands_of_unclosed_quotation_marks_take_linear_time() {
+        // sentencex alone needs seconds for this (quadratic); windows keep it
+        // to milliseconds in a release build. A generous bound for debug builds.
+        let text = vec!["«word"; 40_000].join(" ");
+        let clock = std::time::Instant::now();
+        let spans = split_sentences(&text, "en");
+        assert!(!spans.is_empty());
+        assert!(clock.elapsed() < std::time::Duration::from_secs(20), "took {:?}", clock.elapsed());
+    }
 
     fn sentences(text: &str) -> Vec<String> {
         split_sentences(text, "en").into_iter().map(|s| text[s.range()].to_owned()).collect()

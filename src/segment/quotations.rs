@@ -23,10 +23,10 @@ pub fn split_quotations(text: &str, span: Span, language: &str) -> Vec<Span> {
     let mut cuts: Vec<usize> = Vec::new();
     for (start, end) in quotations(sentence) {
         let inside = &sentence[start..end];
-        let boundaries = sentencex::get_sentence_boundaries(language, inside);
+        let boundaries = super::splitter_boundaries(language, inside);
         // Every break but the last: the last piece runs on to the closing mark.
-        for boundary in boundaries.iter().take(boundaries.len().saturating_sub(1)) {
-            let cut = start + boundary.end_byte;
+        for (_, end) in boundaries.iter().take(boundaries.len().saturating_sub(1)) {
+            let cut = start + end;
             let next = sentence[cut..].trim_start();
             // A quoted sentence is a sentence: it starts like one.
             if next.chars().next().is_some_and(|c| !c.is_lowercase()) && sentence[start..cut].trim().len() > 1 {
@@ -60,16 +60,23 @@ fn quotations(sentence: &str) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     let mut chars = sentence.char_indices().peekable();
     let mut previous: Option<char> = None;
+    // Marks whose closer was not found after some point: it will not be
+    // found after any later point either, and searching again for every
+    // opener of an unclosed kind would make long text quadratic.
+    let mut unclosed = [false; PAIRS.len()];
     while let Some((index, c)) = chars.next() {
-        let opens = PAIRS.iter().find(|(open, _)| *open == c).map(|(_, closers)| *closers);
+        let opens = PAIRS.iter().position(|(open, _)| *open == c);
         let at_word_start = previous.is_none_or(|p| p.is_whitespace() || "([{—–-:".contains(p));
         previous = Some(c);
-        let Some(closers) = opens else { continue };
-        if c == '"' && !at_word_start {
+        let Some(pair) = opens else { continue };
+        if (c == '"' && !at_word_start) || unclosed[pair] {
             continue;
         }
         let inside_start = index + c.len_utf8();
-        let Some(offset) = sentence[inside_start..].find(closers) else { continue };
+        let Some(offset) = sentence[inside_start..].find(PAIRS[pair].1) else {
+            unclosed[pair] = true;
+            continue;
+        };
         let inside_end = inside_start + offset;
         found.push((inside_start, inside_end));
         // Continue after the closing mark.
