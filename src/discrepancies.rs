@@ -66,11 +66,40 @@ pub fn find_discrepancies(
             eprintln!("  {name}: {:.1} ms", clock.elapsed().as_secs_f64() * 1000.0);
         }
     }
+    // Articles that all give the same versions do not disagree, even when
+    // each gives two ("thousands" in the headline, "about 4,500" below):
+    // identical copies of one article must not report discrepancies.
+    list.retain(|discrepancy| discrepancy.kind == DiscrepancyKind::Unique || articles_differ(discrepancy, articles));
     for discrepancy in &mut list {
         discrepancy.mentions.sort_by_key(|m| (m.at, m.span));
     }
     list.sort_by_key(reading_position);
     list
+}
+
+/// True when some article's versions (figures, dates or spellings, as a
+/// set) differ from another's.
+fn articles_differ(discrepancy: &Discrepancy, articles: &[Article]) -> bool {
+    let mut versions: std::collections::BTreeMap<usize, Vec<String>> = std::collections::BTreeMap::new();
+    for mention in &discrepancy.mentions {
+        let version = match (&mention.figure, &mention.date) {
+            (Some(figure), _) => format!("{:e}", figure.value),
+            (None, Some(date)) => format!("{date:?}"),
+            (None, None) => articles
+                .get(mention.at.article)
+                .and_then(|article| article.text.get(mention.span.range()))
+                .unwrap_or_default()
+                .to_owned(),
+        };
+        versions.entry(mention.at.article).or_default().push(version);
+    }
+    let mut sets = versions.into_values().map(|mut list| {
+        list.sort();
+        list.dedup();
+        list
+    });
+    let Some(first) = sets.next() else { return false };
+    sets.any(|set| set != first)
 }
 
 fn reading_position(discrepancy: &Discrepancy) -> (usize, usize, usize, usize, String) {
@@ -94,4 +123,30 @@ pub(crate) fn excerpt(text: &str, limit: usize) -> String {
     out = out.trim_end().to_owned();
     out.push('…');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::DiscrepancyKind;
+    use crate::{Settings, compare_texts};
+
+    const WIRE: &str = "Source: Wire\n\nDam breach floods Velmora; three dead, thousands evacuated\n\nAbout 4,500 \
+                        residents were evacuated overnight. Engineer Yevgeny Kuznetsov warned in March. Kouznetsov \
+                        said the cracks had been reported on March 3.";
+
+    fn kinds(texts: &[(&str, &str)]) -> Vec<DiscrepancyKind> {
+        compare_texts(texts, &Settings::default()).discrepancies.iter().map(|d| d.kind).collect()
+    }
+
+    #[test]
+    fn identical_articles_report_no_discrepancy() {
+        // Each copy gives two figures and two spellings, but both copies give the same ones.
+        assert_eq!(kinds(&[("a.txt", WIRE), ("b.txt", WIRE)]), []);
+    }
+
+    #[test]
+    fn an_article_that_lacks_one_version_still_differs() {
+        let other = "Source: Blog\n\nAbout 4,500 residents were evacuated overnight.";
+        assert!(kinds(&[("a.txt", WIRE), ("b.txt", other)]).contains(&DiscrepancyKind::Number));
+    }
 }
