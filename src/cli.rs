@@ -99,10 +99,18 @@ ALL_PROXY, NO_PROXY.";
 pub fn run() -> ExitCode {
     let args = match Args::try_parse() {
         Ok(args) => args,
-        Err(error) => {
-            let code = if error.use_stderr() { exit::USAGE } else { exit::OK };
+        Err(error) if !error.use_stderr() => {
+            // --help and --version: nothing from the user in them, keep the colours.
             let _ = error.print();
-            return ExitCode::from(code);
+            return ExitCode::from(exit::OK);
+        }
+        Err(error) => {
+            // clap quotes the offending argument, which may be a file name
+            // from a shell glob: escape sequences and controls are stripped.
+            for line in error.to_string().lines() {
+                eprintln!("{}", parallax::normalize::clean_text(line).trim_end());
+            }
+            return ExitCode::from(exit::USAGE);
         }
     };
     ExitCode::from(run_with(&args))
@@ -119,14 +127,14 @@ fn run_with(args: &Args) -> u8 {
     let config = match config::load(args.config.as_deref(), args.no_config) {
         Ok(config) => config,
         Err(message) => {
-            eprintln!("parallax: {message}");
+            say(&message);
             return exit::USAGE;
         }
     };
     let mut settings = config.settings.clone();
     if let Some(threshold) = args.match_threshold {
         if !(0.0..=1.0).contains(&threshold) {
-            eprintln!("parallax: --match-threshold must be between 0 and 1, not {threshold}");
+            say(&format!("--match-threshold must be between 0 and 1, not {threshold}"));
             return exit::USAGE;
         }
         settings.matching.threshold = threshold;
@@ -137,12 +145,12 @@ fn run_with(args: &Args) -> u8 {
     let format = match report_format(args) {
         Ok(format) => format,
         Err(message) => {
-            eprintln!("parallax: {message}");
+            say(&message);
             return exit::USAGE;
         }
     };
     if !(args.timeout.is_finite() && args.timeout > 0.0 && args.timeout <= 86_400.0) {
-        eprintln!("parallax: --timeout must be a number of seconds above 0, not {}", args.timeout);
+        say(&format!("--timeout must be a number of seconds above 0, not {}", args.timeout));
         return exit::USAGE;
     }
     let cache = match (args.refresh, args.offline) {
@@ -158,10 +166,10 @@ fn run_with(args: &Args) -> u8 {
     };
     let loaded = load_inputs(&args.inputs, &options);
     for skipped in &loaded.skipped {
-        eprintln!("parallax: warning: {}: {} (skipped)", printable(&skipped.source), skipped.reason);
+        say(&format!("warning: {}: {} (skipped)", skipped.source, skipped.reason));
     }
     if loaded.documents.len() < 2 {
-        eprintln!("parallax: need at least two usable articles to compare, got {}", loaded.documents.len());
+        say(&format!("need at least two usable articles to compare, got {}", loaded.documents.len()));
         return exit::NOT_ENOUGH_ARTICLES;
     }
     let input_paths: Vec<String> = loaded.documents.iter().map(|d| d.source.clone()).collect();
@@ -209,7 +217,7 @@ fn run_reader(launch: Launch) -> u8 {
         Ok(Outcome::Quit) => exit::OK,
         Ok(Outcome::Failed | Outcome::Terminated) => exit::FAILURE,
         Err(error) => {
-            eprintln!("parallax: terminal error: {error}");
+            say(&format!("terminal error: {error}"));
             exit::FAILURE
         }
     }
@@ -248,12 +256,12 @@ fn export(
     match report::write_atomic(path, &text, inputs) {
         Ok(()) => {
             if !quiet {
-                eprintln!("parallax: report written to {}", printable(path));
+                say(&format!("report written to {path}"));
             }
             exit::OK
         }
         Err(error) => {
-            eprintln!("parallax: {error}");
+            say(&error.to_string());
             exit::FAILURE
         }
     }
@@ -266,13 +274,17 @@ fn write_stdout(text: &str) -> u8 {
         // A closed pipe (`parallax … | head`) is not an error worth a message.
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => exit::OK,
         Err(error) => {
-            eprintln!("parallax: cannot write to standard output: {error}");
+            say(&format!("cannot write to standard output: {error}"));
             exit::FAILURE
         }
     }
 }
 
-/// A path or name made safe to print on a terminal.
-fn printable(text: &str) -> String {
-    parallax::normalize::clean_line(text)
+/// Prints one line on standard error, prefixed with the program's name.
+/// Every message goes through here because most name an input or a path,
+/// and a file name can carry escape sequences, control characters and
+/// bidi overrides as easily as an article: they are stripped, and line
+/// breaks folded, so a message stays one honest line.
+fn say(message: &str) {
+    eprintln!("parallax: {}", parallax::normalize::clean_line(message));
 }

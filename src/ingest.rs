@@ -149,6 +149,10 @@ pub enum IngestError {
     /// A URL that could not be fetched (or, offline, is not cached).
     #[error("cannot fetch: {0}")]
     Fetch(String),
+    /// The same file, URL or standard input given again (the first one is
+    /// read); the reason says which.
+    #[error("{0}")]
+    Duplicate(String),
 }
 
 impl From<std::io::Error> for IngestError {
@@ -235,7 +239,15 @@ impl Format {
 #[must_use]
 pub fn load_inputs(args: &[String], options: &IngestOptions) -> Loaded {
     let mut loaded = Loaded::default();
+    let mut seen = SeenInputs::default();
     for spec in discover_inputs(args) {
+        if let Ok(input) = &spec
+            && let Some((source, why)) = seen.repeated(input)
+        {
+            // Comparing a file with itself would only report it agrees with itself.
+            loaded.skipped.push(Skipped { source, reason: IngestError::Duplicate(why).to_string() });
+            continue;
+        }
         match spec {
             Ok(InputSpec::File(path)) => match read_file(&path, options) {
                 Ok(document) => loaded.documents.push(document),
@@ -266,6 +278,67 @@ pub fn load_inputs(args: &[String], options: &IngestOptions) -> Loaded {
         }
     }
     loaded
+}
+
+/// The inputs met so far, to catch one given twice: the same file under
+/// any name (`a.txt`, `./a.txt`, a folder holding it, a link to it), the
+/// same URL, standard input again.
+#[derive(Default)]
+struct SeenInputs {
+    /// File identity → the name it was first given as.
+    files: std::collections::HashMap<FileIdentity, String>,
+    urls: std::collections::HashSet<String>,
+    stdin: bool,
+}
+
+/// What makes two paths the same file: device and inode on Unix, the
+/// canonical path elsewhere.
+#[derive(PartialEq, Eq, Hash)]
+enum FileIdentity {
+    #[cfg(unix)]
+    Inode(u64, u64),
+    #[cfg(not(unix))]
+    Path(PathBuf),
+}
+
+impl FileIdentity {
+    fn of(path: &str) -> Option<Self> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let metadata = std::fs::metadata(path).ok()?;
+            Some(Self::Inode(metadata.dev(), metadata.ino()))
+        }
+        #[cfg(not(unix))]
+        {
+            std::fs::canonicalize(path).ok().map(Self::Path)
+        }
+    }
+}
+
+impl SeenInputs {
+    /// For an input met before: its name now and why it is skipped.
+    fn repeated(&mut self, input: &InputSpec) -> Option<(String, String)> {
+        match input {
+            InputSpec::File(path) => {
+                // A file that cannot be identified (missing, unreadable) is
+                // reported by reading it.
+                let identity = FileIdentity::of(path)?;
+                match self.files.entry(identity) {
+                    std::collections::hash_map::Entry::Occupied(first) => {
+                        Some((path.clone(), format!("the same file as {}, given twice", first.get())))
+                    }
+                    std::collections::hash_map::Entry::Vacant(slot) => {
+                        slot.insert(path.clone());
+                        None
+                    }
+                }
+            }
+            InputSpec::Url(url) => (!self.urls.insert(url.clone())).then(|| (url.clone(), "URL given twice".into())),
+            InputSpec::Stdin => std::mem::replace(&mut self.stdin, true)
+                .then(|| ("-".into(), "standard input given twice (it can be read only once)".into())),
+        }
+    }
 }
 
 fn check_size(size: u64, limit: u64) -> Result<(), IngestError> {

@@ -30,7 +30,12 @@ pub fn render(comparison: &Comparison, context: &ReportContext) -> String {
     if !comparison.skipped.is_empty() {
         out.push_str("## Skipped inputs\n\n");
         for skipped in &comparison.skipped {
-            let _ = writeln!(out, "- {}: {}", code(&skipped.source), escape(&skipped.reason));
+            let _ = writeln!(
+                out,
+                "- {}: {}",
+                code(&skipped.source),
+                escape(&crate::normalize::clean_line(&skipped.reason))
+            );
         }
         out.push('\n');
     }
@@ -281,10 +286,11 @@ fn starts_entity(rest: &[char]) -> bool {
 
 /// Inline code for paths and URLs, safe in table cells: backticks become
 /// quotes, pipes are escaped (GitHub and GitLab split cells on them even
-/// inside code), controls are dropped.
+/// inside code), escape sequences, controls and bidi overrides are dropped
+/// (a file name is as untrusted as an article).
 fn code(text: &str) -> String {
     let mut cleaned = String::with_capacity(text.len() + 2);
-    for c in text.chars().filter(|c| !c.is_control() && !crate::normalize::is_invisible(*c)) {
+    for c in crate::normalize::clean_line(text).chars() {
         match c {
             '`' => cleaned.push('\''),
             '|' => cleaned.push_str("\\|"),
