@@ -150,7 +150,8 @@ pub fn screen(area: Rect, state: &LayoutState) -> Screen {
         panes_across(panes_area.width)
     };
     let count = fit.min(state.articles);
-    let first_pane = state.first_pane.min(state.articles.saturating_sub(count));
+    // Even with no room for a pane the window starts at a real article.
+    let first_pane = state.first_pane.min(state.articles.saturating_sub(count.max(1)));
     let panes = if too_small || count == 0 {
         Vec::new()
     } else {

@@ -93,7 +93,8 @@ impl App {
 
     pub(super) fn shift_panes(&mut self, right: bool) {
         let screen = self.screen();
-        let count = screen.pane_count();
+        // A terminal too small for any pane still has a window of one.
+        let count = screen.pane_count().max(1);
         let last_start = self.articles.saturating_sub(count);
         let first = screen.first_pane;
         let shifted = if right { (first + 1).min(last_start) } else { first.saturating_sub(1) };

@@ -310,3 +310,193 @@ fn any_size_with_any_overlay_draws_without_panicking() {
         }
     }
 }
+
+/// The state a resize must not change.
+fn kept_state(app: &App) -> (Mode, Option<usize>, usize, usize, Vec<Pos>, Option<String>, usize, usize) {
+    (
+        app.mode(),
+        app.selected,
+        app.focus,
+        app.first_pane,
+        app.positions.clone(),
+        app.prompt.as_ref().map(|p| p.input.clone()),
+        app.detail_scroll,
+        app.filter_cursor,
+    )
+}
+
+#[test]
+fn resizing_to_one_cell_and_back_keeps_every_overlay_as_it_was() {
+    let states: [&[&str]; 8] =
+        [&[], &["d"], &["enter"], &["enter", "?"], &["?"], &["f", "down"], &["/", "x"], &["e", "r", "."]];
+    for keys in states {
+        let mut app = self::app(120, 40);
+        for key in ["n", "n", "j", "j"].iter().chain(keys) {
+            press(&mut app, key);
+        }
+        let before = kept_state(&app);
+        let screen_before = draw(&app);
+        for (width, height) in [(1, 1), (0, 0), (1, 40), (120, 1), (2, 2)] {
+            app.resize(width, height);
+            let tiny = draw(&app);
+            assert_eq!(tiny.area.width, width, "{keys:?}");
+        }
+        app.resize(120, 40);
+        assert_eq!(kept_state(&app), before, "state after resizing with {keys:?}");
+        assert_eq!(draw(&app), screen_before, "the screen after resizing with {keys:?}");
+    }
+}
+
+/// A small deterministic generator (xorshift64*): the same keys every run.
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        usize::try_from(self.next() % n as u64).unwrap_or(0)
+    }
+}
+
+/// What must hold after any key.
+fn assert_valid(app: &App, step: usize) {
+    let context = |what: &str| format!("step {step}: {what}");
+    assert!(app.focus < app.articles, "{}", context("focus"));
+    assert!(
+        app.first_pane < app.articles,
+        "{}",
+        context(&format!("pane window {} of {}", app.first_pane, app.articles))
+    );
+    assert_eq!(app.positions.len(), app.articles, "{}", context("positions"));
+    let reader = app.reader().expect("ready");
+    let count = reader.comparison().discrepancies.len();
+    assert!(app.selected.is_none_or(|s| s < count), "{}", context("selection"));
+    assert!(app.filter_cursor < DiscrepancyKind::ALL.len(), "{}", context("filter cursor"));
+    if let Some(prompt) = &app.prompt {
+        assert!(prompt.input.is_char_boundary(prompt.cursor), "{}", context("prompt cursor"));
+    }
+    let rows = reader.comparison().rows.len();
+    assert!(app.positions.iter().all(|pos| pos.row <= rows), "{}", context("scroll position"));
+}
+
+#[test]
+fn ten_thousand_random_keys_at_changing_sizes_never_panic_and_keep_the_state_valid() {
+    // Every key the reader binds and then some; not `e` (an export would
+    // write files wherever the typed path points) nor the quitting keys
+    // (they end the run early; quitting is tested on its own).
+    const KEYS: &[&str] = &[
+        "j",
+        "k",
+        "down",
+        "up",
+        "pagedown",
+        "pageup",
+        "space",
+        "b",
+        "ctrl-d",
+        "ctrl-u",
+        "ctrl-f",
+        "ctrl-b",
+        "g",
+        "G",
+        "home",
+        "end",
+        "tab",
+        "backtab",
+        "h",
+        "l",
+        "left",
+        "right",
+        "n",
+        "N",
+        "enter",
+        "/",
+        "f",
+        "d",
+        "s",
+        "t",
+        "L",
+        "m",
+        "?",
+        "f1",
+        "backspace",
+        "delete",
+        "1",
+        "2",
+        "3",
+        "4",
+        "a",
+        "x",
+        "é",
+        "ctrl-w",
+        "ctrl-z",
+        "insert",
+        "minus",
+        "ctrl-n",
+        "alt-x",
+        "esc",
+    ];
+    // Small sizes mostly: drawing is the cost of this test in a debug build.
+    const SIZES: &[(u16, u16)] = &[(80, 24), (64, 16), (40, 10), (39, 9), (1, 1), (0, 0), (100, 30), (33, 40)];
+    let keys: Vec<KeyEvent> = KEYS
+        .iter()
+        .map(|name| {
+            let key = Key::parse(name).expect("valid key");
+            KeyEvent::new(key.code(), key.modifiers())
+        })
+        .collect();
+    let mut random = XorShift(0x5eed_1234_abcd_0007);
+    let mut app = self::app(120, 40);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    for step in 0..10_000 {
+        if step % 97 == 0 {
+            let (width, height) = SIZES[random.below(SIZES.len())];
+            app.resize(width, height);
+            terminal.backend_mut().resize(width, height);
+            terminal.resize(Rect::new(0, 0, width, height)).expect("resize");
+        }
+        let key = keys[random.below(keys.len())];
+        // A lone Esc in reading mode quits: reopen instead.
+        if key.code == KeyCode::Esc && app.mode() == Mode::Reading {
+            continue;
+        }
+        app.handle_key(key);
+        let _ = app.take_effects();
+        assert!(!app.should_quit(), "step {step}: none of these keys quits");
+        assert_valid(&app, step);
+        terminal.draw(|frame| frame.render_widget(&app, frame.area())).expect("draw");
+    }
+}
+
+#[test]
+fn a_refused_export_over_an_input_keeps_the_session_and_the_article() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // Markdown, so the format follows from the name and the write is tried.
+    let input = dir.path().join("a.md");
+    std::fs::write(&input, ARTICLES[0].1).expect("write");
+    let input_name = input.to_string_lossy().into_owned();
+    let comparison = compare_texts(ARTICLES, &Settings::default());
+    let export = ExportTarget { inputs: vec![input_name.clone()], ..ExportTarget::default() };
+    let mut app = App::ready(Options { export, ..Options::default() }, Arc::new(comparison));
+    app.resize(120, 40);
+    for key in ["n", "n", "j", "d"] {
+        press(&mut app, key);
+    }
+    let before = kept_state(&app);
+    press(&mut app, "e");
+    type_text(&mut app, &format!("{}/./a.md", dir.path().display()));
+    press(&mut app, "enter");
+    let message = app.message.clone().expect("a message");
+    assert!(message.error, "{message:?}");
+    assert!(message.text.ends_with("a.md: refusing to overwrite an input article"), "{message:?}");
+    assert_eq!(kept_state(&app), before, "the session is as it was");
+    assert!(app.show_list && !app.should_quit());
+    assert_eq!(std::fs::read_to_string(&input).expect("read"), ARTICLES[0].1, "the article is untouched");
+    let names: Vec<_> = std::fs::read_dir(dir.path()).expect("dir").map(|e| e.expect("entry").file_name()).collect();
+    assert_eq!(names, ["a.md"], "no partial or temporary file");
+}
