@@ -311,18 +311,30 @@ fn any_size_with_any_overlay_draws_without_panicking() {
     }
 }
 
-/// The state a resize must not change.
-fn kept_state(app: &App) -> (Mode, Option<usize>, usize, usize, Vec<Pos>, Option<String>, usize, usize) {
-    (
-        app.mode(),
-        app.selected,
-        app.focus,
-        app.first_pane,
-        app.positions.clone(),
-        app.prompt.as_ref().map(|p| p.input.clone()),
-        app.detail_scroll,
-        app.filter_cursor,
-    )
+/// The state a resize or a failed export must not change.
+#[derive(Debug, PartialEq)]
+struct KeptState {
+    mode: Mode,
+    selected: Option<usize>,
+    focus: usize,
+    first_pane: usize,
+    positions: Vec<Pos>,
+    prompt: Option<String>,
+    detail_scroll: usize,
+    filter_cursor: usize,
+}
+
+fn kept_state(app: &App) -> KeptState {
+    KeptState {
+        mode: app.mode(),
+        selected: app.selected,
+        focus: app.focus,
+        first_pane: app.first_pane,
+        positions: app.positions.clone(),
+        prompt: app.prompt.as_ref().map(|p| p.input.clone()),
+        detail_scroll: app.detail_scroll,
+        filter_cursor: app.filter_cursor,
+    }
 }
 
 #[test]
