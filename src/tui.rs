@@ -120,9 +120,11 @@ pub fn run(launch: Launch) -> std::io::Result<Outcome> {
     let size = session.terminal.size()?;
     app.resize(size.width, size.height);
     let mut dirty = true;
+    let panic_on_render = panic_on_render_for_tests();
     loop {
         if dirty {
             session.terminal.draw(|frame| {
+                assert!(!panic_on_render, "PARALLAX_TEST_PANIC_ON_RENDER is set: a panic while drawing, for tests");
                 frame.render_widget(&app, frame.area());
                 if let Some(position) = view::cursor(&app, frame.area()) {
                     frame.set_cursor_position(position);
@@ -168,6 +170,13 @@ pub fn run(launch: Launch) -> std::io::Result<Outcome> {
             return Ok(Outcome::Terminated);
         }
     }
+}
+
+/// True when `PARALLAX_TEST_PANIC_ON_RENDER` asks the reader to panic while
+/// drawing, so the end-to-end tests can check the terminal is restored
+/// after a crash. Debug builds only: a release build never reads it.
+fn panic_on_render_for_tests() -> bool {
+    cfg!(debug_assertions) && std::env::var_os("PARALLAX_TEST_PANIC_ON_RENDER").is_some()
 }
 
 enum Received {

@@ -20,6 +20,11 @@ struct Session {
 
 impl Session {
     fn start() -> Self {
+        Self::start_with(&[])
+    }
+
+    /// Starts the reader on the samples with extra environment variables.
+    fn start_with(env: &[(&str, &str)]) -> Self {
         let pty = native_pty_system()
             .openpty(PtySize { rows: ROWS, cols: COLUMNS, pixel_width: 0, pixel_height: 0 })
             .expect("a pseudo-terminal");
@@ -28,6 +33,9 @@ impl Session {
         command.cwd(env!("CARGO_MANIFEST_DIR"));
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
+        for (key, value) in env {
+            command.env(key, value);
+        }
         let child = pty.slave.spawn_command(command).expect("spawn parallax");
         // Only the child holds the terminal side, so reading ends when it exits.
         drop(pty.slave);
@@ -70,6 +78,36 @@ impl Session {
             std::thread::sleep(Duration::from_millis(50));
         }
         panic!("timed out waiting for {text:?}; the screen shows:\n{}", self.contents());
+    }
+
+    /// Waits for the process to end; panics with the screen if it does not.
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("child status") {
+                break status;
+            }
+            assert!(Instant::now() < deadline, "parallax did not exit; screen:\n{}", self.contents());
+            std::thread::sleep(Duration::from_millis(50));
+        };
+        // Let the reader thread take in the last bytes.
+        std::thread::sleep(Duration::from_millis(200));
+        status
+    }
+
+    /// Asserts the terminal was given back: main screen, cursor, mouse.
+    fn assert_restored(&self) {
+        let parser = self.screen.lock().expect("screen lock");
+        let screen = parser.screen();
+        assert!(!screen.alternate_screen(), "back on the main screen:\n{}", screen.contents());
+        assert!(!screen.hide_cursor(), "cursor visible again");
+        assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None, "mouse released");
+    }
+
+    fn signal(&self, name: &str) {
+        let pid = self.child.process_id().expect("a process id");
+        let status = std::process::Command::new("kill").args([format!("-{name}"), pid.to_string()]).status();
+        assert!(status.expect("kill runs").success(), "kill -{name} {pid}");
     }
 
     fn wait_gone(&self, text: &str) {
@@ -115,20 +153,39 @@ fn keys_drive_the_reader_and_quitting_restores_the_terminal() {
     session.wait_gone("Discrepancy 1/");
     session.press(b"q");
 
-    let deadline = Instant::now() + Duration::from_secs(30);
-    let status = loop {
-        if let Some(status) = session.child.try_wait().expect("child status") {
-            break status;
-        }
-        assert!(Instant::now() < deadline, "parallax did not exit; screen:\n{}", session.contents());
-        std::thread::sleep(Duration::from_millis(50));
-    };
+    let status = session.wait_exit();
     assert!(status.success(), "exit status {status:?}");
-    // Let the reader thread take in the last bytes.
-    std::thread::sleep(Duration::from_millis(200));
-    let parser = session.screen.lock().expect("screen lock");
-    let screen = parser.screen();
-    assert!(!screen.alternate_screen(), "back on the main screen");
-    assert!(!screen.hide_cursor(), "cursor visible again");
-    assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None, "mouse released");
+    session.assert_restored();
+}
+
+/// `SIGTERM` and `SIGHUP` (the terminal closed) end the reader with the
+/// terminal restored and exit code 1.
+#[test]
+fn termination_signals_restore_the_terminal_and_exit_1() {
+    for signal in ["TERM", "HUP"] {
+        let mut session = Session::start();
+        session.wait_for("? help");
+        assert!(session.screen.lock().expect("screen lock").screen().alternate_screen());
+        session.signal(signal);
+        let status = session.wait_exit();
+        assert_eq!(status.exit_code(), 1, "SIG{signal}: {status:?}");
+        session.assert_restored();
+    }
+}
+
+/// A panic while drawing (forced through a variable only debug builds
+/// read) restores the terminal, prints the message, and exits non-zero.
+#[test]
+fn a_panic_while_drawing_restores_the_terminal_and_says_so() {
+    if !cfg!(debug_assertions) {
+        eprintln!("skipped: release builds ignore PARALLAX_TEST_PANIC_ON_RENDER");
+        return;
+    }
+    let mut session = Session::start_with(&[("PARALLAX_TEST_PANIC_ON_RENDER", "1"), ("RUST_BACKTRACE", "0")]);
+    let status = session.wait_exit();
+    assert_eq!(status.exit_code(), 101, "a panic's exit code: {status:?}");
+    session.assert_restored();
+    let contents = session.contents();
+    assert!(contents.contains("panicked"), "the message is on screen:\n{contents}");
+    assert!(contents.contains("PARALLAX_TEST_PANIC_ON_RENDER is set"), "{contents}");
 }
