@@ -165,6 +165,9 @@ fn run_with(args: &Args) -> u8 {
         ..IngestOptions::default()
     };
     let loaded = load_inputs(&args.inputs, &options);
+    for (source, warning) in &loaded.warnings {
+        say(&format!("warning: {source}: {warning}"));
+    }
     for skipped in &loaded.skipped {
         say(&format!("warning: {}: {} (skipped)", skipped.source, skipped.reason));
     }

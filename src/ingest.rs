@@ -172,6 +172,9 @@ pub struct Loaded {
     pub documents: Vec<Document>,
     /// Inputs that were skipped, with the reason.
     pub skipped: Vec<Skipped>,
+    /// Problems that did not stop an input (a corrupt cache entry set aside
+    /// and the page fetched again): the input and a one-line message.
+    pub warnings: Vec<(String, String)>,
 }
 
 /// The input format, from the file extension (text when unknown).
@@ -270,10 +273,15 @@ pub fn load_inputs(args: &[String], options: &IngestOptions) -> Loaded {
                     Err(error) => loaded.skipped.push(Skipped { source: "-".into(), reason: error.to_string() }),
                 }
             }
-            Ok(InputSpec::Url(url)) => match read_url(&url, options) {
-                Ok(document) => loaded.documents.push(document),
-                Err(error) => loaded.skipped.push(Skipped { source: url, reason: error.to_string() }),
-            },
+            Ok(InputSpec::Url(url)) => {
+                let mut warnings = Vec::new();
+                let result = read_url(&url, options, &mut warnings);
+                loaded.warnings.extend(warnings.into_iter().map(|warning| (url.clone(), warning)));
+                match result {
+                    Ok(document) => loaded.documents.push(document),
+                    Err(error) => loaded.skipped.push(Skipped { source: url, reason: error.to_string() }),
+                }
+            }
             Err((source, error)) => loaded.skipped.push(Skipped { source, reason: error.to_string() }),
         }
     }
@@ -362,11 +370,12 @@ pub fn read_file(path: &str, options: &IngestOptions) -> Result<Document, Ingest
 
 /// Fetches one URL (or reads it from the page cache) into a document, with
 /// the final address, the fetch time and the cache use in its provenance.
+/// Problems that do not stop it (a corrupt cache entry) go to `warnings`.
 ///
 /// # Errors
 /// [`IngestError::Fetch`] when it cannot be fetched, else as [`parse_bytes`].
-pub fn read_url(url: &str, options: &IngestOptions) -> Result<Document, IngestError> {
-    let fetched = fetch::fetch(url, &options.fetch_options())?;
+pub fn read_url(url: &str, options: &IngestOptions, warnings: &mut Vec<String>) -> Result<Document, IngestError> {
+    let fetched = fetch::fetch(url, &options.fetch_options(), warnings)?;
     check_size(fetched.body.len() as u64, options.max_input_bytes)?;
     let (format, charset) = fetched_format(&fetched);
     let mut document = parse_bytes_with_charset(url, &fetched.body, format?, charset.as_deref())?;

@@ -292,3 +292,55 @@ fn the_command_line_records_fetches_and_works_offline() {
     assert_eq!(output.status.code(), Some(2), "--offline and --refresh conflict");
     let _ = std::fs::remove_dir_all(cache);
 }
+
+/// The cache files of a URL, as the cache names them.
+fn cache_files(cache: &Path, url: &str) -> (PathBuf, PathBuf) {
+    let key = parallax::ingest::fetch::cache_key(url);
+    (cache.join(format!("{key}.json")), cache.join(format!("{key}.body")))
+}
+
+#[test]
+fn a_corrupt_cache_entry_is_reported_set_aside_and_fetched_again() {
+    let server = server();
+    let cache = tempfile::tempdir().expect("tempdir");
+    let courier = server.url("/courier?case=corrupt");
+    let herald = server.url("/herald?case=corrupt");
+    let output = run(cache.path(), &[&courier, &herald]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(server.hits("/courier?case=corrupt"), 1);
+
+    // A cut-off entry (as a full disk or a crash in another tool leaves it).
+    let (entry, body) = cache_files(cache.path(), &courier);
+    std::fs::write(&entry, b"{\"url\": \"http://127.0.0.1/cour").expect("damage the entry");
+    let output = run(cache.path(), &[&courier, &herald]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "{stderr}");
+    let expected_start = format!("parallax: warning: {courier}: page cache entry {} is corrupt (", entry.display());
+    let expected_end = format!("): set aside as {}.corrupt; fetching the page again", entry.display());
+    assert!(lines[0].starts_with(&expected_start) && lines[0].ends_with(&expected_end), "{stderr}");
+    assert_eq!(server.hits("/courier?case=corrupt"), 2, "fetched again");
+    let aside = |path: &Path| PathBuf::from(format!("{}.corrupt", path.display()));
+    assert!(aside(&entry).exists() && aside(&body).exists(), "kept for a look");
+    assert!(entry.exists() && body.exists(), "a fresh entry replaces it");
+    let report: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(report["articles"][0]["outlet"], "The Northern Courier");
+    assert_eq!(report["articles"][0]["provenance"].get("from_cache"), None, "fetched, not cached");
+
+    // Offline, a damaged body cannot be replaced: reported, then skipped.
+    std::fs::write(&body, b"<p>tampered</p>").expect("damage the body");
+    let output = run(cache.path(), &["--offline", &courier, &herald]);
+    assert_eq!(output.status.code(), Some(3));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 3, "{stderr}");
+    assert!(lines[0].contains("is corrupt (its page has the wrong size): set aside as"), "{stderr}");
+    assert_eq!(
+        lines[1],
+        format!(
+            "parallax: warning: {courier}: cannot fetch: the cached copy is corrupt, and --offline forbids fetching it (skipped)"
+        )
+    );
+    assert_eq!(server.hits("/courier?case=corrupt"), 2, "offline: not fetched");
+}

@@ -99,21 +99,32 @@ pub fn default_cache_dir() -> Option<PathBuf> {
 }
 
 /// Fetches a URL, or reads it from the cache as `options.cache` says.
+/// A corrupt cache entry is set aside and reported in `warnings` (one line
+/// each), and the page fetched again.
 ///
 /// # Errors
 /// [`IngestError::Fetch`] with a one-line reason (HTTP status, timeout,
 /// connection failure, size limit, not cached while offline).
-pub fn fetch(url: &str, options: &FetchOptions) -> Result<Fetched, IngestError> {
+pub fn fetch(url: &str, options: &FetchOptions, warnings: &mut Vec<String>) -> Result<Fetched, IngestError> {
     // The fragment is never sent to the server and does not change the page.
     let url = url.split('#').next().unwrap_or(url);
     let cache = options.cache_dir.clone().or_else(default_cache_dir).map(Cache::new);
+    let mut corrupt = false;
     if options.cache != CacheMode::Refresh
-        && let Some(cached) = cache.as_ref().and_then(|c| c.read(url))
+        && let Some(cache) = &cache
     {
-        return Ok(cached);
+        match cache.read(url) {
+            Cached::Hit(cached) => return Ok(cached),
+            Cached::Miss => {}
+            Cached::Corrupt(warning) => {
+                warnings.push(warning);
+                corrupt = true;
+            }
+        }
     }
     if options.cache == CacheMode::Offline {
-        return Err(IngestError::Fetch("not in the cache, and --offline forbids fetching it".into()));
+        let reason = if corrupt { "the cached copy is corrupt" } else { "not in the cache" };
+        return Err(IngestError::Fetch(format!("{reason}, and --offline forbids fetching it")));
     }
     let fetched = download(url, options)?;
     if let Some(cache) = &cache {
@@ -200,6 +211,23 @@ struct CacheEntry {
     sha256: String,
 }
 
+/// The name of a URL's files in the cache (`<key>.json`, `<key>.body`):
+/// the SHA-256 of the address, in hex.
+#[must_use]
+pub fn cache_key(url: &str) -> String {
+    super::sha256_hex(url.as_bytes())
+}
+
+/// What the cache holds for an address.
+enum Cached {
+    /// A complete, intact page.
+    Hit(Fetched),
+    /// Nothing.
+    Miss,
+    /// A damaged entry, now set aside; the one-line warning says where.
+    Corrupt(String),
+}
+
 /// The page cache: `<sha256 of the URL>.body` holds the bytes and
 /// `<sha256 of the URL>.json` the entry, written after the body (each
 /// atomically), so an entry always describes a complete body.
@@ -213,22 +241,73 @@ impl Cache {
     }
 
     fn paths(&self, url: &str) -> (PathBuf, PathBuf) {
-        let key = super::sha256_hex(url.as_bytes());
+        let key = cache_key(url);
         (self.dir.join(format!("{key}.body")), self.dir.join(format!("{key}.json")))
     }
 
-    /// The cached page, when there is a complete and intact one.
-    fn read(&self, url: &str) -> Option<Fetched> {
+    /// The cached page: a hit when the entry and its body are complete and
+    /// intact, a miss when there is no entry, and when the entry is there
+    /// but damaged (unreadable, not JSON, a body missing or not the one it
+    /// describes), both files are renamed aside to `<name>.corrupt` — kept
+    /// for a look, never silently dropped — and the warning says so.
+    fn read(&self, url: &str) -> Cached {
         let (body_path, entry_path) = self.paths(url);
-        let entry: CacheEntry = serde_json::from_slice(&std::fs::read(entry_path).ok()?).ok()?;
-        let body = std::fs::read(body_path).ok()?;
-        let intact = entry.url == url && entry.bytes == body.len() as u64 && entry.sha256 == super::sha256_hex(&body);
-        intact.then_some(Fetched {
+        let entry_bytes = match std::fs::read(&entry_path) {
+            Ok(bytes) => bytes,
+            // No entry: never cached, or a write stopped between the body
+            // and the entry (the body alone is not trusted).
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Cached::Miss,
+            Err(error) => return self.set_aside(&entry_path, &body_path, &format!("cannot read it: {error}")),
+        };
+        let entry: CacheEntry = match serde_json::from_slice(&entry_bytes) {
+            Ok(entry) => entry,
+            Err(error) => return self.set_aside(&entry_path, &body_path, &format!("not a cache entry: {error}")),
+        };
+        let body = match std::fs::read(&body_path) {
+            Ok(body) => body,
+            Err(error) => return self.set_aside(&entry_path, &body_path, &format!("its page is missing: {error}")),
+        };
+        let problem = if entry.url != url {
+            Some("it is for another address")
+        } else if entry.bytes != body.len() as u64 {
+            Some("its page has the wrong size")
+        } else if entry.sha256 != super::sha256_hex(&body) {
+            Some("its page does not match its checksum")
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            return self.set_aside(&entry_path, &body_path, problem);
+        }
+        Cached::Hit(Fetched {
             body,
             final_url: entry.final_url,
             fetched_at: entry.fetched_at,
             content_type: entry.content_type,
             from_cache: true,
+        })
+    }
+
+    /// Renames a damaged entry and its body to `<name>.corrupt`.
+    fn set_aside(&self, entry_path: &Path, body_path: &Path, problem: &str) -> Cached {
+        let aside = |path: &Path| {
+            let mut name = path.as_os_str().to_owned();
+            name.push(".corrupt");
+            let target = PathBuf::from(name);
+            std::fs::rename(path, &target).map(|()| target)
+        };
+        let entry_aside = aside(entry_path);
+        // The body may be missing: that is part of the damage, not news.
+        let _ = aside(body_path);
+        let shown = entry_path.display();
+        Cached::Corrupt(match entry_aside {
+            Ok(target) => format!(
+                "page cache entry {shown} is corrupt ({problem}): set aside as {}; fetching the page again",
+                target.display()
+            ),
+            Err(error) => format!(
+                "page cache entry {shown} is corrupt ({problem}) and cannot be set aside ({error}); fetching the page again"
+            ),
         })
     }
 
@@ -290,14 +369,37 @@ mod tests {
             content_type: Some("text/html; charset=utf-8".into()),
             from_cache: false,
         };
-        assert!(cache.read("https://a.example/").is_none());
+        assert!(matches!(cache.read("https://a.example/"), Cached::Miss));
         cache.write("https://a.example/", &fetched).expect("cache write");
-        let read = cache.read("https://a.example/").expect("cached");
+        let Cached::Hit(read) = cache.read("https://a.example/") else { panic!("cached") };
         assert_eq!(read, Fetched { from_cache: true, ..fetched });
-        // A damaged body is not served.
-        let (body, _) = cache.paths("https://a.example/");
-        std::fs::write(body, b"<p>tampered</p>").expect("write");
-        assert!(cache.read("https://a.example/").is_none());
+        // A damaged body is not served: both files are set aside, named in the warning.
+        let (body, entry) = cache.paths("https://a.example/");
+        std::fs::write(&body, b"<p>tampered</p>").expect("write");
+        let Cached::Corrupt(warning) = cache.read("https://a.example/") else { panic!("corrupt") };
+        let entry_aside = format!("{}.corrupt", entry.display());
+        assert_eq!(
+            warning,
+            format!(
+                "page cache entry {} is corrupt (its page has the wrong size): set aside as {entry_aside}; \
+                 fetching the page again",
+                entry.display()
+            )
+        );
+        assert!(!entry.exists() && !body.exists());
+        assert!(Path::new(&entry_aside).exists() && Path::new(&format!("{}.corrupt", body.display())).exists());
+        assert!(matches!(cache.read("https://a.example/"), Cached::Miss), "set aside, the entry is gone");
+    }
+
+    #[test]
+    fn an_entry_that_is_not_json_is_set_aside() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let cache = Cache::new(dir.path().to_path_buf());
+        let (_, entry) = cache.paths("https://a.example/");
+        std::fs::write(&entry, b"{\"url\": \"https://a.exa").expect("write");
+        let Cached::Corrupt(warning) = cache.read("https://a.example/") else { panic!("corrupt") };
+        assert!(warning.contains("is corrupt (not a cache entry: EOF while parsing"), "{warning}");
+        assert!(Path::new(&format!("{}.corrupt", entry.display())).exists());
     }
 
     #[test]
