@@ -1,7 +1,10 @@
-//! Properties that hold for any input: spans lie on character boundaries
-//! inside their text, every mention points at a real sentence, every group
-//! spans at least two articles, every paragraph is aligned exactly once,
-//! and nothing panics on hostile text.
+//! Properties that hold for any input: spans (sentences, mentions, word
+//! differences) lie on character boundaries inside their text, every
+//! mention and group member points at a real sentence, every group spans at
+//! least two articles, no sentence is over the length cap, every paragraph
+//! is aligned exactly once, the JSON round-trips, cleaned text and the
+//! Markdown report carry no control or bidi character, and nothing panics
+//! on hostile text.
 
 use parallax::report::{ReportContext, json};
 use parallax::{Comparison, Settings, compare_texts};
@@ -61,8 +64,31 @@ fn check_invariants(comparison: &Comparison) -> Result<(), TestCaseError> {
     for (index, group) in comparison.groups.iter().enumerate() {
         prop_assert!(group.article_count() >= 2, "group {index} spans one article");
         prop_assert_eq!(group.members.len(), group.diffs.len());
+        prop_assert!(group.reference < group.members.len());
         for member in &group.members {
+            let article = comparison.articles.get(member.article);
+            prop_assert!(
+                article.is_some_and(|a| member.sentence < a.sentences.len()),
+                "group {index} points at no real sentence"
+            );
             prop_assert_eq!(comparison.group_of(*member), Some(index));
+        }
+        // Word differences are spans on character boundaries of the texts they name.
+        let reference = group.members[group.reference];
+        for (member, diff) in group.members.iter().zip(&group.diffs) {
+            let text = &comparison.articles[member.article].text;
+            let reference_text = &comparison.articles[reference.article].text;
+            for (spans, text) in [(&diff.changed, text), (&diff.reference_changed, reference_text)] {
+                for span in spans {
+                    prop_assert!(span.start <= span.end && span.end <= text.len(), "diff span out of range");
+                    prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+                }
+            }
+        }
+    }
+    for article in &comparison.articles {
+        for sentence in &article.sentences {
+            prop_assert!(sentence.span.len() <= parallax::segment::MAX_SENTENCE_BYTES, "an overlong sentence");
         }
     }
     for discrepancy in &comparison.discrepancies {
@@ -106,6 +132,31 @@ proptest! {
         let text = serde_json::to_string(&report).expect("serialises");
         let back: json::Report = serde_json::from_str(&text).expect("parses");
         prop_assert_eq!(back, report);
+    }
+
+    #[test]
+    fn the_markdown_report_carries_no_control_or_bidi_character(texts in prop::collection::vec(article_text(), 2..4)) {
+        let comparison = compare(&texts);
+        let markdown = parallax::report::render(
+            &comparison,
+            parallax::report::ReportFormat::Markdown,
+            &ReportContext::default(),
+        );
+        let unsafe_char = markdown.chars().find(|c| {
+            (c.is_control() && *c != '\n') || ('\u{202a}'..='\u{202e}').contains(c) || ('\u{2066}'..='\u{2069}').contains(c)
+        });
+        prop_assert!(unsafe_char.is_none(), "{:?} in the Markdown report", unsafe_char);
+    }
+
+    #[test]
+    fn cleaning_leaves_no_escape_control_or_bidi_character(text in any::<String>()) {
+        let cleaned = parallax::normalize::clean_text(&text);
+        let unsafe_char = cleaned.chars().find(|c| {
+            (c.is_control() && *c != '\n') || parallax::normalize::is_invisible(*c)
+        });
+        prop_assert!(unsafe_char.is_none(), "{:?} left by clean_text", unsafe_char);
+        let line = parallax::normalize::clean_line(&text);
+        prop_assert!(!line.contains('\n'), "clean_line keeps one line");
     }
 
     #[test]
