@@ -387,3 +387,22 @@ fn articles_in_two_languages_are_compared_without_translation() {
         articles[1]["sentences"].as_array().expect("sentences").iter().filter_map(|s| s["text"].as_str()).collect();
     assert!(russian_sentences.contains(&"Эвакуированы 4500 жителей."), "{russian_sentences:?}");
 }
+
+#[test]
+fn an_export_over_an_input_article_is_refused_and_leaves_it_untouched() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let article = dir.path().join("a.md");
+    std::fs::copy(samples().join("03-northern-courier.md"), &article).expect("copy");
+    let original = std::fs::read(&article).expect("read");
+    // The same file under another spelling of its path.
+    let target = dir.path().join(".").join("a.md").to_string_lossy().into_owned();
+    let run = parallax_with(
+        &["--no-config", "--export", &target],
+        [article.as_os_str(), samples().join("01-cpa-wire.txt").as_os_str()],
+    );
+    assert_eq!(run.code, Some(1));
+    assert_eq!(run.lines(), [format!("parallax: {target}: refusing to overwrite an input article")]);
+    assert_eq!(std::fs::read(&article).expect("read"), original, "the article is untouched");
+    let names: Vec<_> = std::fs::read_dir(dir.path()).expect("dir").map(|e| e.expect("entry").file_name()).collect();
+    assert_eq!(names, ["a.md"], "no partial or temporary file");
+}
