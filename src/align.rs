@@ -72,6 +72,21 @@ pub fn align_paragraphs(articles: &[Article], sentence_groups: &[Vec<Option<usiz
         let keys = paragraph_keys(&signatures, &row_of_group, &position_of);
         let anchors = anchor_rows(&keys, &order, &position_of);
 
+        // The display position of the next anchor at or after each paragraph
+        // (the end of the rows when none), found in one backward pass: looking
+        // ahead from every paragraph would be quadratic in a long article.
+        let mut gap_ends = vec![order.len(); anchors.len()];
+        let mut next_anchor = order.len();
+        for (paragraph, anchor) in anchors.iter().enumerate().rev() {
+            if let Some(row) = anchor {
+                next_anchor = position_of[row];
+            }
+            gap_ends[paragraph] = next_anchor;
+        }
+        // A gap searched in vain for a free row: (from, to). Rows do not
+        // change while places are decided, so a later search inside it fails too.
+        let mut searched_in_vain: Option<(usize, usize)> = None;
+
         // Decide each paragraph's place, walking the article in order.
         let mut places: Vec<Place> = Vec::with_capacity(signatures.len());
         let mut cursor: Option<usize> = None; // display position of the last row used
@@ -82,13 +97,17 @@ pub fn align_paragraphs(articles: &[Article], sentence_groups: &[Vec<Option<usiz
                 continue;
             }
             // The next anchor bounds the gap this paragraph must stay in.
-            let gap_end = anchors[paragraph..].iter().flatten().next().map_or(order.len(), |row| position_of[row]);
+            let gap_end = gap_ends[paragraph];
             let gap_start = cursor.map_or(0, |c| c + 1);
-            let free = signatures[paragraph]
-                .is_empty()
+            let known_vain = searched_in_vain.is_some_and(|(from, to)| from <= gap_start && to == gap_end);
+            let free = (signatures[paragraph].is_empty() && !known_vain)
                 .then(|| {
-                    (gap_start..gap_end)
-                        .find(|p| rows[order[*p]].unmatched_only && !has_article(&rows[order[*p]], article))
+                    let found = (gap_start..gap_end)
+                        .find(|p| rows[order[*p]].unmatched_only && !has_article(&rows[order[*p]], article));
+                    if found.is_none() {
+                        searched_in_vain = Some((gap_start, gap_end));
+                    }
+                    found
                 })
                 .flatten();
             match free {
