@@ -270,6 +270,28 @@ mod tests {
     }
 
     #[test]
+    fn long_articles_with_few_shared_paragraphs_align_in_linear_time() {
+        // 100,000 paragraphs sharing nothing, then one shared with a short
+        // article: looking ahead for the next anchor from every paragraph
+        // took minutes here; one pass takes milliseconds.
+        let mut long = vec![None; 100_000];
+        long.push(Some(0));
+        let short = [None, None, Some(0), None];
+        let clock = std::time::Instant::now();
+        let rows = align(&[&long, &short]);
+        assert!(clock.elapsed() < std::time::Duration::from_secs(10), "took {:?}", clock.elapsed());
+        let shared = rows.iter().position(|r| r[0] == Some(100_000)).expect("the shared paragraph");
+        assert_eq!(rows[shared][1], Some(2), "shares its row");
+        // The short article's front matter sits beside the long one's.
+        assert_eq!((rows[0][1], rows[1][1]), (Some(0), Some(1)));
+        let long_article_rows = rows.iter().filter(|r| r[0].is_some()).count();
+        assert_eq!(long_article_rows, 100_001, "every paragraph once");
+        // Swapped, the long article is the one merged into the rows.
+        let rows = align(&[&short, &long]);
+        assert_eq!(rows.iter().filter(|r| r[1].is_some()).count(), 100_001);
+    }
+
+    #[test]
     fn a_moved_paragraph_is_marked_not_duplicated() {
         let articles = vec![article(3), article(3)];
         let sentence_groups = vec![vec![Some(0), Some(1), Some(2)], vec![Some(2), Some(0), Some(1)]];
