@@ -156,6 +156,11 @@ fn cluster(candidates: &[Candidate<'_>], inputs: &Inputs<'_>) -> Vec<Vec<usize>>
     let apart = stated_apart(candidates);
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     let mut sentences: Vec<std::collections::HashSet<SentenceRef>> = Vec::new();
+    // Per cluster and article, the lowest upper bound and the highest lower
+    // bound of its members' figures: whether a figure is disjoint from some
+    // member of its own article is then one lookup, not a scan of a cluster
+    // that a long article can grow to thousands of members.
+    let mut bounds: Vec<HashMap<usize, (f64, f64)>> = Vec::new();
     let mut index_of: HashMap<(&QuantityClass, (u8, u64)), Vec<usize>> = HashMap::new();
     for (index, candidate) in candidates.iter().enumerate() {
         let keys = lookup_keys(candidate);
@@ -177,11 +182,9 @@ fn cluster(candidates: &[Candidate<'_>], inputs: &Inputs<'_>) -> Vec<Vec<usize>>
             }
             let members = &clusters[cluster_index];
             let figure = &candidate.mention.figure;
-            let same_article_other_value = members.iter().any(|m| {
-                let other = &candidates[*m].mention.figure;
-                let disjoint = other.high < figure.low || figure.high < other.low;
-                candidates[*m].at.article == candidate.at.article && disjoint
-            });
+            let same_article_other_value = bounds[cluster_index]
+                .get(&candidate.at.article)
+                .is_some_and(|(lowest_high, highest_low)| *lowest_high < figure.low || figure.high < *highest_low);
             if same_article_other_value {
                 continue;
             }
@@ -210,11 +213,17 @@ fn cluster(candidates: &[Candidate<'_>], inputs: &Inputs<'_>) -> Vec<Vec<usize>>
             None => {
                 clusters.push(Vec::new());
                 sentences.push(std::collections::HashSet::new());
+                bounds.push(HashMap::new());
                 clusters.len() - 1
             }
         };
         clusters[target].push(index);
         sentences[target].insert(candidate.at);
+        let figure = &candidate.mention.figure;
+        let (lowest_high, highest_low) =
+            bounds[target].entry(candidate.at.article).or_insert((f64::INFINITY, f64::NEG_INFINITY));
+        *lowest_high = lowest_high.min(figure.high);
+        *highest_low = highest_low.max(figure.low);
         for key in keys {
             let list = index_of.entry((&candidate.mention.class, key)).or_default();
             if list.last() != Some(&target) && !list.iter().rev().take(8).any(|c| *c == target) {
