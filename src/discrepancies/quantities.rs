@@ -156,6 +156,9 @@ fn cluster(candidates: &[Candidate<'_>], inputs: &Inputs<'_>) -> Vec<Vec<usize>>
     let apart = stated_apart(candidates);
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     let mut sentences: Vec<std::collections::HashSet<SentenceRef>> = Vec::new();
+    // Per cluster and article: the lowest `high` and the highest `low` of
+    // the article's figures in it.
+    let mut bounds: Vec<HashMap<usize, (f64, f64)>> = Vec::new();
     let mut index_of: HashMap<(&QuantityClass, (u8, u64)), Vec<usize>> = HashMap::new();
     for (index, candidate) in candidates.iter().enumerate() {
         let keys = lookup_keys(candidate);
@@ -177,11 +180,13 @@ fn cluster(candidates: &[Candidate<'_>], inputs: &Inputs<'_>) -> Vec<Vec<usize>>
             }
             let members = &clusters[cluster_index];
             let figure = &candidate.mention.figure;
-            let same_article_other_value = members.iter().any(|m| {
-                let other = &candidates[*m].mention.figure;
-                let disjoint = other.high < figure.low || figure.high < other.low;
-                candidates[*m].at.article == candidate.at.article && disjoint
-            });
+            // Some member of this article has a range disjoint from the
+            // figure's exactly when the lowest high lies below its low or
+            // the highest low above its high; the summary keeps this check
+            // constant-time however large the cluster grows.
+            let same_article_other_value = bounds[cluster_index]
+                .get(&candidate.at.article)
+                .is_some_and(|&(lowest_high, highest_low)| lowest_high < figure.low || figure.high < highest_low);
             if same_article_other_value {
                 continue;
             }
@@ -210,11 +215,20 @@ fn cluster(candidates: &[Candidate<'_>], inputs: &Inputs<'_>) -> Vec<Vec<usize>>
             None => {
                 clusters.push(Vec::new());
                 sentences.push(std::collections::HashSet::new());
+                bounds.push(HashMap::new());
                 clusters.len() - 1
             }
         };
         clusters[target].push(index);
         sentences[target].insert(candidate.at);
+        let figure = &candidate.mention.figure;
+        bounds[target]
+            .entry(candidate.at.article)
+            .and_modify(|(lowest_high, highest_low): &mut (f64, f64)| {
+                *lowest_high = lowest_high.min(figure.high);
+                *highest_low = highest_low.max(figure.low);
+            })
+            .or_insert((figure.high, figure.low));
         for key in keys {
             let list = index_of.entry((&candidate.mention.class, key)).or_default();
             if list.last() != Some(&target) && !list.iter().rev().take(8).any(|c| *c == target) {
