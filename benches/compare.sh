@@ -94,7 +94,7 @@ for name in "${SET_ORDER[@]}"; do
   runs=$RUNS
   [ "$count" -gt 100 ] && runs=$(( RUNS < 5 ? RUNS : 5 ))
   log "timing $name ($count articles, $words words)"
-  hyperfine --style none --warmup 1 --runs "$runs" -i --export-json "$OUT/$name.json" "${args[@]}" >&2
+  hyperfine -N --style none --warmup 1 --runs "$runs" -i --export-json "$OUT/$name.json" "${args[@]}" >&2
   read -r -a medians <<< "$(median "$OUT/$name.json")"
   PARALLAX_MEDIAN[$name]=${medians[0]}
   collatex="—"
@@ -122,7 +122,7 @@ for name in "${SET_ORDER[@]}"; do
     fi
   fi
   rss=$(/usr/bin/time -f '%M' "$PARALLAX" --export - --format json "$dir" 2>&1 >/dev/null | tail -1)
-  ratio_wc=$(python3 -c "print(f'{${medians[0]}/${medians[1]}:.0f}x')")
+  ratio_wc=$(python3 -c "a, b = ${medians[0]}, ${medians[1]}; print(f'{a / b:.0f}x' if b > 0 else '—')")
   printf '| %s | %s | %s | %.3f | %s MB | %.4f | %.4f | %.4f | %s | %s | %s |\n' \
     "$name" "$count" "$words" "${medians[0]}" "$((rss / 1024))" "${medians[1]}" "${medians[2]}" "${medians[3]}" \
     "$collatex" "$ratio_wc" "$ratio_cx"
