@@ -10,6 +10,7 @@
 #          than linearly).
 #
 # Usage: benches/compare.sh [--quick]   (--quick: fewer runs, no 400 set)
+# CX_LIMIT=SECONDS caps the single CollateX run on sets over 5,000 words (default 600).
 # Installs hyperfine (apt), difftastic (cargo) and CollateX (pip, in a venv
 # under target/) only when missing. Prints a Markdown report on stdout;
 # raw hyperfine JSON goes to target/bench-results/.
@@ -20,6 +21,7 @@ OUT=$ROOT/target/bench-results
 SETS=$ROOT/target/bench-sets
 mkdir -p "$OUT" "$SETS"
 QUICK=${1:-}
+CX_LIMIT=${CX_LIMIT:-600}
 RUNS=10
 [ "$QUICK" = "--quick" ] && RUNS=3
 
@@ -40,6 +42,7 @@ PARALLAX=$ROOT/target/release/parallax
 GENERATE=$ROOT/target/release/examples/generate
 
 declare -A SET_DIRS=()
+declare -A PARALLAX_MEDIAN=()
 SET_ORDER=(samples gen-10x1000 gen-100x1000)
 SET_DIRS[samples]=$ROOT/assets/samples/dravik-dam
 [ "$QUICK" = "--quick" ] || SET_ORDER+=(gen-400x1000)
@@ -86,24 +89,45 @@ for name in "${SET_ORDER[@]}"; do
     "difft --color never $first $second"
   )
   names=(parallax wc git-word-diff difftastic)
-  collatex="—"
-  if [ "$count" -le 10 ] && [ "$words" -le 20000 ]; then
-    commands+=("$VENV/bin/python $OUT/collate.py ${files[*]}")
-    names+=(collatex)
-  fi
   args=()
   for i in "${!commands[@]}"; do args+=(--command-name "${names[$i]}" "${commands[$i]}"); done
   runs=$RUNS
   [ "$count" -gt 100 ] && runs=$(( RUNS < 5 ? RUNS : 5 ))
   log "timing $name ($count articles, $words words)"
-  hyperfine --style none --warmup 1 --runs "$runs" -i --export-json "$OUT/$name.json" "${args[@]}" >&2
+  hyperfine -N --style none --warmup 1 --runs "$runs" -i --export-json "$OUT/$name.json" "${args[@]}" >&2
   read -r -a medians <<< "$(median "$OUT/$name.json")"
-  rss=$(/usr/bin/time -f '%M' "$PARALLAX" --export - --format json "$dir" 2>&1 >/dev/null | tail -1)
-  [ "${#medians[@]}" -ge 5 ] && collatex=$(printf '%.3f' "${medians[4]}")
-  ratio_wc=$(python3 -c "print(f'{${medians[0]}/${medians[1]}:.0f}x')")
+  PARALLAX_MEDIAN[$name]=${medians[0]}
+  collatex="—"
   ratio_cx="—"
-  [ "$collatex" != "—" ] && ratio_cx=$(python3 -c "print(f'{${medians[0]}/${medians[4]}:.4f}')")
+  # CollateX takes seconds to minutes and grows faster than linearly: a
+  # few runs, and only on the sets it can finish (at most 10 articles).
+  if [ "$count" -le 10 ] && [ "$words" -le 5000 ]; then
+    log "timing CollateX on $name"
+    hyperfine --style none --runs 3 -i --export-json "$OUT/$name-collatex.json" \
+      --command-name collatex "$VENV/bin/python $OUT/collate.py ${files[*]}" >&2
+    cx=$(median "$OUT/$name-collatex.json")
+    collatex=$(printf '%.3f' "$cx")
+    ratio_cx=$(python3 -c "print(f'{${medians[0]}/$cx:.4f}')")
+  elif [ "$count" -le 10 ] && [ "$words" -le 20000 ]; then
+    # Larger sets: one attempt, stopped after CX_LIMIT seconds.
+    log "one CollateX run on $name (stopped after ${CX_LIMIT}s)"
+    start=$(date +%s.%N)
+    if timeout "$CX_LIMIT" "$VENV/bin/python" "$OUT/collate.py" "${files[@]}" >/dev/null 2>&1; then
+      cx=$(python3 -c "print($(date +%s.%N) - $start)")
+      collatex=$(printf '%.1f (1 run)' "$cx")
+      ratio_cx=$(python3 -c "print(f'{${medians[0]}/$cx:.4f}')")
+    else
+      collatex="> $CX_LIMIT (stopped)"
+      ratio_cx=$(python3 -c "print(f'< {${medians[0]}/$CX_LIMIT:.4f}')")
+    fi
+  fi
+  rss=$(/usr/bin/time -f '%M' "$PARALLAX" --export - --format json "$dir" 2>&1 >/dev/null | tail -1)
+  ratio_wc=$(python3 -c "a, b = ${medians[0]}, ${medians[1]}; print(f'{a / b:.0f}x' if b > 0 else '—')")
   printf '| %s | %s | %s | %.3f | %s MB | %.4f | %.4f | %.4f | %s | %s | %s |\n' \
     "$name" "$count" "$words" "${medians[0]}" "$((rss / 1024))" "${medians[1]}" "${medians[2]}" "${medians[3]}" \
     "$collatex" "$ratio_wc" "$ratio_cx"
 done
+if [ -n "${PARALLAX_MEDIAN[gen-400x1000]:-}" ]; then
+  printf '\nScaling: 400 articles take %s times as long as 100 (target at most 4.6; 4.0 is linear).\n' \
+    "$(python3 -c "print(f'{${PARALLAX_MEDIAN[gen-400x1000]}/${PARALLAX_MEDIAN[gen-100x1000]}:.2f}')")"
+fi

@@ -76,6 +76,50 @@ fn frames(c: &mut Criterion) {
     }
 }
 
+/// The worst frames, which criterion's averages hide: a fresh reader walks
+/// each article set from top to bottom (a page at a time, then line by line
+/// for a while, then to the end and back), timing every key press with the
+/// frame after it. Target (issue 6): no frame over 16 ms while scrolling.
+fn scroll_through(_: &mut Criterion) {
+    for (articles, words) in [(400, 1_000), (10, 50_000)] {
+        let comparison = Arc::new(compare(&texts(articles, words)));
+        let (mut app, mut terminal) = reader(&comparison);
+        let mut times: Vec<f64> = Vec::new();
+        let mut step = |app: &mut App, key: &str| {
+            let start = std::time::Instant::now();
+            press(app, key);
+            let _ = terminal.draw(|frame| frame.render_widget(&*app, frame.area()));
+            times.push(start.elapsed().as_secs_f64() * 1000.0);
+        };
+        step(&mut app, "g");
+        for _ in 0..400 {
+            step(&mut app, "PgDn");
+        }
+        step(&mut app, "g");
+        for _ in 0..600 {
+            step(&mut app, "j");
+        }
+        for key in ["G", "g", "G"] {
+            step(&mut app, key);
+        }
+        for _ in 0..200 {
+            step(&mut app, "k");
+        }
+        for _ in 0..100 {
+            step(&mut app, "n");
+        }
+        times.sort_by(f64::total_cmp);
+        let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
+        println!(
+            "scroll_through/{articles}x{words}: {} frames, median {:.3} ms, p99 {:.3} ms, max {:.3} ms",
+            times.len(),
+            at(0.5),
+            at(0.99),
+            at(1.0)
+        );
+    }
+}
+
 fn first_frame(c: &mut Criterion) {
     let texts = texts(20, 1_000);
     let comparison = Arc::new(compare(&texts));
@@ -95,6 +139,6 @@ fn first_frame(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(30).measurement_time(Duration::from_secs(4)).warm_up_time(Duration::from_secs(1));
-    targets = frames, first_frame
+    targets = frames, first_frame, scroll_through
 }
 criterion_main!(benches);

@@ -3,11 +3,12 @@
 //! (`--export`, or standard output redirected).
 
 use crate::config::{self, Config};
+use crate::progress::ExportProgress;
 use clap::Parser;
 use parallax::ingest::{CacheMode, DEFAULT_MAX_INPUT_BYTES, IngestOptions, load_inputs};
 use parallax::report::{self, ReportContext, ReportFormat};
 use parallax::tui::{self, Launch, Outcome, Theme};
-use parallax::{Comparison, compare_documents};
+use parallax::{Comparison, compare_documents, compare_documents_with_progress};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -164,21 +165,28 @@ fn run_with(args: &Args) -> u8 {
         timeout: std::time::Duration::from_secs_f64(args.timeout),
         ..IngestOptions::default()
     };
+    let opens_reader = args.export.is_none() && std::io::stdout().is_terminal();
+    let progress = (!opens_reader).then(|| ExportProgress::start(!args.quiet));
     let loaded = load_inputs(&args.inputs, &options);
+    // Through the progress bar when there is one, so a line never tears it.
+    let warn = |message: String| match &progress {
+        Some(progress) => progress.note(&format!("parallax: {}", parallax::normalize::clean_line(&message))),
+        None => say(&message),
+    };
     for (source, warning) in &loaded.warnings {
-        say(&format!("warning: {source}: {warning}"));
+        warn(format!("warning: {source}: {warning}"));
     }
     for skipped in &loaded.skipped {
-        say(&format!("warning: {}: {} (skipped)", skipped.source, skipped.reason));
+        warn(format!("warning: {}: {} (skipped)", skipped.source, skipped.reason));
     }
     if loaded.documents.len() < 2 {
-        say(&format!("need at least two usable articles to compare, got {}", loaded.documents.len()));
+        warn(format!("need at least two usable articles to compare, got {}", loaded.documents.len()));
         return exit::NOT_ENOUGH_ARTICLES;
     }
     let input_paths: Vec<String> = loaded.documents.iter().map(|d| d.source.clone()).collect();
     let config_file = config.file.as_ref().map(|path| path.display().to_string());
     let context = ReportContext { settings: settings.clone(), config_file };
-    if args.export.is_none() && std::io::stdout().is_terminal() {
+    if opens_reader {
         let launch = Launch {
             documents: loaded.documents,
             skipped: loaded.skipped,
@@ -187,7 +195,16 @@ fn run_with(args: &Args) -> u8 {
         };
         return run_reader(launch);
     }
-    let comparison = compare_documents(loaded.documents, loaded.skipped, &settings);
+    let comparison = match progress {
+        Some(progress) => {
+            let comparison = compare_documents_with_progress(loaded.documents, loaded.skipped, &settings, &|stage| {
+                progress.stage(stage);
+            });
+            progress.finish();
+            comparison
+        }
+        None => compare_documents(loaded.documents, loaded.skipped, &settings),
+    };
     match &args.export {
         Some(path) => {
             export(&comparison, path, format.unwrap_or(ReportFormat::Markdown), &context, &input_paths, args.quiet)

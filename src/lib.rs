@@ -85,6 +85,35 @@ pub enum Stage {
     Discrepancies,
 }
 
+impl Stage {
+    /// What the stage does, for progress displays ("matching statements").
+    #[must_use]
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::Ingest => "reading",
+            Self::Segment => "splitting sentences",
+            Self::Match => "matching statements",
+            Self::Align => "aligning paragraphs",
+            Self::Discrepancies => "finding discrepancies",
+        }
+    }
+
+    /// The share of a typical run's time spent before this stage starts, so
+    /// a progress bar moves roughly evenly. From `PARALLAX_TIMINGS=1` on the
+    /// generated 100 x 1,000-word set: segmenting ~10%, analysing and
+    /// matching ~70%, aligning ~1%, discrepancies ~18%.
+    #[must_use]
+    pub fn share_done(self) -> f64 {
+        match self {
+            Self::Ingest => 0.0,
+            Self::Segment => 0.03,
+            Self::Match => 0.12,
+            Self::Align => 0.8,
+            Self::Discrepancies => 0.81,
+        }
+    }
+}
+
 /// Runs the whole pipeline on documents that are already read.
 #[must_use]
 pub fn compare_documents(documents: Vec<ingest::Document>, skipped: Vec<Skipped>, settings: &Settings) -> Comparison {

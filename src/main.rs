@@ -3,6 +3,7 @@
 
 mod cli;
 mod config;
+mod progress;
 
 use std::process::ExitCode;
 

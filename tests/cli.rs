@@ -116,3 +116,14 @@ fn an_unwritable_report_path_fails_cleanly() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("/no/such/folder/report.json: cannot write report"), "{stderr}");
 }
+
+#[test]
+fn a_script_reading_standard_error_sees_no_progress_bar() {
+    // The bar is for people at a terminal; piped stderr gets only messages.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("report.md");
+    let output = parallax().arg("--export").arg(&path).arg(samples()).output().expect("runs");
+    assert!(output.status.success());
+    let stderr = String::from_utf8(output.stderr).expect("utf-8");
+    assert_eq!(stderr, format!("parallax: report written to {}\n", path.display()));
+}

@@ -16,6 +16,8 @@ struct Session {
     screen: Arc<Mutex<vt100::Parser>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
+    /// The terminal's own side, open for the session's lifetime.
+    _master: Box<dyn portable_pty::MasterPty + Send>,
 }
 
 impl Session {
@@ -54,9 +56,7 @@ impl Session {
             }
         });
         let writer = pty.master.take_writer().expect("writer");
-        // Keep the master open for the session's lifetime.
-        std::mem::forget(pty.master);
-        Self { screen, writer, child }
+        Self { screen, writer, child, _master: pty.master }
     }
 
     fn contents(&self) -> String {
@@ -188,4 +188,49 @@ fn a_panic_while_drawing_restores_the_terminal_and_says_so() {
     let contents = session.contents();
     assert!(contents.contains("panicked"), "the message is on screen:\n{contents}");
     assert!(contents.contains("PARALLAX_TEST_PANIC_ON_RENDER is set"), "{contents}");
+}
+
+#[test]
+fn closing_the_terminal_ends_the_reader() {
+    // A closed window or `tmux kill-server`: the terminal hangs up under the
+    // reader. It must exit, not linger on a dead terminal (crossterm alone
+    // would spin on empty reads for ever, burning a core). tmux gives a
+    // real hang-up; without it the test has nothing to drive.
+    let socket = format!("parallax-hangup-{}", std::process::id());
+    let tmux = |args: &[&str]| std::process::Command::new("tmux").arg("-L").arg(&socket).args(args).output();
+    let binary = env!("CARGO_BIN_EXE_parallax");
+    let command = format!("exec {binary} --no-config assets/samples/dravik-dam");
+    let Ok(started) = tmux(&["new-session", "-d", "-x", "120", "-y", "40", "-c", env!("CARGO_MANIFEST_DIR"), &command])
+    else {
+        eprintln!("skipped: tmux is not installed");
+        return;
+    };
+    assert!(started.status.success(), "tmux: {}", String::from_utf8_lossy(&started.stderr));
+    let pane = tmux(&["display-message", "-p", "#{pane_pid}"]).expect("tmux display");
+    let pid = String::from_utf8_lossy(&pane.stdout).trim().to_owned();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let screen = tmux(&["capture-pane", "-p"]).expect("tmux capture");
+        if String::from_utf8_lossy(&screen.stdout).contains("? help") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the reader did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = tmux(&["kill-server"]);
+    let process = std::path::PathBuf::from(format!("/proc/{pid}"));
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while process.exists() {
+        // A zombie has exited already; only its parent's reaping is left.
+        let state = std::fs::read_to_string(process.join("stat")).unwrap_or_default();
+        if state.split_whitespace().nth(2) == Some("Z") {
+            break;
+        }
+        if Instant::now() > deadline {
+            // Do not leave a spinning process behind a failed test.
+            let _ = std::process::Command::new("kill").args(["-9", &pid]).status();
+            panic!("parallax (pid {pid}) still ran 10 s after its terminal hung up");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }

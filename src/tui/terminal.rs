@@ -1,7 +1,8 @@
 //! Owning the terminal: raw mode, the alternate screen, mouse capture, and
 //! giving all of it back on every way out — a normal quit, an error (the
 //! guard's `Drop`), a panic (a hook that restores before the message is
-//! printed), `SIGTERM`/`SIGHUP`/`SIGINT` (a flag the event loop checks), and
+//! printed), `SIGTERM`/`SIGHUP`/`SIGINT` (a flag the event loop checks, and a
+//! watchdog for when the loop cannot), and
 //! around `Ctrl-Z` (restore, stop, take back on resume).
 
 use ratatui::Terminal;
@@ -112,11 +113,29 @@ fn install_panic_hook() {
 
 /// Termination signals caught while the reader runs, so the terminal is
 /// restored before exiting.
+///
+/// The event loop checks the flag between events. That alone is not
+/// enough: when the terminal itself goes away (a closed window, `tmux
+/// kill-server`), crossterm's Unix event source spins on reads that return
+/// nothing and never gives control back (crossterm issue #793), so the flag
+/// would never be seen and the process would burn a core forever. A watchdog
+/// thread therefore waits [`GRACE`] after a signal for the loop to finish,
+/// and otherwise restores what it can and exits itself.
 pub struct Signals {
     caught: Arc<AtomicBool>,
+    finished: Arc<AtomicBool>,
     #[cfg(unix)]
     ids: Vec<signal_hook::SigId>,
+    #[cfg(unix)]
+    watchdog: Option<signal_hook::iterator::Handle>,
 }
+
+/// How long the event loop gets to notice a termination signal.
+pub const GRACE: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// The exit status when the watchdog ends a stuck reader: the same
+/// "failure" status the reader returns for a signal it handles itself.
+const TERMINATED_STATUS: i32 = 1;
 
 impl Signals {
     /// Starts catching `SIGTERM`, `SIGHUP` and `SIGINT`.
@@ -125,6 +144,7 @@ impl Signals {
     /// When a handler cannot be installed.
     pub fn catch() -> io::Result<Self> {
         let caught = Arc::new(AtomicBool::new(false));
+        let finished = Arc::new(AtomicBool::new(false));
         #[cfg(unix)]
         {
             use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
@@ -132,10 +152,32 @@ impl Signals {
             for signal in [SIGTERM, SIGHUP, SIGINT] {
                 ids.push(signal_hook::flag::register(signal, Arc::clone(&caught))?);
             }
-            Ok(Self { caught, ids })
+            let mut incoming = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+            let watchdog = incoming.handle();
+            let done = Arc::clone(&finished);
+            std::thread::Builder::new().name("parallax-signals".into()).spawn(move || {
+                // The iterator ends when the handle is closed (the reader
+                // finished on its own).
+                if incoming.forever().next().is_some() {
+                    let deadline = std::time::Instant::now() + GRACE;
+                    while std::time::Instant::now() < deadline {
+                        if done.load(Ordering::SeqCst) {
+                            return;
+                        }
+                        std::thread::sleep(std::time::Duration::from_millis(10));
+                    }
+                    if !done.load(Ordering::SeqCst) {
+                        // Writes to a vanished terminal fail at once, so
+                        // this cannot hang; the main thread is stuck.
+                        let _ = leave();
+                        std::process::exit(TERMINATED_STATUS);
+                    }
+                }
+            })?;
+            Ok(Self { caught, finished, ids, watchdog: Some(watchdog) })
         }
         #[cfg(not(unix))]
-        Ok(Self { caught })
+        Ok(Self { caught, finished })
     }
 
     /// True once a signal arrived.
@@ -147,9 +189,15 @@ impl Signals {
 
 impl Drop for Signals {
     fn drop(&mut self) {
+        self.finished.store(true, Ordering::SeqCst);
         #[cfg(unix)]
-        for id in self.ids.drain(..) {
-            signal_hook::low_level::unregister(id);
+        {
+            if let Some(watchdog) = self.watchdog.take() {
+                watchdog.close();
+            }
+            for id in self.ids.drain(..) {
+                signal_hook::low_level::unregister(id);
+            }
         }
     }
 }

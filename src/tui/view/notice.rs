@@ -59,13 +59,8 @@ pub fn loading(app: &App, loading: &Loading, body: Rect, buf: &mut Buffer) {
 
 /// The share of the work done when a stage starts, and its name.
 fn stage(stage: Option<Stage>) -> (f64, &'static str) {
-    match stage {
-        None | Some(Stage::Ingest) => (0.02, "reading"),
-        Some(Stage::Segment) => (0.05, "splitting sentences"),
-        Some(Stage::Match) => (0.15, "matching statements"),
-        Some(Stage::Align) => (0.7, "aligning paragraphs"),
-        Some(Stage::Discrepancies) => (0.8, "finding discrepancies"),
-    }
+    let stage = stage.unwrap_or(Stage::Ingest);
+    (stage.share_done(), stage.describe())
 }
 
 /// The engine failed.
