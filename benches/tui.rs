@@ -85,11 +85,14 @@ fn scroll_through(_: &mut Criterion) {
         let comparison = Arc::new(compare(&texts(articles, words)));
         let (mut app, mut terminal) = reader(&comparison);
         let mut times: Vec<f64> = Vec::new();
+        let mut slowest: Vec<(f64, String)> = Vec::new();
         let mut step = |app: &mut App, key: &str| {
             let start = std::time::Instant::now();
             press(app, key);
             let _ = terminal.draw(|frame| frame.render_widget(&*app, frame.area()));
-            times.push(start.elapsed().as_secs_f64() * 1000.0);
+            let ms = start.elapsed().as_secs_f64() * 1000.0;
+            times.push(ms);
+            slowest.push((ms, key.to_owned()));
         };
         step(&mut app, "g");
         for _ in 0..400 {
@@ -108,6 +111,9 @@ fn scroll_through(_: &mut Criterion) {
         for _ in 0..100 {
             step(&mut app, "n");
         }
+        slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let worst: Vec<String> = slowest.iter().take(3).map(|(ms, key)| format!("{key} {ms:.1} ms")).collect();
+        println!("scroll_through/{articles}x{words}: slowest keys: {}", worst.join(", "));
         times.sort_by(f64::total_cmp);
         let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
         println!(
