@@ -83,7 +83,30 @@ fn frames(c: &mut Criterion) {
 fn scroll_through(_: &mut Criterion) {
     for (articles, words) in [(400, 1_000), (10, 50_000)] {
         let comparison = Arc::new(compare(&texts(articles, words)));
-        let (mut app, mut terminal) = reader(&comparison);
+        // Cold: keys from the first frame on, no idle time at all.
+        walk(&comparison, articles, words, "cold");
+        // As the reader runs: after the first frame, while the user reads,
+        // the event loop lays out rows ahead in 4 ms slices (`App::prepare`).
+        walk(&comparison, articles, words, "after idle layout");
+    }
+}
+
+fn walk(comparison: &Arc<Comparison>, articles: usize, words: usize, mode: &str) {
+    {
+        let (mut app, mut terminal) = reader(comparison);
+        let _ = terminal.draw(|frame| frame.render_widget(&app, frame.area()));
+        if mode != "cold" {
+            let start = std::time::Instant::now();
+            let mut slices = 0;
+            while app.prepare(std::time::Instant::now() + Duration::from_millis(4)) {
+                slices += 1;
+            }
+            println!(
+                "scroll_through/{articles}x{words}: idle layout {:.1} ms in {} slices",
+                start.elapsed().as_secs_f64() * 1000.0,
+                slices + 1
+            );
+        }
         let mut times: Vec<f64> = Vec::new();
         let mut slowest: Vec<(f64, String)> = Vec::new();
         let mut step = |app: &mut App, key: &str| {
@@ -113,11 +136,11 @@ fn scroll_through(_: &mut Criterion) {
         }
         slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
         let worst: Vec<String> = slowest.iter().take(3).map(|(ms, key)| format!("{key} {ms:.1} ms")).collect();
-        println!("scroll_through/{articles}x{words}: slowest keys: {}", worst.join(", "));
+        println!("scroll_through/{articles}x{words} ({mode}): slowest keys: {}", worst.join(", "));
         times.sort_by(f64::total_cmp);
         let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
         println!(
-            "scroll_through/{articles}x{words}: {} frames, median {:.3} ms, p99 {:.3} ms, max {:.3} ms",
+            "scroll_through/{articles}x{words} ({mode}): {} frames, median {:.3} ms, p99 {:.3} ms, max {:.3} ms",
             times.len(),
             at(0.5),
             at(0.99),

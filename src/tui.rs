@@ -45,6 +45,9 @@ use std::time::{Duration, Instant};
 /// a longer one opens the reader at once with a progress gauge.
 pub const QUICK: Duration = Duration::from_millis(50);
 
+/// One slice of idle layout work between checks for input.
+const IDLE_SLICE: Duration = Duration::from_millis(4);
+
 /// What the reader needs to start.
 #[derive(Debug)]
 pub struct Launch {
@@ -134,6 +137,9 @@ pub fn run(launch: Launch) -> std::io::Result<Outcome> {
         }
         let loading = matches!(app.phase, app::Phase::Loading(_));
         let timeout = if loading { Duration::from_millis(100) } else { Duration::from_millis(250) };
+        // Idle: lay out rows ahead in short slices, checking for keys
+        // between them, so far jumps later cost no more than a scroll.
+        while !loading && !event::poll(Duration::ZERO)? && app.prepare(Instant::now() + IDLE_SLICE) {}
         if event::poll(timeout)? {
             // Drain what is queued before drawing again, so held keys do not lag.
             loop {

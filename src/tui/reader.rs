@@ -221,6 +221,12 @@ impl Reader {
         f(placement, self)
     }
 
+    /// Lays out more of a flow until `deadline` (idle work, so that a later
+    /// jump far down finds its rows placed); true while rows are left.
+    pub fn place_ahead(&self, flow: &[Column], deadline: std::time::Instant) -> bool {
+        self.with_placement(flow, |placement, reader| placement.advance(reader, deadline))
+    }
+
     /// The screen line (from the top of the flow) of a pane's top.
     #[must_use]
     pub fn top(&self, flow: &[Column], column: usize, pos: Pos) -> usize {

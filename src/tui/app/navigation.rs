@@ -18,6 +18,25 @@ impl App {
         }
     }
 
+    /// Uses idle time to lay out the visible flows further, until
+    /// `deadline`: the first jump to the end of a 50,000-word article would
+    /// otherwise place every row on the spot (about 25 ms). True while work
+    /// is left.
+    pub fn prepare(&self, deadline: std::time::Instant) -> bool {
+        let Some(reader) = self.reader() else { return false };
+        let screen = self.screen();
+        let mut more = false;
+        let mut done: Vec<Vec<Column>> = Vec::new();
+        for pane in &screen.panes {
+            let (flow, _) = self.flow(&screen, pane);
+            if !done.contains(&flow) {
+                more |= reader.place_ahead(&flow, deadline);
+                done.push(flow);
+            }
+        }
+        more
+    }
+
     /// The top line of a pane as it is drawn (clamped).
     pub(crate) fn pane_top(&self, reader: &Reader, screen: &Screen, pane: &PaneArea) -> usize {
         let (flow, column) = self.flow(screen, pane);

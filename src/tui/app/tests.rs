@@ -515,3 +515,25 @@ fn a_refused_export_over_an_input_keeps_the_session_and_the_article() {
     let names: Vec<_> = std::fs::read_dir(dir.path()).expect("dir").map(|e| e.expect("entry").file_name()).collect();
     assert_eq!(names, ["a.md"], "no partial or temporary file");
 }
+
+#[test]
+fn idle_layout_finishes_and_changes_nothing_on_screen() {
+    let mut prepared = app(120, 12);
+    let mut cold = app(120, 12);
+    let _ = draw(&prepared);
+    let _ = draw(&cold);
+    let past = std::time::Instant::now();
+    assert!(prepared.prepare(past), "a deadline already passed leaves rows to place");
+    let far = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let mut rounds = 0;
+    while prepared.prepare(far) {
+        rounds += 1;
+        assert!(rounds < 10, "idle layout must finish");
+    }
+    assert!(!prepared.prepare(far), "nothing left once every row is placed");
+    for key in ["G", "g", "n", "G"] {
+        press(&mut prepared, key);
+        press(&mut cold, key);
+        assert_eq!(draw(&prepared), draw(&cold), "after {key}: the layout placed ahead is the one placed on demand");
+    }
+}

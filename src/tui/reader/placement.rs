@@ -70,6 +70,16 @@ impl Placement {
         true
     }
 
+    /// Places rows until `deadline`; true while rows are left to place.
+    pub fn advance(&mut self, reader: &Reader, deadline: std::time::Instant) -> bool {
+        while !self.finished && std::time::Instant::now() < deadline {
+            if !self.step(reader) {
+                break;
+            }
+        }
+        !self.finished
+    }
+
     /// Whether a pane has rows left to place.
     fn has_more(&self, reader: &Reader, column: usize) -> bool {
         let rows = reader.rows_of(self.columns[column].article);
