@@ -84,69 +84,67 @@ fn scroll_through(_: &mut Criterion) {
     for (articles, words) in [(400, 1_000), (10, 50_000)] {
         let comparison = Arc::new(compare(&texts(articles, words)));
         // Cold: keys from the first frame on, no idle time at all.
-        walk(&comparison, articles, words, "cold");
+        walk(&comparison, articles, words, false);
         // As the reader runs: after the first frame, while the user reads,
         // the event loop lays out rows ahead in 4 ms slices (`App::prepare`).
-        walk(&comparison, articles, words, "after idle layout");
+        walk(&comparison, articles, words, true);
     }
 }
 
-fn walk(comparison: &Arc<Comparison>, articles: usize, words: usize, mode: &str) {
-    {
-        let (mut app, mut terminal) = reader(comparison);
-        let _ = terminal.draw(|frame| frame.render_widget(&app, frame.area()));
-        if mode != "cold" {
-            let start = std::time::Instant::now();
-            let mut slices = 0;
-            while app.prepare(std::time::Instant::now() + Duration::from_millis(4)) {
-                slices += 1;
-            }
-            println!(
-                "scroll_through/{articles}x{words}: idle layout {:.1} ms in {} slices",
-                start.elapsed().as_secs_f64() * 1000.0,
-                slices + 1
-            );
+fn walk(comparison: &Arc<Comparison>, articles: usize, words: usize, idle_layout: bool) {
+    let mode = if idle_layout { "after idle layout" } else { "cold" };
+    let (mut app, mut terminal) = reader(comparison);
+    let _ = terminal.draw(|frame| frame.render_widget(&app, frame.area()));
+    if idle_layout {
+        let start = std::time::Instant::now();
+        let mut slices = 1;
+        while app.prepare(std::time::Instant::now() + Duration::from_millis(4)) {
+            slices += 1;
         }
-        let mut times: Vec<f64> = Vec::new();
-        let mut slowest: Vec<(f64, String)> = Vec::new();
-        let mut step = |app: &mut App, key: &str| {
-            let start = std::time::Instant::now();
-            press(app, key);
-            let _ = terminal.draw(|frame| frame.render_widget(&*app, frame.area()));
-            let ms = start.elapsed().as_secs_f64() * 1000.0;
-            times.push(ms);
-            slowest.push((ms, key.to_owned()));
-        };
-        step(&mut app, "g");
-        for _ in 0..400 {
-            step(&mut app, "PgDn");
-        }
-        step(&mut app, "g");
-        for _ in 0..600 {
-            step(&mut app, "j");
-        }
-        for key in ["G", "g", "G"] {
-            step(&mut app, key);
-        }
-        for _ in 0..200 {
-            step(&mut app, "k");
-        }
-        for _ in 0..100 {
-            step(&mut app, "n");
-        }
-        slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let worst: Vec<String> = slowest.iter().take(3).map(|(ms, key)| format!("{key} {ms:.1} ms")).collect();
-        println!("scroll_through/{articles}x{words} ({mode}): slowest keys: {}", worst.join(", "));
-        times.sort_by(f64::total_cmp);
-        let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
         println!(
-            "scroll_through/{articles}x{words} ({mode}): {} frames, median {:.3} ms, p99 {:.3} ms, max {:.3} ms",
-            times.len(),
-            at(0.5),
-            at(0.99),
-            at(1.0)
+            "scroll_through/{articles}x{words}: idle layout {:.1} ms in {slices} slices",
+            start.elapsed().as_secs_f64() * 1000.0
         );
     }
+    let mut times: Vec<f64> = Vec::new();
+    let mut slowest: Vec<(f64, String)> = Vec::new();
+    let mut step = |app: &mut App, key: &str| {
+        let start = std::time::Instant::now();
+        press(app, key);
+        let _ = terminal.draw(|frame| frame.render_widget(&*app, frame.area()));
+        let ms = start.elapsed().as_secs_f64() * 1000.0;
+        times.push(ms);
+        slowest.push((ms, key.to_owned()));
+    };
+    step(&mut app, "g");
+    for _ in 0..400 {
+        step(&mut app, "PgDn");
+    }
+    step(&mut app, "g");
+    for _ in 0..600 {
+        step(&mut app, "j");
+    }
+    for key in ["G", "g", "G"] {
+        step(&mut app, key);
+    }
+    for _ in 0..200 {
+        step(&mut app, "k");
+    }
+    for _ in 0..100 {
+        step(&mut app, "n");
+    }
+    slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let worst: Vec<String> = slowest.iter().take(3).map(|(ms, key)| format!("{key} {ms:.1} ms")).collect();
+    println!("scroll_through/{articles}x{words} ({mode}): slowest keys: {}", worst.join(", "));
+    times.sort_by(f64::total_cmp);
+    let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
+    println!(
+        "scroll_through/{articles}x{words} ({mode}): {} frames, median {:.3} ms, p99 {:.3} ms, max {:.3} ms",
+        times.len(),
+        at(0.5),
+        at(0.99),
+        at(1.0)
+    );
 }
 
 fn first_frame(c: &mut Criterion) {

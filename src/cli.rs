@@ -170,7 +170,7 @@ fn run_with(args: &Args) -> u8 {
     let loaded = load_inputs(&args.inputs, &options);
     // Through the progress bar when there is one, so a line never tears it.
     let warn = |message: String| match &progress {
-        Some(progress) => progress.note(&format!("parallax: {}", parallax::normalize::clean_line(&message))),
+        Some(progress) => progress.note(&message_line(&message)),
         None => say(&message),
     };
     for (source, warning) in &loaded.warnings {
@@ -306,5 +306,10 @@ fn write_stdout(text: &str) -> u8 {
 /// bidi overrides as easily as an article: they are stripped, and line
 /// breaks folded, so a message stays one honest line.
 fn say(message: &str) {
-    eprintln!("parallax: {}", parallax::normalize::clean_line(message));
+    eprintln!("{}", message_line(message));
+}
+
+/// A message as [`say`] prints it (also through the progress bar).
+fn message_line(message: &str) -> String {
+    format!("parallax: {}", parallax::normalize::clean_line(message))
 }

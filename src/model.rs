@@ -117,25 +117,33 @@ pub struct DayDate {
     pub day: i8,
 }
 
+/// English month names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The English name of month 1–12, `?` outside that range.
+#[must_use]
+pub fn month_name(month: i8) -> &'static str {
+    usize::try_from(month - 1).ok().and_then(|i| MONTH_NAMES.get(i)).copied().unwrap_or("?")
+}
+
 impl DayDate {
     /// `4 March 2026`, or `4 March` when the year is unknown: for people.
     #[must_use]
     pub fn human(self) -> String {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        let month = usize::try_from(self.month - 1).ok().and_then(|i| MONTHS.get(i)).copied().unwrap_or("?");
+        let month = month_name(self.month);
         match self.year {
             Some(year) => format!("{} {month} {year}", self.day),
             None => format!("{} {month}", self.day),

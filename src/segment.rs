@@ -422,28 +422,8 @@ fn ends_with_short_abbreviation(text: &str) -> bool {
 }
 
 fn starts_with_calendar_word(text: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    WORDS.iter().any(|w| text.starts_with(w))
+    const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+    WEEKDAYS.iter().chain(crate::model::MONTH_NAMES.iter()).any(|w| text.starts_with(w))
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 
 use super::{Inputs, excerpt};
 use crate::dates;
-use crate::model::{Agreement, DayDate, Discrepancy, DiscrepancyKind, Mention};
+use crate::model::{Agreement, DayDate, Discrepancy, DiscrepancyKind, Mention, month_name};
 
 pub(super) fn find(inputs: &Inputs<'_>) -> Vec<Discrepancy> {
     let mut found = Vec::new();
@@ -48,22 +48,4 @@ pub(super) fn find(inputs: &Inputs<'_>) -> Vec<Discrepancy> {
         });
     }
     found
-}
-
-fn month_name(month: i8) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    usize::try_from(month - 1).ok().and_then(|i| NAMES.get(i)).copied().unwrap_or("?")
 }
