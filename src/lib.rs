@@ -44,6 +44,7 @@ pub mod discrepancies;
 pub mod highlight;
 pub mod ingest;
 pub mod kinds;
+pub mod lexicon;
 pub mod matching;
 pub mod model;
 pub mod names;
