@@ -3,6 +3,7 @@
 use super::{Inputs, excerpt};
 use crate::model::{Discrepancy, DiscrepancyKind, Mention, SentenceRef};
 use crate::names::{self, Occurrence};
+use crate::tokens::Term;
 
 pub(super) fn find(inputs: &Inputs<'_>) -> Vec<Discrepancy> {
     let mut occurrences: Vec<Occurrence> = Vec::new();
@@ -22,8 +23,8 @@ pub(super) fn find(inputs: &Inputs<'_>) -> Vec<Discrepancy> {
         let terms_y = &inputs.analyses[y.article][y.sentence].terms;
         // Context without the names themselves (they are what differs).
         let without_names =
-            |terms: &[String]| -> Vec<String> { terms.iter().filter(|t| !t.starts_with("n:")).cloned().collect() };
-        inputs.stats.similarity(&without_names(terms_x), &without_names(terms_y), &[]) >= inputs.settings.name_context
+            |terms: &[Term]| -> Vec<Term> { terms.iter().filter(|t| !matches!(t, Term::Name(_))).cloned().collect() };
+        inputs.stats.similarity(&without_names(terms_x), &without_names(terms_y)) >= inputs.settings.name_context
     };
     names::find_variants(&occurrences, inputs.settings.name_similarity, related)
         .into_iter()
