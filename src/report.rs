@@ -13,6 +13,8 @@ pub mod markdown;
 mod provenance;
 mod write;
 
+#[cfg(unix)]
+pub use write::remove_temporaries_on_signal;
 pub use write::{WriteError, write_atomic};
 
 use crate::{Comparison, Settings};
