@@ -339,6 +339,23 @@ const DEFAULTS: &[(Context, Action, &[&str])] = &[
     (Context::Filter, Action::ShowAllKinds, &["a"]),
     (Context::Prompt, Action::Confirm, &["enter"]),
     (Context::Prompt, Action::Cancel, &["esc"]),
+    (Context::Reading, Action::MarkConfirmed, &["c"]),
+    (Context::Reading, Action::MarkDisputed, &["D"]),
+    (Context::Reading, Action::MarkFalseAlarm, &["x"]),
+    (Context::Reading, Action::MarkIgnored, &["i"]),
+    (Context::Reading, Action::EditNote, &["a"]),
+    (Context::Reading, Action::PinValue, &["p"]),
+    (Context::Reading, Action::SameItems, &["M"]),
+    (Context::Reading, Action::DifferentItems, &["S"]),
+    (Context::Reading, Action::UndoReview, &["u"]),
+    (Context::Reading, Action::ReviewFilter, &["R"]),
+    (Context::Detail, Action::MarkConfirmed, &["c"]),
+    (Context::Detail, Action::MarkDisputed, &["D"]),
+    (Context::Detail, Action::MarkFalseAlarm, &["x"]),
+    (Context::Detail, Action::MarkIgnored, &["i"]),
+    (Context::Detail, Action::EditNote, &["a"]),
+    (Context::Detail, Action::PinValue, &["p"]),
+    (Context::Detail, Action::UndoReview, &["u"]),
 ];
 
 impl Default for Keymap {
