@@ -220,8 +220,8 @@ impl Action {
             Self::MarkIgnored => "review: ignore",
             Self::EditNote => "review: note (Ctrl-S keeps, Esc drops)",
             Self::PinValue => "review: pin the correct value and its source",
-            Self::SameItems => "review: merge — these say the same (press on both)",
-            Self::DifferentItems => "review: split — the focused article's figure/name differs",
+            Self::SameItems => "review: merge — these say the same",
+            Self::DifferentItems => "review: split — these differ",
             Self::UndoReview => "review: undo the last change",
             Self::ReviewFilter => "review filter: all / unreviewed / by verdict",
         }

@@ -470,7 +470,9 @@ mod tests {
         assert_eq!(keymap.resolve(key("esc"), reading), Some(Action::Quit));
         assert_eq!(keymap.resolve(key("ctrl-c"), reading), Some(Action::Quit));
         assert_eq!(keymap.resolve(key("shift-tab"), reading), Some(Action::FocusPrevious));
-        assert_eq!(keymap.resolve(key("x"), reading), None);
+        assert_eq!(keymap.resolve(key("z"), reading), None);
+        assert_eq!(keymap.resolve(key("x"), reading), Some(Action::MarkFalseAlarm));
+        assert_eq!(keymap.resolve(key("c"), Mode::Detail), Some(Action::MarkConfirmed));
     }
 
     #[test]
