@@ -34,8 +34,9 @@ pub mod exit {
 pub struct Args {
     /// Articles to compare: files (.txt, .md, .html), folders (their article
     /// files, in natural order), http(s):// URLs, or `-` for standard input.
+    // OS strings: a file name that is not UTF-8 is read as it is.
     #[arg(value_name = "INPUT")]
-    pub inputs: Vec<String>,
+    pub inputs: Vec<std::ffi::OsString>,
 
     /// Write the comparison report to PATH and exit (`-` for standard output).
     #[arg(long, value_name = "PATH")]
@@ -170,7 +171,7 @@ fn run_with(args: &Args) -> u8 {
         }
     };
     if !(args.timeout.is_finite() && args.timeout > 0.0 && args.timeout <= 86_400.0) {
-        say(&format!("--timeout must be a number of seconds above 0, not {}", args.timeout));
+        say(&format!("--timeout must be a number of seconds above 0 and at most 86400 (a day), not {}", args.timeout));
         return exit::USAGE;
     }
     let cache = match (args.refresh, args.offline) {
@@ -326,6 +327,9 @@ fn export(text: &str, path: &str, inputs: &[String], quiet: bool) -> u8 {
     if path == "-" {
         return write_stdout(text);
     }
+    // A signal while the report is written removes its temporary file.
+    #[cfg(unix)]
+    report::remove_temporaries_on_signal();
     match report::write_atomic(path, text, inputs) {
         Ok(()) => {
             if !quiet {
@@ -341,6 +345,10 @@ fn export(text: &str, path: &str, inputs: &[String], quiet: bool) -> u8 {
 }
 
 fn write_stdout(text: &str) -> u8 {
+    if stdout_was_closed() {
+        say("cannot write to standard output: it is closed");
+        return exit::FAILURE;
+    }
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
         Ok(()) => exit::OK,
@@ -350,6 +358,26 @@ fn write_stdout(text: &str) -> u8 {
             say(&format!("cannot write to standard output: {error}"));
             exit::FAILURE
         }
+    }
+}
+
+/// True when the program started with standard output closed (`>&-`).
+/// Rust then opens `/dev/null` in its place (read-write, which no shell
+/// redirection does), so writes would succeed into nothing.
+fn stdout_was_closed() -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        let null =
+            std::fs::read_link("/proc/self/fd/1").is_ok_and(|target| target == std::path::Path::new("/dev/null"));
+        let flags = std::fs::read_to_string("/proc/self/fdinfo/1").ok().and_then(|info| {
+            info.lines().find_map(|l| l.strip_prefix("flags:")).and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+        });
+        // O_ACCMODE is 3, O_RDWR is 2.
+        null && flags.is_some_and(|flags| flags & 3 == 2)
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        false
     }
 }
 

@@ -14,6 +14,8 @@ mod provenance;
 pub mod review;
 mod write;
 
+#[cfg(unix)]
+pub use write::remove_temporaries_on_signal;
 pub use write::{WriteError, write_atomic};
 
 use crate::{Comparison, Settings};

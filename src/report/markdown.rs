@@ -263,6 +263,8 @@ fn quote(text: &str, sentence: Span, marks: &[Span]) -> String {
 ///   images, cell breaks, strikethrough or math;
 /// - a mention (`@name`) or reference (`#12`, `!12`) gets an invisible word
 ///   joiner after its sign, so nobody is notified and nothing is linked;
+///   so do bare addresses (`https://…`: before the `:`; `www.…`: after
+///   the `www`), which GitHub would otherwise turn into live links;
 /// - a line-start marker (`#`, `>`, `-`, `+`, `=`, `1.`) at the very start
 ///   is escaped, in case the text ever opens a line;
 /// - line breaks and tabs become spaces; control and invisible characters
@@ -306,6 +308,20 @@ fn escape_inner(text: &str) -> String {
             '#' | '!' if next.is_some_and(|n| n.is_ascii_digit()) && (i == 0 || chars[i - 1] != '&') => {
                 out.push(c);
                 out.push(WORD_JOINER);
+            }
+            // `scheme://` and `www.` become live links under GitHub's
+            // autolinks: a word joiner before the `:` or after the `www`
+            // keeps them text.
+            ':' if chars.get(i + 1) == Some(&'/') && chars.get(i + 2) == Some(&'/') && i > 0 => {
+                out.push(WORD_JOINER);
+                out.push(c);
+            }
+            '.' if i >= 3
+                && chars[i - 3..i].iter().all(|w| w.eq_ignore_ascii_case(&'w'))
+                && (i == 3 || !chars[i - 4].is_alphanumeric()) =>
+            {
+                out.push(WORD_JOINER);
+                out.push(c);
             }
             '\n' | '\r' | '\t' => out.push(' '),
             c if c.is_control() || crate::normalize::is_invisible(c) => {}
@@ -361,6 +377,23 @@ mod tests {
     fn mentions_and_references_are_broken() {
         assert_eq!(escape("ask @alice about #12 and !3"), "ask @\u{2060}alice about #\u{2060}12 and !\u{2060}3");
         assert_eq!(escape("mail a@ b # c"), "mail a@ b # c");
+    }
+
+    #[test]
+    fn bare_addresses_never_become_links() {
+        let escaped = escape("see https://evil.example/x, HTTP://a.example, www.b.example and (WWW.c.example)");
+        assert_eq!(
+            escaped,
+            "see https\u{2060}://evil.example/x, HTTP\u{2060}://a.example, www\u{2060}.b.example and \
+             (WWW\u{2060}.c.example)"
+        );
+        // What GitHub's autolink extension looks for is gone.
+        for trigger in ["http://", "https://", "www."] {
+            assert!(!escaped.to_lowercase().contains(trigger), "{trigger} in {escaped}");
+        }
+        // Ordinary words and times are left alone.
+        assert_eq!(escape("Awww. At 10:30 the flow.www"), "Awww. At 10:30 the flow.www");
+        assert_eq!(escape("mail ida@velm.example"), "mail ida@\u{2060}velm.example");
     }
 
     #[test]
