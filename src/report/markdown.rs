@@ -61,26 +61,24 @@ fn summary(comparison: &Comparison, out: &mut String) {
         );
     }
     let in_all = comparison.groups.iter().filter(|g| g.article_count() == comparison.articles.len()).count();
-    out.push_str(
-        "\n| Shared statements | In every article | Numbers | Names | Dates | Only one article |\n\
-         |--:|--:|--:|--:|--:|--:|\n",
-    );
+    out.push_str("\n| Shared statements | In every article |");
+    for kind in DiscrepancyKind::ALL {
+        let _ = write!(out, " {} |", kind.info().column);
+    }
+    out.push_str("\n|--:|--:|");
+    out.push_str(&"--:|".repeat(DiscrepancyKind::ALL.len()));
+    out.push('\n');
     let count = |kind: DiscrepancyKind| {
         let of_kind = comparison.discrepancies.iter().filter(|d| d.kind == kind);
         let total = of_kind.clone().count();
         let conflicting = of_kind.filter(|d| d.agreement == Some(Agreement::Conflicting)).count();
         if conflicting > 0 { format!("{total} ({conflicting} conflicting)") } else { total.to_string() }
     };
-    let _ = writeln!(
-        out,
-        "| {} | {} | {} | {} | {} | {} |\n",
-        comparison.groups.len(),
-        in_all,
-        count(DiscrepancyKind::Number),
-        count(DiscrepancyKind::Name),
-        count(DiscrepancyKind::Date),
-        count(DiscrepancyKind::Unique),
-    );
+    let _ = write!(out, "| {} | {} |", comparison.groups.len(), in_all);
+    for kind in DiscrepancyKind::ALL {
+        let _ = write!(out, " {} |", count(kind));
+    }
+    out.push_str("\n\n");
 }
 
 /// The review at a glance: progress, the editor's-summary note, the
@@ -120,17 +118,13 @@ fn discrepancies(comparison: &Comparison, review: Option<&crate::review::Reviewe
     }
     for (i, discrepancy) in comparison.discrepancies.iter().enumerate() {
         let status = discrepancy.agreement.map(|a| format!(" — {}", a.as_str())).unwrap_or_default();
-        let kind = match discrepancy.kind {
-            DiscrepancyKind::Number => "Number".to_owned(),
-            DiscrepancyKind::Name => "Name".to_owned(),
-            DiscrepancyKind::Date => "Date".to_owned(),
-            DiscrepancyKind::Unique => {
-                let outlet = discrepancy.mentions.first().map(|m| comparison.articles[m.at.article].outlet.as_str());
-                format!("Only in {}", escape(outlet.unwrap_or("one article")))
-            }
-        };
+        let outlet = discrepancy.mentions.first().map(|m| comparison.articles[m.at.article].outlet.as_str());
+        let kind = crate::kinds::fill(
+            discrepancy.kind.info().heading,
+            &[("outlet", &escape(outlet.unwrap_or("one article")))],
+        );
         let _ = writeln!(out, "### {}. {kind}: {}{status}\n", i + 1, escape(&discrepancy.label));
-        if discrepancy.kind != DiscrepancyKind::Unique {
+        if discrepancy.kind.info().versions {
             let _ = writeln!(out, "{}\n", escape(&discrepancy.summary));
         }
         for line in review.map(|r| super::review::lines(r, i)).unwrap_or_default() {
@@ -147,11 +141,8 @@ fn discrepancies(comparison: &Comparison, review: Option<&crate::review::Reviewe
             index += same.len();
             let article = &comparison.articles[at.article];
             let Some(sentence) = article.sentences.get(at.sentence) else { continue };
-            let marks: Vec<Span> = if discrepancy.kind == DiscrepancyKind::Unique {
-                Vec::new()
-            } else {
-                same.iter().map(|m| m.span).collect()
-            };
+            let marks: Vec<Span> =
+                if discrepancy.kind.info().versions { same.iter().map(|m| m.span).collect() } else { Vec::new() };
             let _ =
                 writeln!(out, "> **{}**: {}\n", escape(&article.outlet), quote(&article.text, sentence.span, &marks));
         }

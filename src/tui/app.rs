@@ -19,6 +19,7 @@ use super::layout::{self, Arrangement, LayoutState, Screen};
 use super::reader::{Pos, Reader};
 use super::theme::Theme;
 use crate::Stage;
+use crate::kinds::KindSet;
 use crate::model::{Comparison, DiscrepancyKind};
 use crate::report::ReportContext;
 use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
@@ -136,8 +137,8 @@ pub struct App {
     pub(crate) mouse: bool,
     /// The selected discrepancy (index into the comparison's list).
     pub(crate) selected: Option<usize>,
-    /// Which kinds are shown, in [`DiscrepancyKind::ALL`] order.
-    pub(crate) kinds: [bool; 4],
+    /// Which kinds are shown.
+    pub(crate) kinds: KindSet,
     pub(crate) search: SearchState,
     pub(crate) overlays: Vec<Overlay>,
     pub(crate) prompt: Option<Prompt>,
@@ -189,7 +190,7 @@ impl App {
             show_legend: true,
             mouse: options.mouse,
             selected: None,
-            kinds: [true; 4],
+            kinds: KindSet::all(),
             search: SearchState::default(),
             overlays: Vec::new(),
             prompt: None,
@@ -335,7 +336,7 @@ impl App {
     /// Whether the filter shows a kind.
     #[must_use]
     pub fn kind_shown(&self, kind: DiscrepancyKind) -> bool {
-        DiscrepancyKind::ALL.iter().position(|k| *k == kind).is_some_and(|i| self.kinds[i])
+        self.kinds.contains(kind)
     }
 
     /// Handles a terminal event.
@@ -475,7 +476,7 @@ impl App {
             Action::ToggleNames => self.toggle_kind(1),
             Action::ToggleDates => self.toggle_kind(2),
             Action::ToggleUnique => self.toggle_kind(3),
-            Action::ShowAllKinds => self.kinds = [true; 4],
+            Action::ShowAllKinds => self.kinds = KindSet::all(),
             Action::Filter => {
                 self.overlays.pop();
             }
@@ -491,8 +492,8 @@ impl App {
     }
 
     fn toggle_kind(&mut self, index: usize) {
-        if let Some(shown) = self.kinds.get_mut(index) {
-            *shown = !*shown;
+        if let Some(kind) = DiscrepancyKind::ALL.get(index) {
+            self.kinds.toggle(*kind);
         }
     }
 
