@@ -79,6 +79,13 @@ pub(crate) struct Token<'a> {
 /// Finds the figures in one sentence. Spans are relative to `text`.
 #[must_use]
 pub fn extract(text: &str) -> Vec<NumberMention> {
+    extract_with_terms(text, &tokens::terms(text))
+}
+
+/// [`extract`] for a sentence whose word terms ([`tokens::terms`]) are
+/// already known, so the sentence is stemmed once.
+#[must_use]
+pub fn extract_with_terms(text: &str, terms: &[(String, Span)]) -> Vec<NumberMention> {
     let raw: Vec<Token<'_>> = text
         .split_word_bound_indices()
         .filter(|(_, t)| !t.trim().is_empty())
@@ -86,7 +93,6 @@ pub fn extract(text: &str) -> Vec<NumberMention> {
         .collect();
     let lower: Vec<String> = raw.iter().map(|t| tokens::fold_word(t.text)).collect();
     let decimal_comma = read::uses_decimal_comma(text);
-    let terms = tokens::terms(text);
     let mut mentions = Vec::new();
     let mut index = 0;
     while index < raw.len() {
@@ -118,7 +124,7 @@ pub fn extract(text: &str) -> Vec<NumberMention> {
             next_index = end;
         }
         if let Some(mut mention) = built {
-            context::read_sentence(&mut mention, &terms);
+            context::read_sentence(&mut mention, terms);
             mentions.push(mention);
         }
         index = next_index;
