@@ -10,7 +10,8 @@ use super::fingerprint::{self, ArticleMap, Fingerprint, MentionKey, mention_key}
 use super::model::{Change, Review, Verdict};
 use crate::discrepancies::{articles_differ, excerpt, reading_position};
 use crate::model::{
-    Agreement, Article, Comparison, Discrepancy, DiscrepancyKind, Group, MemberDiff, Mention, SentenceKind, SentenceRef,
+    Agreement, Article, Comparison, Discrepancy, DiscrepancyKind, Evidence, Group, MemberDiff, Mention, SentenceKind,
+    SentenceRef,
 };
 
 /// The review of one discrepancy of [`Reviewed::comparison`].
@@ -300,7 +301,7 @@ impl Work {
                 summary: String::new(),
                 agreement: None,
                 label: String::new(),
-                mentions: vec![Mention { at: sentence, span: s.span, figure: None, date: None }],
+                mentions: vec![Mention { at: sentence, span: s.span, evidence: Evidence::Detail }],
             };
             describe_unique(&mut detail, &self.comparison.articles);
             self.comparison.discrepancies.push(detail);
@@ -442,7 +443,7 @@ fn versions(discrepancy: &Discrepancy, articles: &[Article]) -> Vec<String> {
 /// A number discrepancy's agreement and summary; false when its figures no
 /// longer differ across two articles.
 fn describe_number(discrepancy: &mut Discrepancy, articles: &[Article]) -> bool {
-    let figures: Vec<_> = discrepancy.mentions.iter().filter_map(|m| m.figure.as_ref()).collect();
+    let figures: Vec<_> = discrepancy.mentions.iter().filter_map(Mention::figure).collect();
     if discrepancy.articles().len() < 2 || figures.is_empty() || !articles_differ(discrepancy, articles) {
         return false;
     }
