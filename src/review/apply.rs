@@ -300,7 +300,7 @@ impl Work {
                 summary: String::new(),
                 agreement: None,
                 label: String::new(),
-                mentions: vec![Mention { at: sentence, span: s.span, figure: None, date: None }],
+                mentions: vec![Mention { at: sentence, span: s.span, evidence: crate::model::Evidence::Detail }],
             };
             describe_unique(&mut detail, &self.comparison.articles);
             self.comparison.discrepancies.push(detail);
@@ -442,7 +442,7 @@ fn versions(discrepancy: &Discrepancy, articles: &[Article]) -> Vec<String> {
 /// A number discrepancy's agreement and summary; false when its figures no
 /// longer differ across two articles.
 fn describe_number(discrepancy: &mut Discrepancy, articles: &[Article]) -> bool {
-    let figures: Vec<_> = discrepancy.mentions.iter().filter_map(|m| m.figure.as_ref()).collect();
+    let figures: Vec<_> = discrepancy.mentions.iter().filter_map(|m| m.figure()).collect();
     if discrepancy.articles().len() < 2 || figures.is_empty() || !articles_differ(discrepancy, articles) {
         return false;
     }
