@@ -15,7 +15,7 @@ pub const VERSION: u32 = 1;
 /// The minor version: raised by every addition to the contract (new fields
 /// only), so a script can tell which fields to expect. See
 /// `docs/report-format.md` for what each minor version added.
-pub const VERSION_MINOR: u32 = 1;
+pub const VERSION_MINOR: u32 = 2;
 
 /// The whole JSON report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -44,6 +44,10 @@ pub struct Report {
     pub rows: Vec<ReportRow>,
     /// The ordered discrepancy list.
     pub discrepancies: Vec<ReportDiscrepancy>,
+    /// The reviewer's verdicts, notes, pinned values and corrections; absent
+    /// when no review is in force (added in 1.2, see `docs/report-format.md`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<super::review::ReportReview>,
 }
 
 /// Name and version of the writer.
@@ -166,6 +170,10 @@ pub struct ReportDiscrepancy {
     pub status: Option<String>,
     /// Where it shows up.
     pub mentions: Vec<ReportMention>,
+    /// The reviewer's verdict, note and corrections for it; absent when
+    /// there are none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<super::review::DiscrepancyReview>,
 }
 
 /// One mention of a discrepancy.
@@ -296,6 +304,7 @@ pub fn build(comparison: &Comparison, context: &ReportContext) -> Report {
                     date: m.date().map(crate::model::DayDate::iso),
                 })
                 .collect(),
+            review: super::review::of(context).and_then(|r| super::review::beside(r, i)),
         })
         .collect();
     let discrepancy_counts =
@@ -321,6 +330,7 @@ pub fn build(comparison: &Comparison, context: &ReportContext) -> Report {
         groups,
         rows,
         discrepancies,
+        review: super::review::of(context).map(super::review::section),
     }
 }
 
@@ -364,8 +374,11 @@ mod tests {
     #[test]
     fn report_round_trips_through_json() {
         let comparison = sample();
-        let context =
-            ReportContext { settings: Settings::default(), config_file: Some("/home/u/parallax.toml".into()) };
+        let context = ReportContext {
+            settings: Settings::default(),
+            config_file: Some("/home/u/parallax.toml".into()),
+            review: None,
+        };
         let report = build(&comparison, &context);
         // The sample must exercise the unbounded `high` ("more than"), which
         // serde would otherwise read back as absent.

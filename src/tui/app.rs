@@ -6,9 +6,11 @@
 mod mouse;
 mod navigation;
 mod prompt;
+mod review;
 mod search;
 
 pub use prompt::{Prompt, PromptKind};
+pub use review::{NoteEditor, NoteKind, ReviewFilter, ReviewState};
 pub use search::{SearchMatch, SearchState};
 
 use super::action::Action;
@@ -98,11 +100,19 @@ pub struct Options {
     pub export: ExportTarget,
     /// Start with the mouse captured.
     pub mouse: bool,
+    /// Where the review is kept (`None`: reviewing works, nothing is kept).
+    pub review: Option<crate::review::store::Location>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Self { keymap: Keymap::default(), theme: Theme::default(), export: ExportTarget::default(), mouse: true }
+        Self {
+            keymap: Keymap::default(),
+            theme: Theme::default(),
+            export: ExportTarget::default(),
+            mouse: true,
+            review: None,
+        }
     }
 }
 
@@ -137,6 +147,7 @@ pub struct App {
     pub(crate) filter_cursor: usize,
     pub(crate) message: Option<Message>,
     pub(crate) size: Rect,
+    pub(crate) review: ReviewState,
     quit: bool,
     effects: Vec<Effect>,
 }
@@ -157,7 +168,10 @@ impl App {
     pub fn ready(options: Options, comparison: Arc<Comparison>) -> Self {
         let articles = comparison.articles.len();
         let markers = options.theme.markers;
-        Self::with_phase(options, Phase::Ready(Box::new(Reader::new(comparison, markers))), articles)
+        let mut app =
+            Self::with_phase(options, Phase::Ready(Box::new(Reader::new(Arc::clone(&comparison), markers))), articles);
+        app.start_review(comparison);
+        app
     }
 
     fn with_phase(options: Options, phase: Phase, articles: usize) -> Self {
@@ -185,6 +199,7 @@ impl App {
             filter_cursor: 0,
             message: None,
             size: Rect::new(0, 0, 80, 24),
+            review: ReviewState { location: options.review, ..ReviewState::default() },
             quit: false,
             effects: Vec::new(),
         }
@@ -205,7 +220,8 @@ impl App {
         };
         self.articles = comparison.articles.len();
         self.positions = vec![Pos::default(); self.articles];
-        self.phase = Phase::Ready(Box::new(Reader::new(comparison, self.theme.markers)));
+        self.phase = Phase::Ready(Box::new(Reader::new(Arc::clone(&comparison), self.theme.markers)));
+        self.start_review(comparison);
         if let Some(elapsed) = elapsed
             && self.message.is_none()
         {
@@ -312,7 +328,7 @@ impl App {
             .discrepancies
             .iter()
             .enumerate()
-            .filter(|(_, d)| self.kind_shown(d.kind))
+            .filter(|(index, d)| self.kind_shown(d.kind) && self.review_shown(*index))
             .map(|(index, _)| index)
             .collect()
     }
@@ -335,6 +351,10 @@ impl App {
 
     /// Handles a key press: through the keymap, or into the prompt.
     pub fn handle_key(&mut self, event: KeyEvent) {
+        if self.review.note.is_some() {
+            self.edit_note(event);
+            return;
+        }
         let key = Key::from_event(event);
         let mode = self.mode();
         match self.keymap.resolve(key, mode) {
@@ -407,7 +427,7 @@ impl App {
             Action::ToggleSync => self.toggle_sync(),
             Action::ToggleLayout => self.toggle_arrangement(),
             Action::ToggleLegend => self.show_legend = !self.show_legend,
-            _ => {}
+            other => self.apply_review(other),
         }
         self.keep_focus_visible();
     }
@@ -426,7 +446,7 @@ impl App {
             Action::PageUp | Action::HalfPageUp => step(&mut self.detail_scroll, false, page),
             Action::Top => self.detail_scroll = 0,
             Action::Bottom => self.detail_scroll = usize::MAX,
-            _ => {}
+            other => self.apply_review(other),
         }
         let limit = super::view::detail::max_scroll(self, self.size);
         self.detail_scroll = self.detail_scroll.min(limit);
