@@ -189,8 +189,7 @@ mod tests {
             mark(27, 34, MarkKind::Date, Some(2)),
         ];
         let runs = mark_runs(text, Span::new(0, text.len()), &marks);
-        let shown: Vec<(&str, Option<(MarkKind, Option<usize>)>)> =
-            runs.iter().map(|r| (&text[r.span.range()], r.mark)).collect();
+        let shown: Vec<_> = runs.iter().map(|r| (&text[r.span.range()], r.mark)).collect();
         assert_eq!(
             shown,
             [
