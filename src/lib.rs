@@ -149,6 +149,7 @@ pub fn compare_documents_with_progress(
     lap("align");
     progress(Stage::Discrepancies);
     let discrepancies = discrepancies::find_discrepancies(&articles, &analyses, &matching, &settings.discrepancies);
+    let quantities = discrepancies::find_quantities(&articles, &analyses, &matching, &settings.discrepancies);
     lap("discrepancies");
     Comparison {
         articles,
@@ -157,6 +158,7 @@ pub fn compare_documents_with_progress(
         sentence_groups: matching.sentence_groups,
         rows,
         discrepancies,
+        quantities,
     }
 }
 
