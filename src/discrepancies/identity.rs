@@ -37,24 +37,11 @@ pub(crate) struct Concept {
     phrases: Vec<String>,
     #[serde(default)]
     exclusive: bool,
-    examples: Examples,
+    #[cfg_attr(not(test), allow(dead_code))]
+    examples: crate::lexicon::Examples,
 }
 
-/// Sentences a concept must and must not be read in.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct Examples {
-    #[serde(default, rename = "match")]
-    matches: Vec<String>,
-    #[serde(default)]
-    no_match: Vec<String>,
-}
-
-static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    // The file is embedded; tests::lexicon_parses fails first if it is broken.
-    #[allow(clippy::expect_used)]
-    toml::from_str(include_str!("../../assets/lexicon/quantities.toml")).expect("assets/lexicon/quantities.toml")
-});
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| crate::lexicon::parse("quantities"));
 
 /// Stem (or phrase) → (concept index, is predicate).
 static INDEX: LazyLock<HashMap<&'static str, (usize, bool)>> = LazyLock::new(|| {
@@ -94,6 +81,9 @@ pub enum Time {
 pub struct Identity {
     /// Head of the counted thing: a concept name or a stem ("people", "flight").
     pub thing: Option<String>,
+    /// The thing is the noun phrase right at the figure ("1,800 domestic
+    /// flights"), not read from a phrase further on ("$2 billion for the wall").
+    pub thing_direct: bool,
     /// Stems of the counted thing's modifiers ("domest", "feder").
     pub modifiers: Vec<String>,
     /// The counted thing as written, with its modifiers ("domestic flights").
@@ -136,13 +126,34 @@ struct Token {
 
 /// Words that open a new clause between two figures.
 const CLAUSE_WORDS: &[&str] = &[
-    "and", "or", "but", "while", "whereas", "with", "from", "to", "compared", "versus", "vs", "including", "plus",
-    "after", "before", "than", "against", "when", "as", "which", "who", "that", "where",
+    "and",
+    "or",
+    "but",
+    "while",
+    "whereas",
+    "with",
+    "from",
+    "to",
+    "compared",
+    "versus",
+    "vs",
+    "including",
+    "plus",
+    "after",
+    "before",
+    "than",
+    "against",
+    "when",
+    "as",
+    "which",
+    "who",
+    "that",
+    "where",
 ];
 /// Punctuation that ends a clause.
 const CLAUSE_MARKS: &[char] = &[',', ';', ':', '(', ')', '—', '–', '"', '“', '”'];
 /// Prepositions that introduce what a sum of money is for.
-const PURPOSE: &[&str] = &["for", "on", "in", "from", "of", "toward", "towards"];
+const PURPOSE: &[&str] = &["for", "in", "of", "toward", "towards"];
 /// Words saying a figure has moved.
 const CHANGING: &[&str] = &["rose", "risen", "rise", "rising", "climb", "climbed", "increased", "bringing", "jumped"];
 /// Words saying a figure is a rate.
@@ -154,9 +165,8 @@ const ADDITIONAL: &[&str] = &["another", "other", "others", "more", "additional"
 /// Prepositions opening a place phrase ("in the province", "across Asia").
 const PLACE: &[&str] = &["in", "across", "throughout", "at", "inside", "near", "around"];
 /// Heads that say nothing about what is counted ("to the tune of", "a total of").
-const EMPTY_HEADS: &[&str] = &[
-    "tune", "total", "sum", "amount", "figure", "number", "estimate", "valu", "worth", "rang", "level", "upward",
-];
+const EMPTY_HEADS: &[&str] =
+    &["tune", "total", "sum", "amount", "figure", "number", "estimate", "valu", "worth", "rang", "level", "upward"];
 
 /// Reads the identity of every figure of one sentence. `figures` and
 /// `names` are spans relative to `text`; the result has one identity per figure.
@@ -203,14 +213,17 @@ pub fn read_sentence(text: &str, figures: &[Span], names: &[Span]) -> Vec<Identi
             right[f] = (end, tokens.len());
         }
     }
-    let sentence_changing = tokens.iter().any(|t| CHANGING.contains(&t.folded.as_str()))
-        || text.to_lowercase().contains("so far");
+    let sentence_changing =
+        tokens.iter().any(|t| CHANGING.contains(&t.folded.as_str())) || text.to_lowercase().contains("so far");
     let sentence_times = times_in(&tokens, 0, tokens.len());
     // The sentence's subject names (before its first clause boundary) scope
     // every figure of it: "Qeshm, located 1,150 kilometers from Tehran".
     let subject_end = tokens.iter().skip(1).position(|t| t.boundary).map_or(tokens.len(), |p| p + 1);
-    let subject_names: Vec<String> =
-        tokens[..subject_end].iter().filter(|t| t.name && t.figure.is_none()).map(|t| t.folded.clone()).collect();
+    let subject_names: Vec<String> = tokens[..subject_end]
+        .iter()
+        .filter(|t| t.name && t.figure.is_none() && !tokens::is_stop_word(&t.folded))
+        .map(|t| t.folded.clone())
+        .collect();
     (0..figures.len())
         .map(|f| {
             let mut identity = read_one(&tokens, places[f], left[f], right[f]);
@@ -302,13 +315,18 @@ fn is_content(token: &Token) -> bool {
         && !tokens::is_stop_word(&token.folded)
 }
 
-fn looks_like_verb(token: &Token) -> bool {
+/// Verbs and prepositions end the noun phrase after a figure ("four people
+/// lost their lives", "two-thirds of the town stood under water").
+fn ends_phrase(token: &Token) -> bool {
+    const WORDS: &[&str] = &[
+        "is", "are", "was", "were", "has", "have", "had", "will", "would", "remain", "remained", "been", "lost",
+        "died", "fled", "left", "came", "went", "took", "made", "held", "gave", "broke", "fell", "rose", "stood",
+        "sat", "ran", "hit", "kept", "sent", "spent", "won", "paid", "became", "began", "brought", "found", "grew",
+        "under", "over", "above", "below", "after", "before", "by", "with", "from", "into", "onto", "across", "in",
+        "at", "on", "near",
+    ];
     let word = token.folded.as_str();
-    (word.len() > 4 && word.ends_with("ed") && !word.ends_with("eed"))
-        || matches!(
-            word,
-            "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would" | "remain" | "remained" | "been"
-        )
+    (word.len() > 4 && word.ends_with("ed") && !word.ends_with("eed")) || WORDS.contains(&word)
 }
 
 fn year_of(token: &Token) -> Option<i32> {
@@ -325,7 +343,8 @@ fn read_one(tokens: &[Token], (start, end): (usize, usize), left: (usize, usize)
     let mut from = end;
     if after(from).is_some_and(|t| t.folded == "of") {
         from += 1;
-        if after(from).is_some_and(|t| matches!(t.folded.as_str(), "the" | "those" | "these" | "its" | "their" | "them"))
+        if after(from)
+            .is_some_and(|t| matches!(t.folded.as_str(), "the" | "those" | "these" | "its" | "their" | "them"))
         {
             from += 1;
         }
@@ -349,7 +368,7 @@ fn read_one(tokens: &[Token], (start, end): (usize, usize), left: (usize, usize)
     while let Some(token) = after(index) {
         if (index > from && token.boundary)
             || !is_content(token)
-            || looks_like_verb(token)
+            || ends_phrase(token)
             || phrase.len() == 4
             || year_of(token).is_some()
         {
@@ -357,6 +376,10 @@ fn read_one(tokens: &[Token], (start, end): (usize, usize), left: (usize, usize)
         }
         phrase.push(index);
         index += 1;
+    }
+    // "$10,000 worth of televisions": an empty head says nothing.
+    if phrase.last().is_some_and(|i| EMPTY_HEADS.contains(&tokens[*i].stem.as_str())) {
+        phrase.clear();
     }
     // A predicate written as the head noun ("520,000 arrests", "flight cancellations").
     if let Some(&head) = phrase.last()
@@ -385,6 +408,7 @@ fn read_one(tokens: &[Token], (start, end): (usize, usize), left: (usize, usize)
             identity.predicate_text = Some(tokens[head].text.clone());
         } else {
             identity.thing = Some(thing_concept(&tokens[head].stem));
+            identity.thing_direct = true;
         }
         identity.modifiers = modifiers.iter().map(|i| tokens[*i].stem.clone()).collect();
         let text: Vec<&str> = phrase.iter().map(|i| tokens[*i].text.as_str()).collect();
@@ -418,7 +442,7 @@ fn read_one(tokens: &[Token], (start, end): (usize, usize), left: (usize, usize)
     // boundaries), right after it first ("80 were hurt"), then before it
     // ("killing 10"); then further in its region.
     if identity.predicate.is_none() {
-        let tight_end = (end..right.1).find(|i| *i > end && tokens[*i].boundary).unwrap_or(right.1).min(end + 5);
+        let tight_end = (end..right.1).find(|i| tokens[*i].boundary).unwrap_or(right.1).min(end + 5);
         let tight_start = (left.0..start).rev().find(|i| tokens[*i].boundary).unwrap_or(left.0);
         let near_after = (end..tight_end).collect::<Vec<_>>();
         let before = (tight_start..start).rev().collect::<Vec<_>>();
@@ -464,7 +488,7 @@ fn read_one(tokens: &[Token], (start, end): (usize, usize), left: (usize, usize)
         if year_of(token).is_some() {
             continue;
         }
-        if token.name && token.capitalised {
+        if token.name && token.capitalised && !tokens::is_stop_word(&token.folded) {
             identity.names.push(token.folded.clone());
         }
         if is_content(token) {
@@ -485,6 +509,10 @@ fn times_in(tokens: &[Token], from: usize, to: usize) -> Vec<Time> {
     let mut i = from;
     while i < to {
         let token = &tokens[i];
+        if token.figure.is_some() {
+            i += 1;
+            continue;
+        }
         if let Some(year) = year_of(token) {
             // "2007 to 2014", "2007 through 2014", "2007-2014", "between 2007 and 2014"
             let joined = tokens.get(i + 1).filter(|t| matches!(t.folded.as_str(), "to" | "through" | "and" | "until"));
@@ -592,7 +620,10 @@ mod tests {
         assert_eq!(cancelled.predicate.map(|p| p.concept), Some("cancelled"));
         assert_eq!(cancelled.thing.as_deref(), Some("flight"));
         let domestic = first("The airline cancelled at least 1,800 domestic flights.");
-        assert_eq!((domestic.thing.as_deref(), domestic.modifiers.as_slice()), (Some("flight"), &["domest".to_owned()][..]));
+        assert_eq!(
+            (domestic.thing.as_deref(), domestic.modifiers.as_slice()),
+            (Some("flight"), &["domest".to_owned()][..])
+        );
     }
 
     #[test]

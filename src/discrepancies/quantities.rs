@@ -17,6 +17,7 @@ use crate::model::{
     Verdict,
 };
 use crate::numbers::{NumberMention, QuantityClass};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 /// Evidence weights for "these two figures are one quantity": their sum is
@@ -31,7 +32,7 @@ pub(crate) mod weight {
     /// The counted things share a modifier ("federal taxes").
     pub const SHARED_MODIFIER: f64 = 0.1;
     /// Both qualify the thing and share no modifier ("federal" / "state").
-    pub const OTHER_MODIFIERS: f64 = -0.25;
+    pub const OTHER_MODIFIERS: f64 = -0.3;
     /// Times the cosine of the two clauses' words (rarity-weighted).
     pub const CLAUSE: f64 = 0.6;
     /// The sentences were matched as one statement.
@@ -42,10 +43,21 @@ pub(crate) mod weight {
     pub const ROUNDED_VALUES: f64 = 0.2;
     /// Values more than three times apart.
     pub const FAR_VALUES: f64 = -0.3;
-    /// The clauses name the same place, body or person.
+    /// The clauses name the same place, body or person, and no other.
     pub const SHARED_NAME: f64 = 0.15;
-    /// Both clauses name someone or somewhere, and none is shared.
-    pub const OTHER_NAMES: f64 = -0.2;
+    /// Each clause names someone or somewhere the other does not
+    /// ("the Nationals offered" / "the Red Sox offered").
+    pub const OTHER_NAMES: f64 = -0.3;
+    /// The clauses place the figures alike ("in the province").
+    pub const SHARED_SCOPE: f64 = 0.1;
+    /// Both clauses place the figures, differently ("in the province" /
+    /// "across Asia", "in Takengon" / "in the district").
+    pub const OTHER_SCOPE: f64 = -0.35;
+    /// One figure counts on top of others ("another 2,000"), the other does not.
+    pub const ADDITIONAL: f64 = -0.15;
+    /// One figure is tied to a year, the other to none (an earlier disaster,
+    /// last year's total).
+    pub const ONE_SIDED_TIME: f64 = -0.25;
 }
 
 /// Values farther apart than this ratio are different quantities unless
@@ -69,7 +81,9 @@ const APART_LOOKUPS: usize = 16;
 
 struct Candidate<'a> {
     at: SentenceRef,
-    mention: &'a NumberMention,
+    /// The figure; years ("has led since 2002") are read here, as figures
+    /// of their own unit that only ever meet other years.
+    mention: Cow<'a, NumberMention>,
     identity: Identity,
     /// IDF-weighted, unit-length clause words (term id, weight), sorted by id.
     context: Vec<(u32, f32)>,
@@ -110,31 +124,73 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
         let article = &inputs.articles[a];
         let year = article.date.and_then(|d| d.year).map(i32::from);
         for (s, analysis) in sentences.iter().enumerate() {
-            if analysis.numbers.is_empty() {
-                continue;
-            }
             let Some(sentence) = article.sentences.get(s) else { continue };
             let offset = sentence.span.start;
             let text = article.slice(sentence.span);
             let back = |span: Span| Span::new(span.start.saturating_sub(offset), span.end.saturating_sub(offset));
             let spans: Vec<Span> = analysis.numbers.iter().map(|m| back(m.span)).collect();
             let names: Vec<Span> = analysis.names.iter().map(|n| back(n.span)).collect();
+            let years = if analysis.terms.is_empty() { Vec::new() } else { years_in(text, &spans, &names) };
+            if analysis.numbers.is_empty() && years.is_empty() {
+                continue;
+            }
             let identities = super::identity::read_sentence(text, &spans, &names);
             let at = SentenceRef { article: a, sentence: s };
+            let group = inputs.matching.sentence_groups[a][s];
             for (mention, identity) in analysis.numbers.iter().zip(identities) {
                 let context = context_vector(&identity.clause, inputs, &mut vocabulary);
-                candidates.push(Candidate {
-                    at,
-                    mention,
-                    identity,
-                    context,
-                    group: inputs.matching.sentence_groups[a][s],
-                    year,
-                });
+                candidates.push(Candidate { at, mention: Cow::Borrowed(mention), identity, context, group, year });
+            }
+            for (span, value) in years {
+                // The year's own clause, read with the figures around it.
+                let mut with_year = spans.clone();
+                with_year.push(span);
+                let identity = super::identity::read_sentence(text, &with_year, &names).pop().unwrap_or_default();
+                let context = context_vector(&identity.clause, inputs, &mut vocabulary);
+                let mention = NumberMention {
+                    span: span.shifted(offset),
+                    figure: Figure { value, low: value, high: value, qualifier: Qualifier::Exact, unit: YEAR.into() },
+                    class: QuantityClass::Measure(YEAR.into()),
+                    noun: None,
+                    noun_text: None,
+                    event: None,
+                };
+                candidates.push(Candidate { at, mention: Cow::Owned(mention), identity, context, group, year });
             }
         }
     }
     candidates
+}
+
+/// The unit of years read as figures.
+const YEAR: &str = "year";
+/// Years of one fact differ by at most this much ("since 2002" / "since 2003").
+const YEAR_SPREAD: f64 = 3.0;
+/// How alike the clauses of two years must be (cosine of their words).
+const YEAR_CONTEXT: f64 = 0.5;
+
+/// Years written alone in a sentence ("since 2002", "ends in 2019"), outside
+/// figures, names and calendar dates ("March 3, 2019" is a date).
+fn years_in(text: &str, figures: &[Span], names: &[Span]) -> Vec<(Span, f64)> {
+    let words: Vec<crate::tokens::Word<'_>> = crate::tokens::words(text).collect();
+    let mut years = Vec::new();
+    for (i, word) in words.iter().enumerate() {
+        if word.text.len() != 4 || !word.text.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let Ok(value) = word.text.parse::<u16>() else { continue };
+        if !(1900..=2100).contains(&value) || figures.iter().chain(names).any(|s| s.overlaps(word.span)) {
+            continue;
+        }
+        let calendar = |k: usize| crate::lexicon::CALENDAR.is_month(words[k].text);
+        let dated = (i >= 1 && calendar(i - 1)) || (i >= 2 && calendar(i - 2));
+        // "2019-20", "2007 to 2014": a stretch, not one year.
+        let joined = text.get(word.span.end..).is_some_and(|rest| rest.starts_with(['-', '–', '/']));
+        if !dated && !joined {
+            years.push((word.span, f64::from(value)));
+        }
+    }
+    years
 }
 
 /// The clause's words weighted by rarity, as a unit vector.
@@ -230,7 +286,7 @@ pub(crate) struct StatedApart<'a> {
 }
 
 impl<'a> StatedApart<'a> {
-    fn new<'b>(figures: impl Iterator<Item = (SentenceRef, &'a NumberMention)> + 'b) -> Self {
+    fn new(figures: impl Iterator<Item = (SentenceRef, &'a NumberMention)>) -> Self {
         let mut apart = Self { present: HashSet::new(), sentences: HashMap::new() };
         for (at, mention) in figures {
             let key = (&mention.class, mention.figure.value.to_bits());
@@ -260,7 +316,7 @@ impl<'a> StatedApart<'a> {
 }
 
 fn cluster(candidates: &[Candidate<'_>], inputs: &Inputs<'_>) -> Vec<Vec<usize>> {
-    let apart = StatedApart::new(candidates.iter().map(|c| (c.at, c.mention)));
+    let apart = StatedApart::new(candidates.iter().map(|c| (c.at, c.mention.as_ref())));
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     let mut sentences: Vec<HashSet<SentenceRef>> = Vec::new();
     // Per cluster and article, the lowest upper bound and the highest lower
@@ -357,10 +413,11 @@ fn identities_conflict(a: &Identity, b: &Identity, years: (Option<i32>, Option<i
         return true;
     }
     let resolve = |time: &Time, year: Option<i32>| match time {
-        Time::Year(y) => Some(*y),
-        Time::Relative(r) => year.map(|y| y + r),
+        Time::Year(y) => Some((*y, *y)),
+        Time::Relative(r) => year.map(|y| (y + r, y + r)),
+        Time::Span(from, to) => Some((*from, *to)),
     };
-    let resolved = |identity: &Identity, year: Option<i32>| -> Vec<i32> {
+    let resolved = |identity: &Identity, year: Option<i32>| -> Vec<(i32, i32)> {
         identity.times.iter().filter_map(|t| resolve(t, year)).collect()
     };
     let (ya, yb) = (resolved(a, years.0), resolved(b, years.1));
@@ -373,6 +430,12 @@ fn identities_conflict(a: &Identity, b: &Identity, years: (Option<i32>, Option<i
     };
     let (ra, rb) = (relative(a), relative(b));
     !ra.is_empty() && !rb.is_empty() && !ra.iter().any(|r| rb.contains(r)) && (years.0.is_none() || years.1.is_none())
+}
+
+/// Whether a figure is tied to a single year at least two years before its
+/// article's ("In 2004 a tsunami killed ...").
+fn earlier_year(identity: &Identity, article_year: Option<i32>) -> bool {
+    article_year.is_some_and(|now| identity.times.iter().any(|t| matches!(t, Time::Year(y) if *y <= now - 2)))
 }
 
 /// One value is the other rounded at the coarser one's step ("$1.4 billion"
@@ -398,7 +461,12 @@ fn link_score(a: &Candidate<'_>, b: &Candidate<'_>) -> Option<f64> {
     let same_group = a.group.is_some() && a.group == b.group;
     let (x, y) = (a.mention.figure.value.abs(), b.mention.figure.value.abs());
     let ratio = if x.min(y) > 0.0 { x.max(y) / x.min(y) } else { f64::INFINITY };
-    if !same_group && ratio > FAR_RATIO && x != y {
+    if ratio > FAR_RATIO && x != y {
+        return None;
+    }
+    // Things are counted whole: "3.6" is no count of the "three" aftershocks.
+    let fractional = |v: f64| v < 1000.0 && v.fract().abs() > 1e-9;
+    if a.mention.class == QuantityClass::Count && fractional(x) != fractional(y) {
         return None;
     }
     // Ages, durations and ranks are compared only within one matched statement.
@@ -406,6 +474,15 @@ fn link_score(a: &Candidate<'_>, b: &Candidate<'_>) -> Option<f64> {
         return None;
     }
     let (ia, ib) = (&a.identity, &b.identity);
+    if a.mention.figure.unit == YEAR {
+        // Years of one fact: close years in matched statements or alike clauses.
+        let alike = same_group || dot(&a.context, &b.context) >= YEAR_CONTEXT;
+        let close = (x - y).abs() <= YEAR_SPREAD;
+        let predicates_differ = matches!((ia.predicate, ib.predicate), (Some(p), Some(q)) if p.concept != q.concept);
+        let names_differ =
+            ia.names.iter().any(|n| !ib.names.contains(n)) && ib.names.iter().any(|n| !ia.names.contains(n));
+        return (alike && close && !predicates_differ && !names_differ).then_some(1.0);
+    }
     if identities_conflict(ia, ib, (a.year, b.year)) {
         return None;
     }
@@ -417,7 +494,7 @@ fn link_score(a: &Candidate<'_>, b: &Candidate<'_>) -> Option<f64> {
     }
     match (&ia.thing, &ib.thing) {
         (Some(p), Some(q)) if p == q => score += weight::SAME_THING,
-        (Some(_), Some(_)) => score += weight::OTHER_THING,
+        (Some(_), Some(_)) if ia.thing_direct && ib.thing_direct => score += weight::OTHER_THING,
         _ => {}
     }
     if !ia.modifiers.is_empty() && !ib.modifiers.is_empty() {
@@ -438,12 +515,25 @@ fn link_score(a: &Candidate<'_>, b: &Candidate<'_>) -> Option<f64> {
     } else if ratio > 3.0 {
         score += weight::FAR_VALUES;
     }
-    if !ia.names.is_empty() && !ib.names.is_empty() {
-        if ia.names.iter().any(|n| ib.names.contains(n)) {
-            score += weight::SHARED_NAME;
+    let only_a = ia.names.iter().any(|n| !ib.names.contains(n));
+    let only_b = ib.names.iter().any(|n| !ia.names.contains(n));
+    if only_a && only_b {
+        score += weight::OTHER_NAMES;
+    } else if ia.names.iter().any(|n| ib.names.contains(n)) {
+        score += weight::SHARED_NAME;
+    }
+    if !ia.scope.is_empty() && !ib.scope.is_empty() {
+        if ia.scope.iter().any(|p| ib.scope.contains(p)) {
+            score += weight::SHARED_SCOPE;
         } else {
-            score += weight::OTHER_NAMES;
+            score += weight::OTHER_SCOPE;
         }
+    }
+    if ia.additional != ib.additional {
+        score += weight::ADDITIONAL;
+    }
+    if earlier_year(ia, a.year) && ib.times.is_empty() || earlier_year(ib, b.year) && ia.times.is_empty() {
+        score += weight::ONE_SIDED_TIME;
     }
     Some(score)
 }
@@ -494,7 +584,7 @@ fn judge(members: &[&Candidate<'_>], inputs: &Inputs<'_>) -> Option<(Quantity, O
         Verdict::Agree
     } else if overlap {
         Verdict::Compatible
-    } else if changed(members, inputs) {
+    } else if changed(members) {
         Verdict::Changed
     } else {
         Verdict::Conflicting
@@ -534,15 +624,11 @@ fn judge(members: &[&Candidate<'_>], inputs: &Inputs<'_>) -> Option<(Quantity, O
 }
 
 /// Whether differing figures are one figure moving over time: a clause
-/// says so ("rose to", "so far"), or the articles carry different dates.
-fn changed(members: &[&Candidate<'_>], inputs: &Inputs<'_>) -> bool {
-    if members.iter().any(|m| m.identity.changing) {
-        return true;
-    }
-    let mut dates: Vec<_> = members.iter().filter_map(|m| inputs.articles[m.at.article].date).collect();
-    dates.sort_by_key(|d| (d.year, d.month, d.day));
-    dates.dedup();
-    dates.len() >= 2
+/// says so ("rose to", "has risen", "so far", "bringing the toll to").
+/// Publication dates alone are not taken as proof: a later report may
+/// simply disagree.
+fn changed(members: &[&Candidate<'_>]) -> bool {
+    members.iter().any(|m| m.identity.changing)
 }
 
 /// "domestic flights cancelled", "military construction money": the most
@@ -553,6 +639,7 @@ fn label(members: &[&Candidate<'_>]) -> String {
         most_common(members.iter().filter_map(|m| m.identity.predicate_text.as_deref().map(str::to_lowercase)));
     let noun = thing.or_else(|| members.iter().find_map(|m| m.mention.noun_text.clone()));
     let fallback = match &members[0].mention.class {
+        _ if members[0].mention.figure.unit == YEAR => "year",
         QuantityClass::Money(_) => "money",
         QuantityClass::Percent => "share",
         QuantityClass::Measure(_) => "measure",
