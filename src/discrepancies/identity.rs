@@ -106,7 +106,7 @@ pub struct Identity {
     pub scope: Vec<String>,
     /// The clause says the figure moved ("rose to", "so far", "bringing").
     pub changing: bool,
-    /// Content terms of the clause (concept-mapped stems, as in analysis).
+    /// Content stems of the clause.
     pub clause: Vec<String>,
 }
 
@@ -156,6 +156,8 @@ const CLAUSE_MARKS: &[char] = &[',', ';', ':', '(', ')', '—', '–', '"', '“
 const PURPOSE: &[&str] = &["for", "in", "of", "toward", "towards"];
 /// Words saying a figure has moved.
 const CHANGING: &[&str] = &["rose", "risen", "rise", "rising", "climb", "climbed", "increased", "bringing", "jumped"];
+/// Predicates that happen to people: a bare count with one of them counts people.
+const PEOPLE_PREDICATES: &[&str] = &["killed", "injured", "evacuated", "missing", "arrested"];
 /// Words saying a figure is a rate.
 const RATE: &[&str] = &["per", "each", "annually", "apiece", "yearly", "monthly", "weekly", "daily"];
 /// Stems before a figure saying it is an average.
@@ -246,6 +248,9 @@ pub fn read_sentence(text: &str, figures: &[Span], names: &[Span]) -> Vec<Identi
                 if let Some((_, predicate, text)) = nearest {
                     identity.predicate = Some(predicate);
                     identity.predicate_text = Some(text);
+                    if identity.thing.is_none() && PEOPLE_PREDICATES.contains(&predicate.concept) {
+                        identity.thing = Some("people".to_owned());
+                    }
                 }
             }
             identity
@@ -366,12 +371,7 @@ fn read_one(tokens: &[Token], (start, end): (usize, usize), left: (usize, usize)
     let mut phrase: Vec<usize> = Vec::new();
     let mut index = from;
     while let Some(token) = after(index) {
-        if (index > from && token.boundary)
-            || !is_content(token)
-            || ends_phrase(token)
-            || phrase.len() == 4
-            || year_of(token).is_some()
-        {
+        if token.boundary || !is_content(token) || ends_phrase(token) || phrase.len() == 4 || year_of(token).is_some() {
             break;
         }
         phrase.push(index);
@@ -461,6 +461,10 @@ fn read_one(tokens: &[Token], (start, end): (usize, usize), left: (usize, usize)
             }
         }
     }
+    // "three dead", "another 27 were injured": a bare count of casualties counts people.
+    if identity.thing.is_none() && identity.predicate.is_some_and(|p| PEOPLE_PREDICATES.contains(&p.concept)) {
+        identity.thing = Some("people".to_owned());
+    }
     identity.times = times_in(tokens, left.0, left.1);
     identity.times.extend(times_in(tokens, right.0, right.1));
     // Place phrases: "in the province", "across Asia", "in Takengon".
@@ -492,7 +496,7 @@ fn read_one(tokens: &[Token], (start, end): (usize, usize), left: (usize, usize)
             identity.names.push(token.folded.clone());
         }
         if is_content(token) {
-            identity.clause.push(tokens::concept(&token.stem).to_owned());
+            identity.clause.push(token.stem.clone());
         }
     }
     identity.names.sort();

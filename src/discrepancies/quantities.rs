@@ -10,13 +10,14 @@
 //! one figure is the other rounded, `conflicting` when both cannot be true,
 //! `changed` when the figure moved between reports.
 
+use super::Inputs;
 use super::identity::{Identity, Time};
-use super::{Inputs, excerpt};
 use crate::model::{
-    Agreement, Discrepancy, DiscrepancyKind, Figure, Mention, Qualifier, Quantity, QuantityFigure, SentenceRef, Span,
-    Verdict,
+    Agreement, Discrepancy, DiscrepancyKind, Evidence, Figure, Mention, Qualifier, Quantity, QuantityFigure,
+    SentenceRef, Span, Verdict,
 };
 use crate::numbers::{NumberMention, QuantityClass};
+use crate::tokens::Term;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
@@ -93,8 +94,16 @@ struct Candidate<'a> {
 }
 
 /// The number finder.
-pub(super) fn find(inputs: &Inputs<'_>) -> Vec<Discrepancy> {
-    quantities_and_discrepancies(inputs).1
+pub(super) struct Quantities;
+
+impl super::Finder for Quantities {
+    fn kind(&self) -> DiscrepancyKind {
+        DiscrepancyKind::Number
+    }
+
+    fn find(&self, inputs: &Inputs<'_>) -> Vec<Discrepancy> {
+        quantities_and_discrepancies(inputs).1
+    }
 }
 
 /// Every quantity stated by at least two articles.
@@ -199,7 +208,7 @@ fn context_vector(terms: &[String], inputs: &Inputs<'_>, vocabulary: &mut HashMa
         .iter()
         .map(|t| {
             let next = u32::try_from(vocabulary.len()).unwrap_or(u32::MAX);
-            (*vocabulary.entry(t.clone()).or_insert(next), inputs.stats.idf(t) as f32)
+            (*vocabulary.entry(t.clone()).or_insert(next), inputs.stats.idf(&Term::word(t)) as f32)
         })
         .collect();
     vector.sort_by_key(|(id, _)| *id);
@@ -613,13 +622,17 @@ fn judge(members: &[&Candidate<'_>], inputs: &Inputs<'_>) -> Option<(Quantity, O
         }
         versions.push(format!("{} ({})", surfaces.join(", "), inputs.articles[*article].outlet));
     }
-    let summary = excerpt(&format!("{label}: {} — {}", versions.join(" vs "), agreement.as_str()), 240);
+    let kind = DiscrepancyKind::Number;
+    let summary = kind.summary(&[
+        ("label", &label),
+        ("versions", &kind.info().join(&versions)),
+        ("agreement", agreement.as_str()),
+    ]);
     let mentions = members
         .iter()
-        .map(|m| Mention { at: m.at, span: m.mention.span, figure: Some(m.mention.figure.clone()), date: None })
+        .map(|m| Mention { at: m.at, span: m.mention.span, evidence: Evidence::Figure(m.mention.figure.clone()) })
         .collect();
-    let discrepancy =
-        Discrepancy { kind: DiscrepancyKind::Number, summary, agreement: Some(agreement), label, mentions };
+    let discrepancy = Discrepancy { kind, summary, agreement: Some(agreement), label, mentions };
     Some((quantity, Some(discrepancy)))
 }
 

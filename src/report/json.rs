@@ -15,7 +15,7 @@ pub const VERSION: u32 = 1;
 /// The minor version: raised by every addition to the contract (new fields
 /// only), so a script can tell which fields to expect. See
 /// `docs/report-format.md` for what each minor version added.
-pub const VERSION_MINOR: u32 = 2;
+pub const VERSION_MINOR: u32 = 3;
 
 /// The whole JSON report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -44,6 +44,10 @@ pub struct Report {
     pub rows: Vec<ReportRow>,
     /// The ordered discrepancy list.
     pub discrepancies: Vec<ReportDiscrepancy>,
+    /// The reviewer's verdicts, notes, pinned values and corrections; absent
+    /// when no review is in force (added in 1.2, see `docs/report-format.md`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<super::review::ReportReview>,
     /// Every quantity stated by at least two articles, also when they agree:
     /// the figures each article gives and the verdict on them.
     #[serde(default)]
@@ -210,6 +214,10 @@ pub struct ReportDiscrepancy {
     pub status: Option<String>,
     /// Where it shows up.
     pub mentions: Vec<ReportMention>,
+    /// The reviewer's verdict, note and corrections for it; absent when
+    /// there are none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<super::review::DiscrepancyReview>,
 }
 
 /// One mention of a discrepancy.
@@ -332,14 +340,15 @@ pub fn build(comparison: &Comparison, context: &ReportContext) -> Report {
                     text: comparison.articles[m.at.article].slice(m.span).to_owned(),
                     start: m.span.start,
                     end: m.span.end,
-                    value: m.figure.as_ref().map(|f| f.value),
-                    low: m.figure.as_ref().map(|f| f.low),
-                    high: m.figure.as_ref().map(|f| f.high.is_finite().then_some(f.high)),
-                    qualifier: m.figure.as_ref().map(|f| f.qualifier.as_str().to_owned()),
-                    unit: m.figure.as_ref().map(|f| f.unit.clone()).filter(|u| !u.is_empty()),
-                    date: m.date.map(crate::model::DayDate::iso),
+                    value: m.figure().map(|f| f.value),
+                    low: m.figure().map(|f| f.low),
+                    high: m.figure().map(|f| f.high.is_finite().then_some(f.high)),
+                    qualifier: m.figure().map(|f| f.qualifier.as_str().to_owned()),
+                    unit: m.figure().map(|f| f.unit.clone()).filter(|u| !u.is_empty()),
+                    date: m.date().map(crate::model::DayDate::iso),
                 })
                 .collect(),
+            review: super::review::of(context).and_then(|r| super::review::beside(r, i)),
         })
         .collect();
     let quantities = comparison
@@ -401,6 +410,7 @@ pub fn build(comparison: &Comparison, context: &ReportContext) -> Report {
         groups,
         rows,
         discrepancies,
+        review: super::review::of(context).map(super::review::section),
         quantities,
     }
 }
@@ -445,8 +455,11 @@ mod tests {
     #[test]
     fn report_round_trips_through_json() {
         let comparison = sample();
-        let context =
-            ReportContext { settings: Settings::default(), config_file: Some("/home/u/parallax.toml".into()) };
+        let context = ReportContext {
+            settings: Settings::default(),
+            config_file: Some("/home/u/parallax.toml".into()),
+            review: None,
+        };
         let report = build(&comparison, &context);
         // The sample must exercise the unbounded `high` ("more than"), which
         // serde would otherwise read back as absent.

@@ -37,7 +37,7 @@ fn score(a: &str, b: &str) -> Option<f64> {
     let (ca, cb) = (vector(&ia.clause), vector(&ib.clause));
     let x = Candidate {
         at: SentenceRef { article: 0, sentence: 0 },
-        mention: &ma,
+        mention: Cow::Borrowed(&ma),
         identity: ia,
         context: ca,
         group: None,
@@ -45,7 +45,7 @@ fn score(a: &str, b: &str) -> Option<f64> {
     };
     let y = Candidate {
         at: SentenceRef { article: 1, sentence: 0 },
-        mention: &mb,
+        mention: Cow::Borrowed(&mb),
         identity: ib,
         context: cb,
         group: None,
