@@ -146,8 +146,10 @@ pub fn compare_documents_with_progress(
     let rows = align::align_paragraphs(&articles, &matching.sentence_groups);
     progress(Stage::Discrepancies);
     let discrepancies = discrepancies::find_discrepancies(&articles, &analyses, &matching, &settings.discrepancies);
+    let quantities = discrepancies::find_quantities(&articles, &analyses, &matching, &settings.discrepancies);
     progress(Stage::Done);
-    let figures = figure_readings(&analyses);
+    let mut figures = figure_readings(&analyses);
+    link_figures_to_quantities(&mut figures, &quantities);
     Comparison {
         articles,
         skipped,
@@ -156,6 +158,22 @@ pub fn compare_documents_with_progress(
         rows,
         discrepancies,
         figures,
+        quantities,
+    }
+}
+
+/// Points every figure read at the quantity it belongs to (an index into
+/// `quantities`), matched by article, sentence and span.
+fn link_figures_to_quantities(figures: &mut [Vec<model::FigureReading>], quantities: &[model::Quantity]) {
+    for (index, quantity) in quantities.iter().enumerate() {
+        for member in &quantity.figures {
+            let Some(article) = figures.get_mut(member.at.article) else { continue };
+            if let Some(reading) =
+                article.iter_mut().find(|r| r.sentence == member.at.sentence && r.span.overlaps(member.span))
+            {
+                reading.quantity = Some(index);
+            }
+        }
     }
 }
 

@@ -80,7 +80,7 @@ fn write_rows(comparison: &Comparison, _context: &ReportContext) -> Result<Strin
                 neutralise(&figure.unit),
                 reading.class.as_str().to_owned(),
                 reason.to_owned(),
-                reading.quantity.map(|q| q.to_string()).unwrap_or_default(),
+                reading.quantity.map(|q| (q + 1).to_string()).unwrap_or_default(),
                 verdict.to_owned(),
                 discrepancy,
                 neutralise(&article.source),
