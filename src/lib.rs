@@ -53,6 +53,7 @@ pub mod numbers;
 pub mod report;
 pub mod review;
 pub mod segment;
+pub mod semantic;
 pub mod tokens;
 #[cfg(feature = "tui")]
 pub mod tui;

@@ -2,7 +2,10 @@
 //! become one [`Group`], across all articles at once.
 //!
 //! Sentences are TF-IDF vectors over their terms (rare words carry the
-//! match). Each sentence joins the existing group whose centroid it is most
+//! match): a term weighs by its rarity among the compared sentences and by
+//! its rarity in English at large ([`crate::semantic::zipf`]), and a word
+//! meets its synonyms ([`crate::semantic::synonyms`]) at part of the weight
+//! of a shared word. Each sentence joins the existing group whose centroid it is most
 //! similar to, or starts a group of its own; a second pass lets every
 //! sentence move to its best group now that all groups exist. Comparing a
 //! sentence with group centroids (average linkage) rather than with single
@@ -68,10 +71,10 @@ pub fn match_sentences(articles: &[Article], analyses: &[Vec<SentenceAnalysis>],
             }
         }
     }
-    let (vectors, idf) = build_vectors(&term_lists);
+    let (space, idf) = build_vectors(&term_lists);
     let people: Vec<People> = refs.iter().map(|r| people_of(&analyses[r.article][r.sentence])).collect();
     let kinds: Vec<SentenceKind> = refs.iter().map(|r| articles[r.article].sentences[r.sentence].kind).collect();
-    let groups = assign_groups(&refs, &vectors, &idf, &people, &kinds, settings);
+    let groups = assign_groups(&refs, &space, &idf, &people, &kinds, settings);
 
     let mut sentence_groups: Vec<Vec<Option<usize>>> = articles.iter().map(|a| vec![None; a.sentences.len()]).collect();
     let mut result: Vec<Group> = Vec::new();
@@ -94,7 +97,7 @@ pub fn match_sentences(articles: &[Article], analyses: &[Vec<SentenceAnalysis>],
             let at = refs[*member];
             sentence_groups[at.article][at.sentence] = Some(group_index);
         }
-        result.push(build_group(articles, &refs, &vectors, &members));
+        result.push(build_group(articles, &refs, &space, &members));
     }
     Matching { groups: result, sentence_groups }
 }
@@ -103,7 +106,7 @@ pub fn match_sentences(articles: &[Article], analyses: &[Vec<SentenceAnalysis>],
 /// match, and for tuning).
 pub struct SimilarityIndex {
     positions: HashMap<SentenceRef, usize>,
-    vectors: Vec<Vector>,
+    space: Space,
 }
 
 impl SimilarityIndex {
@@ -121,15 +124,15 @@ impl SimilarityIndex {
                 }
             }
         }
-        let (vectors, _) = build_vectors(&term_lists);
-        Self { positions, vectors }
+        let (space, _) = build_vectors(&term_lists);
+        Self { positions, space }
     }
 
     /// Cosine similarity of two sentences (0 when either is not comparable).
     #[must_use]
     pub fn similarity(&self, a: SentenceRef, b: SentenceRef) -> f64 {
         match (self.positions.get(&a), self.positions.get(&b)) {
-            (Some(x), Some(y)) => f64::from(cosine(&self.vectors[*x], &self.vectors[*y])),
+            (Some(x), Some(y)) => f64::from(self.space.cosine(*x, *y)),
             _ => 0.0,
         }
     }
@@ -142,8 +145,84 @@ fn term_boost(term: &Term) -> f32 {
     if matches!(term, Term::Quantity(_) | Term::DatedEvent(_)) { 2.0 } else { 1.0 }
 }
 
+/// Sentence vectors and what is needed to compare them.
+struct Space {
+    /// One unit-length TF-IDF vector per sentence.
+    vectors: Vec<Vector>,
+    /// For each term id, the ids of the terms present that are its synonyms.
+    synonyms: Vec<Vec<u32>>,
+}
+
+impl Space {
+    /// Similarity of two sentences (cosine, with synonyms counting as a
+    /// share of a shared term) and how many terms they share.
+    fn similarity(&self, a: usize, b: usize) -> (f32, usize) {
+        let (x, y) = (&self.vectors[a], &self.vectors[b]);
+        let (mut dot, mut shared) = cosine_shared(x, y);
+        let has = |v: &Vector, id: u32| v.binary_search_by_key(&id, |(t, _)| *t).ok().map(|i| v[i].1);
+        let mut used: Vec<u32> = Vec::new();
+        for (term, weight) in x {
+            if has(y, *term).is_some() {
+                continue;
+            }
+            let partner = self.synonyms[*term as usize]
+                .iter()
+                .find(|s| has(x, **s).is_none() && !used.contains(s))
+                .and_then(|s| has(y, *s).map(|w| (*s, w)));
+            if let Some((synonym, other)) = partner {
+                used.push(synonym);
+                dot += weights::SYNONYM * weight * other;
+                shared += 1;
+            }
+        }
+        (dot, shared)
+    }
+
+    fn cosine(&self, a: usize, b: usize) -> f32 {
+        self.similarity(a, b).0
+    }
+}
+
+/// Weights of the background (language-wide) evidence, fitted on the dev
+/// gold of real news (`../shared/gold`, see `docs/matching.md`).
+mod weights {
+    /// Share of a shared term's weight that a synonym pair earns.
+    pub const SYNONYM: f32 = 0.7;
+    /// Zipf frequency at which a word's rarity factor reaches zero (before
+    /// clamping): "the" is 7.7, "said" 6.3.
+    pub const COMMON_ZIPF: f32 = 8.0;
+    /// Zipf steps per unit of rarity factor.
+    pub const ZIPF_SCALE: f32 = 2.0;
+    /// Rarity factor bounds: the commonest words still count a little,
+    /// and no rare word outweighs a few ordinary ones.
+    pub const MIN_RARITY: f32 = 0.3;
+    pub const MAX_RARITY: f32 = 3.0;
+    /// Zipf assumed for stems the table does not know (rarer than 2.0).
+    pub const RARE_ZIPF: f32 = 1.5;
+    /// Rarity factor of a name and of a paraphrase concept.
+    pub const NAME: f32 = 2.0;
+    pub const CONCEPT: f32 = 1.0;
+    /// Power of the in-article IDF: below 1, the event's own words, which
+    /// every article shares, are not weighed down to nothing.
+    pub const IDF_POWER: f32 = 0.75;
+}
+
+/// How much a term says in the language at large: words common in
+/// English count less than rare ones, whatever the compared articles say.
+fn background(term: &Term) -> f32 {
+    match term {
+        Term::Stem(stem) => {
+            let zipf = crate::semantic::zipf(stem).unwrap_or(weights::RARE_ZIPF);
+            ((weights::COMMON_ZIPF - zipf) / weights::ZIPF_SCALE).clamp(weights::MIN_RARITY, weights::MAX_RARITY)
+        }
+        Term::Concept(_) => weights::CONCEPT,
+        Term::Name(_) => weights::NAME,
+        _ => 1.0,
+    }
+}
+
 /// TF-IDF vectors for every sentence, and each term's IDF.
-fn build_vectors(term_lists: &[&[Term]]) -> (Vec<Vector>, Vec<f32>) {
+fn build_vectors(term_lists: &[&[Term]]) -> (Space, Vec<f32>) {
     let mut ids: HashMap<&Term, u32> = HashMap::new();
     let mut document_frequency: Vec<u32> = Vec::new();
     let mut boosts: Vec<f32> = Vec::new();
@@ -155,7 +234,7 @@ fn build_vectors(term_lists: &[&[Term]]) -> (Vec<Vector>, Vec<f32>) {
                 let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
                 let id = *ids.entry(term).or_insert(next);
                 if id as usize >= boosts.len() {
-                    boosts.push(term_boost(term));
+                    boosts.push(term_boost(term) * background(term));
                     document_frequency.push(0);
                 }
                 id
@@ -176,7 +255,7 @@ fn build_vectors(term_lists: &[&[Term]]) -> (Vec<Vector>, Vec<f32>) {
         .map(|list| {
             let mut vector: Vector = Vec::new();
             for id in list {
-                let weight = idf[id as usize] * boosts[id as usize];
+                let weight = idf[id as usize].powf(weights::IDF_POWER) * boosts[id as usize];
                 match vector.last_mut() {
                     Some((last, total)) if *last == id => *total += weight,
                     _ => vector.push((id, weight)),
@@ -191,7 +270,18 @@ fn build_vectors(term_lists: &[&[Term]]) -> (Vec<Vector>, Vec<f32>) {
             vector
         })
         .collect();
-    (vectors, idf)
+    let mut synonyms: Vec<Vec<u32>> = vec![Vec::new(); ids.len()];
+    for (term, id) in &ids {
+        if let Some(stem) = term.word_text().filter(|_| matches!(term, Term::Stem(_))) {
+            let mut list: Vec<u32> =
+                crate::semantic::synonyms(stem).filter_map(|s| ids.get(&Term::word(s)).copied()).collect();
+            list.sort_unstable();
+            list.dedup();
+            list.retain(|s| s != id);
+            synonyms[*id as usize] = list;
+        }
+    }
+    (Space { vectors, synonyms }, idf)
 }
 
 /// Headlines match headlines and section headings match headings: a
@@ -235,19 +325,19 @@ fn name_conflict(a: &People, b: &People) -> bool {
 /// with a group but says something else stays out of it.
 fn assign_groups(
     refs: &[SentenceRef],
-    vectors: &[Vector],
+    space: &Space,
     idf: &[f32],
     people: &[People],
     kinds: &[SentenceKind],
     settings: &MatchSettings,
 ) -> Vec<Vec<usize>> {
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); idf.len()];
-    for (sentence, vector) in vectors.iter().enumerate() {
+    for (sentence, vector) in space.vectors.iter().enumerate() {
         for (term, _) in vector {
             postings[*term as usize].push(u32::try_from(sentence).unwrap_or(u32::MAX));
         }
     }
-    let edges = candidate_edges(refs, vectors, idf, &postings, people, kinds, settings);
+    let edges = candidate_edges(refs, space, idf, &postings, people, kinds, settings);
 
     let mut parent: Vec<usize> = (0..refs.len()).collect();
     let mut members: Vec<Vec<usize>> = (0..refs.len()).map(|i| vec![i]).collect();
@@ -264,7 +354,7 @@ fn assign_groups(
         if rejected.contains(&key) {
             continue;
         }
-        if average_link(refs, vectors, people, &members[root_a], &members[root_b]) < settings.link_threshold {
+        if average_link(refs, space, people, &members[root_a], &members[root_b]) < settings.link_threshold {
             rejected.insert(key);
             continue;
         }
@@ -288,7 +378,7 @@ fn assign_groups(
 /// clear the pair threshold, strongest first (ties in index order).
 fn candidate_edges(
     refs: &[SentenceRef],
-    vectors: &[Vector],
+    space: &Space,
     idf: &[f32],
     postings: &[Vec<u32>],
     people: &[People],
@@ -300,11 +390,12 @@ fn candidate_edges(
         .map(|sentence| {
             // The rarest terms that some other sentence also has.
             let mut terms: Vec<u32> =
-                vectors[sentence].iter().map(|(t, _)| *t).filter(|t| postings[*t as usize].len() > 1).collect();
+                space.vectors[sentence].iter().map(|(t, _)| *t).filter(|t| postings[*t as usize].len() > 1).collect();
             terms.sort_by(|a, b| idf[*b as usize].total_cmp(&idf[*a as usize]).then(a.cmp(b)));
             terms.truncate(settings.candidate_terms.max(1));
             let mut candidates: Vec<usize> = terms
                 .iter()
+                .flat_map(|t| std::iter::once(t).chain(&space.synonyms[*t as usize]))
                 .flat_map(|t| postings[*t as usize].iter().take(settings.max_postings).map(|c| *c as usize))
                 .filter(|c| *c > sentence && refs[*c].article != refs[sentence].article)
                 .collect();
@@ -315,9 +406,9 @@ fn candidate_edges(
                 .filter(|other| !name_conflict(&people[sentence], &people[*other]))
                 .filter(|other| compatible_kinds(kinds[sentence], kinds[*other]))
                 .filter_map(|other| {
-                    let (similarity, shared) = cosine_shared(&vectors[sentence], &vectors[other]);
-                    let enough_shared =
-                        shared >= settings.min_shared_terms.min(vectors[sentence].len()).min(vectors[other].len());
+                    let (similarity, shared) = space.similarity(sentence, other);
+                    let enough_shared = shared
+                        >= settings.min_shared_terms.min(space.vectors[sentence].len()).min(space.vectors[other].len());
                     (enough_shared && f64::from(similarity) >= settings.threshold)
                         .then_some((similarity, sentence, other))
                 })
@@ -335,13 +426,13 @@ const LINK_SAMPLE: usize = 12;
 
 /// Mean similarity over pairs of sentences from different articles, one
 /// from each cluster.
-fn average_link(refs: &[SentenceRef], vectors: &[Vector], people: &[People], a: &[usize], b: &[usize]) -> f64 {
+fn average_link(refs: &[SentenceRef], space: &Space, people: &[People], a: &[usize], b: &[usize]) -> f64 {
     let (mut total, mut pairs) = (0.0f64, 0usize);
     for x in a.iter().take(LINK_SAMPLE) {
         for y in b.iter().take(LINK_SAMPLE) {
             if refs[*x].article != refs[*y].article {
                 if !name_conflict(&people[*x], &people[*y]) {
-                    total += f64::from(cosine(&vectors[*x], &vectors[*y]));
+                    total += f64::from(space.cosine(*x, *y));
                 }
                 pairs += 1;
             }
@@ -375,15 +466,11 @@ fn cosine_shared(a: &Vector, b: &Vector) -> (f32, usize) {
     (dot, shared)
 }
 
-fn cosine(a: &Vector, b: &Vector) -> f32 {
-    cosine_shared(a, b).0
-}
-
 /// Members beyond this many are not used for the similarity figure and the
 /// choice of reference (both are summaries; a sample keeps them cheap).
 const SUMMARY_SAMPLE: usize = 40;
 
-fn build_group(articles: &[Article], refs: &[SentenceRef], vectors: &[Vector], members: &[usize]) -> Group {
+fn build_group(articles: &[Article], refs: &[SentenceRef], space: &Space, members: &[usize]) -> Group {
     let sample = &members[..members.len().min(SUMMARY_SAMPLE)];
     let (mut total, mut pairs) = (0.0f64, 0usize);
     let mut centrality = vec![0.0f64; sample.len()];
@@ -392,7 +479,7 @@ fn build_group(articles: &[Article], refs: &[SentenceRef], vectors: &[Vector], m
             if refs[*a].article == refs[*b].article {
                 continue;
             }
-            let similarity = f64::from(cosine(&vectors[*a], &vectors[*b]));
+            let similarity = f64::from(space.cosine(*a, *b));
             total += similarity;
             pairs += 1;
             centrality[i] += similarity;
