@@ -2,7 +2,7 @@
 
 use super::{Inputs, excerpt};
 use crate::model::{Discrepancy, DiscrepancyKind, Mention, SentenceRef};
-use crate::names::{self, Occurrence};
+use crate::names::{self, Occurrence, SetKind};
 
 pub(super) fn find(inputs: &Inputs<'_>) -> Vec<Discrepancy> {
     let mut occurrences: Vec<Occurrence> = Vec::new();
@@ -53,9 +53,13 @@ pub(super) fn find(inputs: &Inputs<'_>) -> Vec<Discrepancy> {
                 versions.push(format!("{form} ({})", outlets.join(", ")));
             }
             let label = set.forms.iter().max_by_key(|f| f.split(' ').count()).cloned().unwrap_or_default();
+            let what = match set.kind {
+                SetKind::Spelling => "spelled differently",
+                SetKind::DifferentFirstName => "different first name, same role",
+            };
             Discrepancy {
                 kind: DiscrepancyKind::Name,
-                summary: excerpt(&format!("spelled differently: {}", versions.join(" / ")), 240),
+                summary: excerpt(&format!("{what}: {}", versions.join(" / ")), 240),
                 agreement: None,
                 label,
                 mentions,
