@@ -300,10 +300,11 @@ impl crate::model::Comparison {
     /// Every spelling of a name that `query` is one spelling of (compared
     /// ignoring case and diacritics), from the name discrepancies: searching
     /// "Heydar Alishbandi" finds "Heidar Alishvandi" too, and a surname
-    /// finds the set's surnames. Empty when `query` is in no set.
+    /// finds the set's surnames (a query of k words is compared with the
+    /// last k words of each spelling). Empty when `query` is in no set.
     #[must_use]
     pub fn name_variants(&self, query: &str) -> Vec<String> {
-        let wanted = key::plain(query.trim());
+        let wanted = key::plain(&query.split_whitespace().collect::<Vec<_>>().join(" "));
         if wanted.is_empty() {
             return Vec::new();
         }
@@ -314,15 +315,17 @@ impl crate::model::Comparison {
                 .iter()
                 .filter_map(|m| self.articles.get(m.at.article)?.text.get(m.span.range()))
                 .collect();
-            let last_word = |t: &str| t.rsplit(' ').next().unwrap_or(t).to_owned();
-            let chosen: Vec<String> = if texts.iter().any(|t| key::plain(t) == wanted) {
-                texts.iter().map(|t| (*t).to_owned()).collect()
-            } else if texts.iter().any(|t| key::plain(&last_word(t)) == wanted) {
-                // A surname finds the set's surnames ("Kouznetsov" finds "Kuznetsov").
-                texts.iter().map(|t| last_word(t)).collect()
-            } else {
-                continue;
+            // The query as the last words of a mention ("Kouznetsov",
+            // "Evgeny Kouznetsov"): the same last words of every mention.
+            let count = wanted.split(' ').count();
+            let tail = |t: &str| -> Option<String> {
+                let words: Vec<&str> = t.split(' ').collect();
+                (words.len() >= count).then(|| words[words.len() - count..].join(" "))
             };
+            if !texts.iter().any(|t| tail(t).is_some_and(|tail| key::plain(&tail) == wanted)) {
+                continue;
+            }
+            let chosen: Vec<String> = texts.iter().filter_map(|t| tail(t)).collect();
             for text in chosen {
                 if !found.iter().any(|f| key::plain(f) == key::plain(&text)) {
                     found.push(text);
