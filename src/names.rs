@@ -23,41 +23,16 @@ use crate::tokens;
 use std::collections::HashSet;
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Capitalised words that are never names (until the shared calendar
-/// table lands).
-const CALENDAR: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
+/// Capitalised words that are never names: months (full or abbreviated) and weekdays.
+fn is_calendar_word(key: &str) -> bool {
+    crate::lexicon::CALENDAR.is_month(key) || crate::lexicon::CALENDAR.is_weekday(key)
+}
+
+/// A title or role before a name: the shared honorifics, and the roles of
+/// `names.toml`.
+fn is_role(key: &str) -> bool {
+    crate::lexicon::HONORIFICS.is_title_word(key) || lexicon::get().roles.contains(key)
+}
 
 /// A name as written in one sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -231,12 +206,12 @@ fn finish_run(
                     || s.len() >= 2 && s.first().is_some_and(|(_, w, _)| !given::groups(&fold_key(w)).is_empty())
             });
         let breaks = *part == Part::Word
-            && (lexicon.roles.contains(&key)
+            && (is_role(&key)
                 || of_after_person
-                || CALENDAR.contains(&key.as_str())
+                || is_calendar_word(&key)
                 || shouting && (common.contains(&key) || tokens::is_stop_word(&key)));
         if breaks {
-            segments.push((lexicon.roles.contains(&key), Vec::new()));
+            segments.push((is_role(&key), Vec::new()));
         } else if let Some((_, segment)) = segments.last_mut() {
             segment.push((*start, word, *part));
         }

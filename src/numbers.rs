@@ -103,6 +103,13 @@ struct Token<'a> {
 /// Finds the figures in one sentence. Spans are relative to `text`.
 #[must_use]
 pub fn extract(text: &str) -> Vec<NumberMention> {
+    extract_with_terms(text, &tokens::terms(text))
+}
+
+/// [`extract`] for a sentence whose word terms ([`tokens::terms`]) are
+/// already known, so the sentence is stemmed once.
+#[must_use]
+pub fn extract_with_terms(text: &str, terms: &[(String, Span)]) -> Vec<NumberMention> {
     let raw: Vec<Token<'_>> = text
         .split_word_bound_indices()
         .filter(|(_, t)| !t.trim().is_empty())
@@ -110,7 +117,6 @@ pub fn extract(text: &str) -> Vec<NumberMention> {
         .collect();
     let lower: Vec<String> = raw.iter().map(|t| tokens::fold_word(t.text)).collect();
     let decimal_comma = uses_decimal_comma(text);
-    let terms = tokens::terms(text);
     let mut mentions = Vec::new();
     let mut index = 0;
     while index < raw.len() {
@@ -142,7 +148,7 @@ pub fn extract(text: &str) -> Vec<NumberMention> {
             next_index = end;
         }
         if let Some(mut mention) = built {
-            mention.event = governing_event(&terms, mention.span, mention.noun.as_deref());
+            mention.event = governing_event(terms, mention.span, mention.noun.as_deref());
             // "Another 27 were injured": a bare count of casualties counts people.
             if mention.noun.is_none()
                 && mention.class == QuantityClass::Count
@@ -593,32 +599,11 @@ fn parse_half_multiple(lower: &[String], start: usize) -> Option<Parsed> {
     })
 }
 
-const MONTH_WORDS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
+/// A lower-case word that names a month ("sept", "march").
+fn is_month_word(word: &str) -> bool {
+    crate::lexicon::CALENDAR.is_month(word)
+}
+
 const TIME_UNITS: &[(&str, f64)] = &[
     ("second", 1.0 / 86400.0),
     ("seconds", 1.0 / 86400.0),
@@ -779,12 +764,10 @@ fn build_mention(
         if previous(1) == ":" && start >= 2 && lower[start - 2].bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        if MONTH_WORDS.contains(&previous(1)) || MONTH_WORDS.contains(&previous(2)) && previous(1) == "." {
+        if is_month_word(previous(1)) || is_month_word(previous(2)) && previous(1) == "." {
             return None;
         }
-        if MONTH_WORDS.contains(&after(parsed.end))
-            || (after(parsed.end) == "of" && MONTH_WORDS.contains(&after(parsed.end + 1)))
-        {
+        if is_month_word(after(parsed.end)) || (after(parsed.end) == "of" && is_month_word(after(parsed.end + 1))) {
             return None;
         }
         if parsed.bare_four_digits && (1800.0..=2100.0).contains(&parsed.value) && !is_count_noun(after(parsed.end)) {

@@ -11,8 +11,11 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 mod provenance;
+pub mod review;
 mod write;
 
+#[cfg(unix)]
+pub use write::remove_temporaries_on_signal;
 pub use write::{WriteError, write_atomic};
 
 use crate::{Comparison, Settings};
@@ -92,6 +95,9 @@ pub struct ReportContext {
     pub settings: Settings,
     /// The user configuration file that was read, if any.
     pub config_file: Option<String>,
+    /// The reviewer's verdicts and corrections, when a review is in force
+    /// (the comparison rendered is then `review.comparison`).
+    pub review: Option<std::sync::Arc<crate::review::Reviewed>>,
 }
 
 /// Renders a comparison in a format. The TUI's export and the headless
@@ -104,6 +110,18 @@ pub fn render(comparison: &Comparison, format: ReportFormat, context: &ReportCon
         ReportFormat::Html => html::render(comparison, context),
         ReportFormat::Csv => csv::render(comparison, context),
     }
+}
+
+/// Renders a reviewed comparison: the corrected comparison, with the
+/// reviewer's verdicts, notes and corrections beside each discrepancy.
+#[must_use]
+pub fn render_reviewed(
+    reviewed: std::sync::Arc<crate::review::Reviewed>,
+    format: ReportFormat,
+    context: &ReportContext,
+) -> String {
+    let context = ReportContext { review: Some(std::sync::Arc::clone(&reviewed)), ..context.clone() };
+    render(&reviewed.comparison, format, &context)
 }
 
 #[cfg(test)]

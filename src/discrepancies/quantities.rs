@@ -8,9 +8,10 @@
 //! 1,200 rescuers. A cluster whose values differ is a discrepancy; it is
 //! compatible when one value satisfies every mention's range.
 
-use super::{Inputs, excerpt};
-use crate::model::{Agreement, Discrepancy, DiscrepancyKind, Mention, SentenceRef};
+use super::Inputs;
+use crate::model::{Agreement, Discrepancy, DiscrepancyKind, Evidence, Mention, SentenceRef};
 use crate::numbers::{EXCLUSIVE_EVENTS, NumberMention, QuantityClass};
+use crate::tokens::Term;
 use std::collections::HashMap;
 
 /// Members of a cluster compared with a new mention: the first and the
@@ -31,8 +32,21 @@ struct Candidate<'a> {
     group: Option<usize>,
 }
 
-pub(super) fn find(inputs: &Inputs<'_>) -> Vec<Discrepancy> {
-    let mut vocabulary: HashMap<&str, u32> = HashMap::new();
+/// The number finder.
+pub(super) struct Quantities;
+
+impl super::Finder for Quantities {
+    fn kind(&self) -> DiscrepancyKind {
+        DiscrepancyKind::Number
+    }
+
+    fn find(&self, inputs: &Inputs<'_>) -> Vec<Discrepancy> {
+        find(inputs)
+    }
+}
+
+fn find(inputs: &Inputs<'_>) -> Vec<Discrepancy> {
+    let mut vocabulary: HashMap<&Term, u32> = HashMap::new();
     let mut candidates: Vec<Candidate<'_>> = Vec::new();
     for (a, sentences) in inputs.analyses.iter().enumerate() {
         for (s, analysis) in sentences.iter().enumerate() {
@@ -60,18 +74,21 @@ pub(super) fn find(inputs: &Inputs<'_>) -> Vec<Discrepancy> {
 /// terms without figures, keys, names' own words, the counted noun and the
 /// event (those are compared on their own).
 fn context_vector<'a>(
-    terms: &'a [String],
+    terms: &'a [Term],
     mention: &NumberMention,
     inputs: &Inputs<'_>,
-    vocabulary: &mut HashMap<&'a str, u32>,
+    vocabulary: &mut HashMap<&'a Term, u32>,
 ) -> Vec<(u32, f32)> {
     let mut vector: Vec<(u32, f32)> = terms
         .iter()
-        .filter(|t| !t.starts_with(['#', 'q', 'd', 'e']) || !t.contains(':'))
-        .filter(|t| Some(t.as_str()) != mention.noun.as_deref() && Some(t.as_str()) != mention.event)
+        .filter(|t| t.is_word() || matches!(t, Term::Name(_)))
+        .filter(|t| {
+            let word = t.word_text();
+            word.is_none() || (word != mention.noun.as_deref() && word != mention.event)
+        })
         .map(|t| {
             let next = u32::try_from(vocabulary.len()).unwrap_or(u32::MAX);
-            (*vocabulary.entry(t.as_str()).or_insert(next), inputs.stats.idf(t) as f32)
+            (*vocabulary.entry(t).or_insert(next), inputs.stats.idf(t) as f32)
         })
         .collect();
     vector.sort_by_key(|(id, _)| *id);
@@ -306,12 +323,17 @@ fn to_discrepancy(members: &[&Candidate<'_>], inputs: &Inputs<'_>) -> Option<Dis
             });
         versions.push(format!("{} ({})", surfaces.join(", "), inputs.articles[*article].outlet));
     }
-    let summary = excerpt(&format!("{label}: {} — {}", versions.join(" vs "), agreement.as_str()), 240);
+    let kind = DiscrepancyKind::Number;
+    let summary = kind.summary(&[
+        ("label", &label),
+        ("versions", &kind.info().join(&versions)),
+        ("agreement", agreement.as_str()),
+    ]);
     let mentions = members
         .iter()
-        .map(|m| Mention { at: m.at, span: m.mention.span, figure: Some(m.mention.figure.clone()), date: None })
+        .map(|m| Mention { at: m.at, span: m.mention.span, evidence: Evidence::Figure(m.mention.figure.clone()) })
         .collect();
-    Some(Discrepancy { kind: DiscrepancyKind::Number, summary, agreement: Some(agreement), label, mentions })
+    Some(Discrepancy { kind, summary, agreement: Some(agreement), label, mentions })
 }
 
 /// "people killed", "homes flooded", "EUR damage": the most common counted

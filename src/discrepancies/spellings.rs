@@ -1,10 +1,24 @@
 //! Name discrepancies: one name spelled differently across or within articles.
 
-use super::{Inputs, excerpt};
-use crate::model::{Discrepancy, DiscrepancyKind, Mention, SentenceRef};
+use super::Inputs;
+use crate::model::{Discrepancy, DiscrepancyKind, Evidence, Mention, SentenceRef};
 use crate::names::{self, Occurrence, SetKind};
+use crate::tokens::Term;
 
-pub(super) fn find(inputs: &Inputs<'_>) -> Vec<Discrepancy> {
+/// The name finder.
+pub(super) struct Spellings;
+
+impl super::Finder for Spellings {
+    fn kind(&self) -> DiscrepancyKind {
+        DiscrepancyKind::Name
+    }
+
+    fn find(&self, inputs: &Inputs<'_>) -> Vec<Discrepancy> {
+        find(inputs)
+    }
+}
+
+fn find(inputs: &Inputs<'_>) -> Vec<Discrepancy> {
     let mut occurrences: Vec<Occurrence> = Vec::new();
     for (a, sentences) in inputs.analyses.iter().enumerate() {
         for (s, analysis) in sentences.iter().enumerate() {
@@ -22,8 +36,8 @@ pub(super) fn find(inputs: &Inputs<'_>) -> Vec<Discrepancy> {
         let terms_y = &inputs.analyses[y.article][y.sentence].terms;
         // Context without the names themselves (they are what differs).
         let without_names =
-            |terms: &[String]| -> Vec<String> { terms.iter().filter(|t| !t.starts_with("n:")).cloned().collect() };
-        inputs.stats.similarity(&without_names(terms_x), &without_names(terms_y), &[]) >= inputs.settings.name_context
+            |terms: &[Term]| -> Vec<Term> { terms.iter().filter(|t| !matches!(t, Term::Name(_))).cloned().collect() };
+        inputs.stats.similarity(&without_names(terms_x), &without_names(terms_y)) >= inputs.settings.name_context
     };
     names::find_variants(&occurrences, inputs.settings.name_similarity, related)
         .into_iter()
@@ -36,8 +50,7 @@ pub(super) fn find(inputs: &Inputs<'_>) -> Vec<Discrepancy> {
                     Mention {
                         at: SentenceRef { article: o.article, sentence: o.sentence },
                         span: o.mention.span,
-                        figure: None,
-                        date: None,
+                        evidence: Evidence::Spelling,
                     }
                 })
                 .collect();
@@ -53,17 +66,15 @@ pub(super) fn find(inputs: &Inputs<'_>) -> Vec<Discrepancy> {
                 versions.push(format!("{form} ({})", outlets.join(", ")));
             }
             let label = set.forms.iter().max_by_key(|f| f.split(' ').count()).cloned().unwrap_or_default();
-            let what = match set.kind {
-                SetKind::Spelling => "spelled differently",
-                SetKind::DifferentFirstName => "different first name, same role",
+            let kind = DiscrepancyKind::Name;
+            let joined = kind.info().join(&versions);
+            let summary = match set.kind {
+                SetKind::Spelling => kind.summary(&[("versions", &joined)]),
+                SetKind::DifferentFirstName => {
+                    super::excerpt(&format!("different first name, same role: {joined}"), 240)
+                }
             };
-            Discrepancy {
-                kind: DiscrepancyKind::Name,
-                summary: excerpt(&format!("{what}: {}", versions.join(" / ")), 240),
-                agreement: None,
-                label,
-                mentions,
-            }
+            Discrepancy { kind, summary, agreement: None, label, mentions }
         })
         .collect()
 }

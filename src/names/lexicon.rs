@@ -1,21 +1,10 @@
 //! The word lists of `assets/lexicon/names.toml`, with their examples run
 //! through the real recognisers.
 
+use crate::lexicon::Examples;
 use serde::Deserialize;
 use std::collections::HashSet;
 use std::sync::LazyLock;
-
-/// Examples of one list: what must be recognised and what must not.
-#[derive(Debug, Deserialize)]
-#[allow(dead_code, reason = "read by the tests")]
-#[serde(deny_unknown_fields)]
-pub struct Examples {
-    /// Must be recognised.
-    #[serde(rename = "match")]
-    pub matches: Vec<String>,
-    /// Must not be.
-    pub no_match: Vec<String>,
-}
 
 /// The examples of the file.
 #[derive(Debug, Deserialize)]
@@ -34,7 +23,7 @@ pub struct FileExamples {
 pub struct Lexicon {
     /// Lower-case words joining the parts of a name.
     pub connectors: HashSet<String>,
-    /// Titles and roles written before a name.
+    /// Roles written before a name, besides the shared honorifics.
     pub roles: HashSet<String>,
     /// Jr., Sr., III: after a name, not part of it.
     pub generational: HashSet<String>,
@@ -47,10 +36,7 @@ pub struct Lexicon {
     pub examples: FileExamples,
 }
 
-static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    toml::from_str(include_str!("../../assets/lexicon/names.toml"))
-        .unwrap_or_else(|e| panic!("assets/lexicon/names.toml: {e}"))
-});
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| crate::lexicon::parse("names"));
 
 /// The lists.
 #[must_use]

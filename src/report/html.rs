@@ -46,6 +46,10 @@ struct Page {
     settings: Vec<(String, String)>,
     config_file: Option<String>,
     any_url: bool,
+    /// The review at a glance and its corrections, when one is in force.
+    review_summary: Vec<String>,
+    /// Per discrepancy: the reviewer's verdict, note and corrections.
+    review_notes: Vec<Vec<String>>,
 }
 
 /// An article in the summary, the column headers and the provenance.
@@ -114,12 +118,8 @@ fn page(comparison: &Comparison, context: &ReportContext) -> Page {
         .map(|kind| {
             let of_kind = comparison.discrepancies.iter().filter(|d| d.kind == *kind);
             let count = of_kind.clone().count();
-            let description = match (kind, count) {
-                (DiscrepancyKind::Unique, 1) => "detail only one article reports".to_owned(),
-                (DiscrepancyKind::Unique, _) => "details only one article reports".to_owned(),
-                (_, 1) => format!("{} discrepancy", kind.as_str()),
-                (_, _) => format!("{} discrepancies", kind.as_str()),
-            };
+            let info = kind.info();
+            let description = if count == 1 { info.description_one } else { info.description_many }.to_owned();
             KindCount {
                 kind: kind.as_str(),
                 label: index::kind_label(*kind),
@@ -148,6 +148,10 @@ fn page(comparison: &Comparison, context: &ReportContext) -> Page {
         settings: settings_pairs(&context.settings),
         config_file: context.config_file.clone(),
         any_url: comparison.articles.iter().any(|a| a.provenance.final_url.is_some()),
+        review_summary: super::review::of(context).map(super::review::summary_lines).unwrap_or_default(),
+        review_notes: super::review::of(context)
+            .map(|r| (0..comparison.discrepancies.len()).map(|i| super::review::lines(r, i)).collect())
+            .unwrap_or_default(),
     }
 }
 
@@ -158,6 +162,11 @@ impl Page {
 
     fn discrepancy_count(&self) -> usize {
         self.discrepancies.len()
+    }
+
+    /// The reviewer's lines beside discrepancy `number` (1-based).
+    fn review_of(&self, number: &usize) -> &[String] {
+        number.checked_sub(1).and_then(|i| self.review_notes.get(i)).map_or(&[], Vec::as_slice)
     }
 }
 

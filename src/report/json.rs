@@ -9,14 +9,23 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::BTreeMap;
 
-/// The report format version.
+/// The report format version: raised only by a change that breaks the contract.
 pub const VERSION: u32 = 1;
+
+/// The minor version: raised by every addition to the contract (new fields
+/// only), so a script can tell which fields to expect. See
+/// `docs/report-format.md` for what each minor version added.
+pub const VERSION_MINOR: u32 = 2;
 
 /// The whole JSON report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Report {
     /// Format version ([`VERSION`]).
     pub version: u32,
+    /// Minor format version ([`VERSION_MINOR`]): which additions are present
+    /// (0 in reports written before it existed).
+    #[serde(default)]
+    pub version_minor: u32,
     /// The program that wrote it.
     pub generator: Generator,
     /// The settings that shaped the results.
@@ -35,6 +44,10 @@ pub struct Report {
     pub rows: Vec<ReportRow>,
     /// The ordered discrepancy list.
     pub discrepancies: Vec<ReportDiscrepancy>,
+    /// The reviewer's verdicts, notes, pinned values and corrections; absent
+    /// when no review is in force (added in 1.2, see `docs/report-format.md`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<super::review::ReportReview>,
 }
 
 /// Name and version of the writer.
@@ -157,6 +170,10 @@ pub struct ReportDiscrepancy {
     pub status: Option<String>,
     /// Where it shows up.
     pub mentions: Vec<ReportMention>,
+    /// The reviewer's verdict, note and corrections for it; absent when
+    /// there are none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<super::review::DiscrepancyReview>,
 }
 
 /// One mention of a discrepancy.
@@ -279,20 +296,22 @@ pub fn build(comparison: &Comparison, context: &ReportContext) -> Report {
                     text: comparison.articles[m.at.article].slice(m.span).to_owned(),
                     start: m.span.start,
                     end: m.span.end,
-                    value: m.figure.as_ref().map(|f| f.value),
-                    low: m.figure.as_ref().map(|f| f.low),
-                    high: m.figure.as_ref().map(|f| f.high.is_finite().then_some(f.high)),
-                    qualifier: m.figure.as_ref().map(|f| f.qualifier.as_str().to_owned()),
-                    unit: m.figure.as_ref().map(|f| f.unit.clone()).filter(|u| !u.is_empty()),
-                    date: m.date.map(crate::model::DayDate::iso),
+                    value: m.figure().map(|f| f.value),
+                    low: m.figure().map(|f| f.low),
+                    high: m.figure().map(|f| f.high.is_finite().then_some(f.high)),
+                    qualifier: m.figure().map(|f| f.qualifier.as_str().to_owned()),
+                    unit: m.figure().map(|f| f.unit.clone()).filter(|u| !u.is_empty()),
+                    date: m.date().map(crate::model::DayDate::iso),
                 })
                 .collect(),
+            review: super::review::of(context).and_then(|r| super::review::beside(r, i)),
         })
         .collect();
     let discrepancy_counts =
         comparison.counts_by_kind().iter().map(|(kind, count)| (kind.as_str().to_owned(), *count)).collect();
     Report {
         version: VERSION,
+        version_minor: VERSION_MINOR,
         generator: Generator { name: "parallax".into(), version: env!("CARGO_PKG_VERSION").into() },
         settings: context.settings.clone(),
         config_file: context.config_file.clone(),
@@ -311,6 +330,7 @@ pub fn build(comparison: &Comparison, context: &ReportContext) -> Report {
         groups,
         rows,
         discrepancies,
+        review: super::review::of(context).map(super::review::section),
     }
 }
 
@@ -354,8 +374,11 @@ mod tests {
     #[test]
     fn report_round_trips_through_json() {
         let comparison = sample();
-        let context =
-            ReportContext { settings: Settings::default(), config_file: Some("/home/u/parallax.toml".into()) };
+        let context = ReportContext {
+            settings: Settings::default(),
+            config_file: Some("/home/u/parallax.toml".into()),
+            review: None,
+        };
         let report = build(&comparison, &context);
         // The sample must exercise the unbounded `high` ("more than"), which
         // serde would otherwise read back as absent.

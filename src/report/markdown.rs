@@ -25,7 +25,11 @@ pub fn render(comparison: &Comparison, context: &ReportContext) -> String {
         );
     }
     summary(comparison, &mut out);
-    discrepancies(comparison, &mut out);
+    let review = super::review::of(context);
+    if let Some(review) = review {
+        review_section(review, &mut out);
+    }
+    discrepancies(comparison, review, &mut out);
     shared(comparison, &mut out);
     if !comparison.skipped.is_empty() {
         out.push_str("## Skipped inputs\n\n");
@@ -57,29 +61,56 @@ fn summary(comparison: &Comparison, out: &mut String) {
         );
     }
     let in_all = comparison.groups.iter().filter(|g| g.article_count() == comparison.articles.len()).count();
-    out.push_str(
-        "\n| Shared statements | In every article | Numbers | Names | Dates | Only one article |\n\
-         |--:|--:|--:|--:|--:|--:|\n",
-    );
+    out.push_str("\n| Shared statements | In every article |");
+    for kind in DiscrepancyKind::ALL {
+        let _ = write!(out, " {} |", kind.info().column);
+    }
+    out.push_str("\n|--:|--:|");
+    out.push_str(&"--:|".repeat(DiscrepancyKind::ALL.len()));
+    out.push('\n');
     let count = |kind: DiscrepancyKind| {
         let of_kind = comparison.discrepancies.iter().filter(|d| d.kind == kind);
         let total = of_kind.clone().count();
         let conflicting = of_kind.filter(|d| d.agreement == Some(Agreement::Conflicting)).count();
         if conflicting > 0 { format!("{total} ({conflicting} conflicting)") } else { total.to_string() }
     };
-    let _ = writeln!(
-        out,
-        "| {} | {} | {} | {} | {} | {} |\n",
-        comparison.groups.len(),
-        in_all,
-        count(DiscrepancyKind::Number),
-        count(DiscrepancyKind::Name),
-        count(DiscrepancyKind::Date),
-        count(DiscrepancyKind::Unique),
-    );
+    let _ = write!(out, "| {} | {} |", comparison.groups.len(), in_all);
+    for kind in DiscrepancyKind::ALL {
+        let _ = write!(out, " {} |", count(kind));
+    }
+    out.push_str("\n\n");
 }
 
-fn discrepancies(comparison: &Comparison, out: &mut String) {
+/// The review at a glance: progress, the editor's-summary note, the
+/// corrections (each the reviewer's, with its time) and stale verdicts.
+fn review_section(review: &crate::review::Reviewed, out: &mut String) {
+    out.push_str("## Review\n\n");
+    if let Some(only) = review.only {
+        let _ = writeln!(
+            out,
+            "Editor's summary: only the discrepancies the reviewer marked {}, with every article's version and the \
+             reviewer's notes.\n",
+            only.label()
+        );
+    }
+    let _ = writeln!(out, "{}\n", escape(&super::review::progress_line(review)));
+    for correction in &review.review.corrections {
+        let _ = writeln!(
+            out,
+            "- Reviewer's correction ({}): {}",
+            escape(&correction.at),
+            escape(&correction.change.describe())
+        );
+    }
+    for line in super::review::stale_lines(review) {
+        let _ = writeln!(out, "- {}", escape(&line));
+    }
+    if !review.review.corrections.is_empty() || !review.stale_verdicts.is_empty() {
+        out.push('\n');
+    }
+}
+
+fn discrepancies(comparison: &Comparison, review: Option<&crate::review::Reviewed>, out: &mut String) {
     out.push_str("## Discrepancies\n\n");
     if comparison.discrepancies.is_empty() {
         out.push_str("None found.\n\n");
@@ -87,18 +118,20 @@ fn discrepancies(comparison: &Comparison, out: &mut String) {
     }
     for (i, discrepancy) in comparison.discrepancies.iter().enumerate() {
         let status = discrepancy.agreement.map(|a| format!(" — {}", a.as_str())).unwrap_or_default();
-        let kind = match discrepancy.kind {
-            DiscrepancyKind::Number => "Number".to_owned(),
-            DiscrepancyKind::Name => "Name".to_owned(),
-            DiscrepancyKind::Date => "Date".to_owned(),
-            DiscrepancyKind::Unique => {
-                let outlet = discrepancy.mentions.first().map(|m| comparison.articles[m.at.article].outlet.as_str());
-                format!("Only in {}", escape(outlet.unwrap_or("one article")))
-            }
-        };
+        let outlet = discrepancy.mentions.first().map(|m| comparison.articles[m.at.article].outlet.as_str());
+        let kind = crate::kinds::fill(
+            discrepancy.kind.info().heading,
+            &[("outlet", &escape(outlet.unwrap_or("one article")))],
+        );
         let _ = writeln!(out, "### {}. {kind}: {}{status}\n", i + 1, escape(&discrepancy.label));
-        if discrepancy.kind != DiscrepancyKind::Unique {
+        if discrepancy.kind.info().versions {
             let _ = writeln!(out, "{}\n", escape(&discrepancy.summary));
+        }
+        for line in review.map(|r| super::review::lines(r, i)).unwrap_or_default() {
+            let _ = writeln!(out, "- *{}*", escape(&line));
+        }
+        if review.is_some_and(|r| !super::review::lines(r, i).is_empty()) {
+            out.push('\n');
         }
         // One quote per sentence, with every mention in it marked.
         let mut index = 0;
@@ -108,11 +141,8 @@ fn discrepancies(comparison: &Comparison, out: &mut String) {
             index += same.len();
             let article = &comparison.articles[at.article];
             let Some(sentence) = article.sentences.get(at.sentence) else { continue };
-            let marks: Vec<Span> = if discrepancy.kind == DiscrepancyKind::Unique {
-                Vec::new()
-            } else {
-                same.iter().map(|m| m.span).collect()
-            };
+            let marks: Vec<Span> =
+                if discrepancy.kind.info().versions { same.iter().map(|m| m.span).collect() } else { Vec::new() };
             let _ =
                 writeln!(out, "> **{}**: {}\n", escape(&article.outlet), quote(&article.text, sentence.span, &marks));
         }
@@ -224,6 +254,8 @@ fn quote(text: &str, sentence: Span, marks: &[Span]) -> String {
 ///   images, cell breaks, strikethrough or math;
 /// - a mention (`@name`) or reference (`#12`, `!12`) gets an invisible word
 ///   joiner after its sign, so nobody is notified and nothing is linked;
+///   so do bare addresses (`https://…`: before the `:`; `www.…`: after
+///   the `www`), which GitHub would otherwise turn into live links;
 /// - a line-start marker (`#`, `>`, `-`, `+`, `=`, `1.`) at the very start
 ///   is escaped, in case the text ever opens a line;
 /// - line breaks and tabs become spaces; control and invisible characters
@@ -267,6 +299,20 @@ fn escape_inner(text: &str) -> String {
             '#' | '!' if next.is_some_and(|n| n.is_ascii_digit()) && (i == 0 || chars[i - 1] != '&') => {
                 out.push(c);
                 out.push(WORD_JOINER);
+            }
+            // `scheme://` and `www.` become live links under GitHub's
+            // autolinks: a word joiner before the `:` or after the `www`
+            // keeps them text.
+            ':' if chars.get(i + 1) == Some(&'/') && chars.get(i + 2) == Some(&'/') && i > 0 => {
+                out.push(WORD_JOINER);
+                out.push(c);
+            }
+            '.' if i >= 3
+                && chars[i - 3..i].iter().all(|w| w.eq_ignore_ascii_case(&'w'))
+                && (i == 3 || !chars[i - 4].is_alphanumeric()) =>
+            {
+                out.push(WORD_JOINER);
+                out.push(c);
             }
             '\n' | '\r' | '\t' => out.push(' '),
             c if c.is_control() || crate::normalize::is_invisible(c) => {}
@@ -322,6 +368,23 @@ mod tests {
     fn mentions_and_references_are_broken() {
         assert_eq!(escape("ask @alice about #12 and !3"), "ask @\u{2060}alice about #\u{2060}12 and !\u{2060}3");
         assert_eq!(escape("mail a@ b # c"), "mail a@ b # c");
+    }
+
+    #[test]
+    fn bare_addresses_never_become_links() {
+        let escaped = escape("see https://evil.example/x, HTTP://a.example, www.b.example and (WWW.c.example)");
+        assert_eq!(
+            escaped,
+            "see https\u{2060}://evil.example/x, HTTP\u{2060}://a.example, www\u{2060}.b.example and \
+             (WWW\u{2060}.c.example)"
+        );
+        // What GitHub's autolink extension looks for is gone.
+        for trigger in ["http://", "https://", "www."] {
+            assert!(!escaped.to_lowercase().contains(trigger), "{trigger} in {escaped}");
+        }
+        // Ordinary words and times are left alone.
+        assert_eq!(escape("Awww. At 10:30 the flow.www"), "Awww. At 10:30 the flow.www");
+        assert_eq!(escape("mail ida@velm.example"), "mail ida@\u{2060}velm.example");
     }
 
     #[test]

@@ -6,9 +6,11 @@
 mod mouse;
 mod navigation;
 mod prompt;
+mod review;
 mod search;
 
 pub use prompt::{Prompt, PromptKind};
+pub use review::{NoteEditor, NoteKind, ReviewFilter, ReviewState};
 pub use search::{SearchMatch, SearchState};
 
 use super::action::Action;
@@ -17,6 +19,7 @@ use super::layout::{self, Arrangement, LayoutState, Screen};
 use super::reader::{Pos, Reader};
 use super::theme::Theme;
 use crate::Stage;
+use crate::kinds::KindSet;
 use crate::model::{Comparison, DiscrepancyKind};
 use crate::report::ReportContext;
 use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
@@ -97,11 +100,19 @@ pub struct Options {
     pub export: ExportTarget,
     /// Start with the mouse captured.
     pub mouse: bool,
+    /// Where the review is kept (`None`: reviewing works, nothing is kept).
+    pub review: Option<crate::review::store::Location>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Self { keymap: Keymap::default(), theme: Theme::default(), export: ExportTarget::default(), mouse: true }
+        Self {
+            keymap: Keymap::default(),
+            theme: Theme::default(),
+            export: ExportTarget::default(),
+            mouse: true,
+            review: None,
+        }
     }
 }
 
@@ -126,8 +137,8 @@ pub struct App {
     pub(crate) mouse: bool,
     /// The selected discrepancy (index into the comparison's list).
     pub(crate) selected: Option<usize>,
-    /// Which kinds are shown, in [`DiscrepancyKind::ALL`] order.
-    pub(crate) kinds: [bool; 4],
+    /// Which kinds are shown.
+    pub(crate) kinds: KindSet,
     pub(crate) search: SearchState,
     pub(crate) overlays: Vec<Overlay>,
     pub(crate) prompt: Option<Prompt>,
@@ -136,6 +147,7 @@ pub struct App {
     pub(crate) filter_cursor: usize,
     pub(crate) message: Option<Message>,
     pub(crate) size: Rect,
+    pub(crate) review: ReviewState,
     quit: bool,
     effects: Vec<Effect>,
 }
@@ -156,7 +168,10 @@ impl App {
     pub fn ready(options: Options, comparison: Arc<Comparison>) -> Self {
         let articles = comparison.articles.len();
         let markers = options.theme.markers;
-        Self::with_phase(options, Phase::Ready(Box::new(Reader::new(comparison, markers))), articles)
+        let mut app =
+            Self::with_phase(options, Phase::Ready(Box::new(Reader::new(Arc::clone(&comparison), markers))), articles);
+        app.start_review(comparison);
+        app
     }
 
     fn with_phase(options: Options, phase: Phase, articles: usize) -> Self {
@@ -175,7 +190,7 @@ impl App {
             show_legend: true,
             mouse: options.mouse,
             selected: None,
-            kinds: [true; 4],
+            kinds: KindSet::all(),
             search: SearchState::default(),
             overlays: Vec::new(),
             prompt: None,
@@ -184,6 +199,7 @@ impl App {
             filter_cursor: 0,
             message: None,
             size: Rect::new(0, 0, 80, 24),
+            review: ReviewState { location: options.review, ..ReviewState::default() },
             quit: false,
             effects: Vec::new(),
         }
@@ -204,7 +220,8 @@ impl App {
         };
         self.articles = comparison.articles.len();
         self.positions = vec![Pos::default(); self.articles];
-        self.phase = Phase::Ready(Box::new(Reader::new(comparison, self.theme.markers)));
+        self.phase = Phase::Ready(Box::new(Reader::new(Arc::clone(&comparison), self.theme.markers)));
+        self.start_review(comparison);
         if let Some(elapsed) = elapsed
             && self.message.is_none()
         {
@@ -311,7 +328,7 @@ impl App {
             .discrepancies
             .iter()
             .enumerate()
-            .filter(|(_, d)| self.kind_shown(d.kind))
+            .filter(|(index, d)| self.kind_shown(d.kind) && self.review_shown(*index))
             .map(|(index, _)| index)
             .collect()
     }
@@ -319,7 +336,7 @@ impl App {
     /// Whether the filter shows a kind.
     #[must_use]
     pub fn kind_shown(&self, kind: DiscrepancyKind) -> bool {
-        DiscrepancyKind::ALL.iter().position(|k| *k == kind).is_some_and(|i| self.kinds[i])
+        self.kinds.contains(kind)
     }
 
     /// Handles a terminal event.
@@ -334,6 +351,10 @@ impl App {
 
     /// Handles a key press: through the keymap, or into the prompt.
     pub fn handle_key(&mut self, event: KeyEvent) {
+        if self.review.note.is_some() {
+            self.edit_note(event);
+            return;
+        }
         let key = Key::from_event(event);
         let mode = self.mode();
         match self.keymap.resolve(key, mode) {
@@ -406,7 +427,7 @@ impl App {
             Action::ToggleSync => self.toggle_sync(),
             Action::ToggleLayout => self.toggle_arrangement(),
             Action::ToggleLegend => self.show_legend = !self.show_legend,
-            _ => {}
+            other => self.apply_review(other),
         }
         self.keep_focus_visible();
     }
@@ -425,7 +446,7 @@ impl App {
             Action::PageUp | Action::HalfPageUp => step(&mut self.detail_scroll, false, page),
             Action::Top => self.detail_scroll = 0,
             Action::Bottom => self.detail_scroll = usize::MAX,
-            _ => {}
+            other => self.apply_review(other),
         }
         let limit = super::view::detail::max_scroll(self, self.size);
         self.detail_scroll = self.detail_scroll.min(limit);
@@ -455,7 +476,7 @@ impl App {
             Action::ToggleNames => self.toggle_kind(1),
             Action::ToggleDates => self.toggle_kind(2),
             Action::ToggleUnique => self.toggle_kind(3),
-            Action::ShowAllKinds => self.kinds = [true; 4],
+            Action::ShowAllKinds => self.kinds = KindSet::all(),
             Action::Filter => {
                 self.overlays.pop();
             }
@@ -471,8 +492,8 @@ impl App {
     }
 
     fn toggle_kind(&mut self, index: usize) {
-        if let Some(shown) = self.kinds.get_mut(index) {
-            *shown = !*shown;
+        if let Some(kind) = DiscrepancyKind::ALL.get(index) {
+            self.kinds.toggle(*kind);
         }
     }
 

@@ -8,14 +8,15 @@ pub mod help;
 pub mod legend;
 pub mod line;
 pub mod list;
+pub mod note;
 pub mod notice;
 pub mod panes;
 pub mod status;
 
 use super::app::{App, Overlay, Phase};
 use super::theme::{Element, Theme, marker};
-use crate::highlight::{MarkKind, SentenceRole};
-use crate::model::{Agreement, Discrepancy, DiscrepancyKind};
+use crate::highlight::SentenceRole;
+use crate::model::Discrepancy;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
@@ -55,6 +56,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     Overlay::Filter => filter::render(app, reader, screen.body, buf),
                 }
             }
+            note::render(app, screen.body, buf);
         }
     }
     if matches!(app.phase, Phase::Loading(_)) && app.overlays.contains(&Overlay::Help) {
@@ -76,14 +78,7 @@ pub fn cursor(app: &App, area: Rect) -> Option<Position> {
 /// A discrepancy's kind as a short tag (`≠ number`) and its style.
 #[must_use]
 pub fn kind_tag(theme: &Theme, discrepancy: &Discrepancy) -> (String, Style) {
-    let mark = match (discrepancy.kind, discrepancy.agreement) {
-        (DiscrepancyKind::Number, Some(Agreement::Compatible)) => Some(MarkKind::NumberCompatible),
-        (DiscrepancyKind::Number, _) => Some(MarkKind::NumberConflicting),
-        (DiscrepancyKind::Name, _) => Some(MarkKind::NameVariant),
-        (DiscrepancyKind::Date, _) => Some(MarkKind::Date),
-        (DiscrepancyKind::Unique, _) => None,
-    };
-    match mark {
+    match discrepancy.kind.mark(discrepancy.agreement) {
         Some(kind) => {
             let symbol = marker(kind).unwrap_or(' ');
             (format!("{symbol} {:<6}", discrepancy.kind.as_str()), theme.mark(kind))

@@ -142,7 +142,13 @@ impl App {
             return;
         };
         let Some(reader) = self.reader() else { return };
-        let text = report::render(reader.comparison(), format, &self.export.context);
+        // With a review, the report carries it (and shows the corrected comparison the panes show).
+        let text = match self.reviewed_arc() {
+            Some(reviewed) if !reviewed.review.is_empty() => {
+                report::render_reviewed(reviewed, format, &self.export.context)
+            }
+            _ => report::render(reader.comparison(), format, &self.export.context),
+        };
         match report::write_atomic(path, &text, &self.export.inputs) {
             Ok(()) => self.info(format!("report written to {shown}")),
             Err(error) => self.error(clean_line(&error.to_string())),

@@ -1,6 +1,5 @@
 //! The kind filter popup.
 
-use crate::model::DiscrepancyKind;
 use crate::tui::app::App;
 use crate::tui::layout::centered;
 use crate::tui::reader::Reader;
@@ -30,12 +29,7 @@ pub fn render(app: &App, reader: &Reader, body: Rect, buf: &mut Buffer) {
             break;
         }
         let shown = app.kind_shown(*kind);
-        let label = match kind {
-            DiscrepancyKind::Number => "numbers",
-            DiscrepancyKind::Name => "names",
-            DiscrepancyKind::Date => "dates",
-            DiscrepancyKind::Unique => "unique details",
-        };
+        let label = kind.info().filter;
         let text = format!(" [{}] {}  {label:<15}{count:>5} ", if shown { 'x' } else { ' ' }, index + 1);
         let style =
             if index == app.filter_cursor { theme.style(Element::Selected) } else { theme.style(Element::Title) };

@@ -49,7 +49,11 @@ pub fn render(app: &App, reader: &Reader, area: Rect, buf: &mut Buffer) {
     for (line, index) in items.iter().skip(offset).take(height).enumerate() {
         let Some(discrepancy) = reader.comparison().discrepancies.get(*index) else { continue };
         let (tag, tag_style) = kind_tag(theme, discrepancy);
-        let number = format!("{:>4} ", index + 1);
+        // A review mark takes the space after the number (`  12✓`).
+        let number = match app.review_mark(*index) {
+            Some(mark) => format!("{:>3}{mark} ", index + 1),
+            None => format!("{:>4} ", index + 1),
+        };
         let used = number.chars().count() + tag.chars().count() + 1;
         let summary = truncate(&clean_line(&discrepancy.summary), width.saturating_sub(used));
         let mut spans = vec![

@@ -2,7 +2,6 @@
 //! line (counts, messages, position, or the prompt being typed).
 
 use super::kind_tag;
-use crate::model::DiscrepancyKind;
 use crate::normalize::clean_line;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Phase};
@@ -20,7 +19,12 @@ pub fn render_selection(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(reader) = app.reader() else { return };
     let Some(discrepancy) = app.selected.and_then(|i| reader.comparison().discrepancies.get(i)) else { return };
     let (place, total) = app.position_in_list();
-    let (tag, tag_style) = kind_tag(theme, discrepancy);
+    let (mut tag, tag_style) = kind_tag(theme, discrepancy);
+    if let crate::review::State::Judged(verdict) =
+        app.selected.map_or(crate::review::State::Unreviewed, |i| app.review_state(i))
+    {
+        tag = format!("{tag} [{}]", verdict.label());
+    }
     let position = place.map_or_else(String::new, |p| format!(" {p}/{total} "));
     let hint = app.keymap.hint(Action::OpenDetail, Mode::Reading).map(|k| format!(" {k} detail ")).unwrap_or_default();
     let used = text_width(&position) + text_width(&tag) + 2 + text_width(&hint);
@@ -83,15 +87,7 @@ fn counts(app: &App) -> String {
             let mut parts =
                 vec![format!("{} articles", comparison.articles.len()), format!("{} shared", comparison.groups.len())];
             for (kind, count) in comparison.counts_by_kind() {
-                let name = match (kind, count) {
-                    (DiscrepancyKind::Number, 1) => "number",
-                    (DiscrepancyKind::Number, _) => "numbers",
-                    (DiscrepancyKind::Name, 1) => "name",
-                    (DiscrepancyKind::Name, _) => "names",
-                    (DiscrepancyKind::Date, 1) => "date",
-                    (DiscrepancyKind::Date, _) => "dates",
-                    (DiscrepancyKind::Unique, _) => "unique",
-                };
+                let name = if count == 1 { kind.info().count_one } else { kind.info().count_many };
                 parts.push(format!("{count} {name}"));
             }
             if !comparison.skipped.is_empty() {
@@ -116,6 +112,7 @@ fn right_side(app: &App, screen: &Screen) -> String {
             None => format!("{total} discrepancies"),
         });
     }
+    parts.extend(app.review_progress());
     let count = screen.pane_count();
     if app.reader().is_some() && count > 0 && count < app.articles {
         let first = screen.first_pane + 1;
