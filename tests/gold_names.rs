@@ -2,7 +2,7 @@
 //! corpus beside it): how many gold sets of spelling variants one name
 //! discrepancy covers (scored as `../shared/gold/score.py` scores them), and
 //! how many name discrepancies are reported in all. Skips, with a note,
-//! when `../shared` is absent: the gold is never copied into the project.
+//! when `../shared` (or `$PARALLAX_SHARED`) is absent: the gold is never copied into the project.
 //!
 //! Thresholds are the figures measured when this test was written (names
 //! 12 of 13, 12 name discrepancies, every one real when read by eye).
@@ -15,8 +15,11 @@ use std::path::{Path, PathBuf};
 const FOUND_AT_LEAST: usize = 12;
 const REPORTED_AT_MOST: usize = 16;
 
+/// `../shared`, or the folder in `PARALLAX_SHARED`.
 fn shared() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")
+    std::env::var_os("PARALLAX_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"))
 }
 
 fn plain(text: &str) -> String {
