@@ -10,6 +10,7 @@ pub mod csv;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod order;
 mod provenance;
 mod write;
 
@@ -92,6 +93,9 @@ pub struct ReportContext {
     pub settings: Settings,
     /// The user configuration file that was read, if any.
     pub config_file: Option<String>,
+    /// What part of the comparison the report holds, when not all of it
+    /// (an export from the reader "as filtered").
+    pub scope: Option<String>,
 }
 
 /// Renders a comparison in a format. The TUI's export and the headless

@@ -23,6 +23,10 @@ pub struct Report {
     pub settings: Settings,
     /// The user configuration file read, or null when none was used.
     pub config_file: Option<String>,
+    /// Present when the report holds only part of the discrepancies (an
+    /// export from the reader "as filtered"): which part.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
     /// Counts at a glance.
     pub summary: Summary,
     /// The compared articles, in input order.
@@ -296,6 +300,7 @@ pub fn build(comparison: &Comparison, context: &ReportContext) -> Report {
         generator: Generator { name: "parallax".into(), version: env!("CARGO_PKG_VERSION").into() },
         settings: context.settings.clone(),
         config_file: context.config_file.clone(),
+        scope: context.scope.clone(),
         summary: Summary {
             articles: comparison.articles.len(),
             groups: comparison.groups.len(),
@@ -354,8 +359,11 @@ mod tests {
     #[test]
     fn report_round_trips_through_json() {
         let comparison = sample();
-        let context =
-            ReportContext { settings: Settings::default(), config_file: Some("/home/u/parallax.toml".into()) };
+        let context = ReportContext {
+            settings: Settings::default(),
+            config_file: Some("/home/u/parallax.toml".into()),
+            scope: None,
+        };
         let report = build(&comparison, &context);
         // The sample must exercise the unbounded `high` ("more than"), which
         // serde would otherwise read back as absent.

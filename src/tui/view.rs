@@ -91,3 +91,19 @@ pub fn kind_tag(theme: &Theme, discrepancy: &Discrepancy) -> (String, Style) {
         None => ("+ unique".to_owned(), theme.role(SentenceRole::Unique).patch(theme.style(Element::Title))),
     }
 }
+
+/// A discrepancy's marker alone (`≠ ≈ ~ @ +`) and its style, for rows
+/// that lead with the versions themselves.
+#[must_use]
+pub fn kind_symbol(theme: &Theme, discrepancy: &Discrepancy) -> (String, Style) {
+    let mark = match (discrepancy.kind, discrepancy.agreement) {
+        (DiscrepancyKind::Number, Some(Agreement::Compatible)) => MarkKind::NumberCompatible,
+        (DiscrepancyKind::Number, _) => MarkKind::NumberConflicting,
+        (DiscrepancyKind::Name, _) => MarkKind::NameVariant,
+        (DiscrepancyKind::Date, _) => MarkKind::Date,
+        (DiscrepancyKind::Unique, _) => {
+            return ("+".to_owned(), theme.role_bar(Some(SentenceRole::Unique)).1);
+        }
+    };
+    (marker(mark).unwrap_or(' ').to_string(), theme.mark(mark))
+}
