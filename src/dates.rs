@@ -103,25 +103,20 @@ fn parse_iso(text: &str) -> Option<DayDate> {
 }
 
 fn month_number(text: &str) -> Option<i8> {
-    let lower = text.to_lowercase();
-    let key = lower.get(..3)?;
-    let index = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-        .iter()
-        .position(|m| *m == key)?;
-    i8::try_from(index + 1).ok()
+    crate::lexicon::CALENDAR.month(text)
 }
 
 fn weekday_from(text: &str) -> Option<Weekday> {
-    Some(match text.to_lowercase().as_str() {
-        "monday" => Weekday::Monday,
-        "tuesday" => Weekday::Tuesday,
-        "wednesday" => Weekday::Wednesday,
-        "thursday" => Weekday::Thursday,
-        "friday" => Weekday::Friday,
-        "saturday" => Weekday::Saturday,
-        "sunday" => Weekday::Sunday,
-        _ => return None,
-    })
+    const ORDER: [Weekday; 7] = [
+        Weekday::Monday,
+        Weekday::Tuesday,
+        Weekday::Wednesday,
+        Weekday::Thursday,
+        Weekday::Friday,
+        Weekday::Saturday,
+        Weekday::Sunday,
+    ];
+    crate::lexicon::CALENDAR.weekday_index(text).and_then(|index| ORDER.get(index).copied())
 }
 
 fn to_civil(date: DayDate) -> Option<Date> {

@@ -20,91 +20,10 @@ const CONNECTORS: &[&str] = &[
     "das", "ter", "ten", "y", "of",
 ];
 
-/// Titles and roles written before a name.
-const TITLES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "prof",
-    "professor",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "gov",
-    "governor",
-    "mayor",
-    "president",
-    "minister",
-    "chancellor",
-    "senator",
-    "sen",
-    "rep",
-    "representative",
-    "judge",
-    "justice",
-    "gen",
-    "general",
-    "col",
-    "colonel",
-    "lt",
-    "capt",
-    "captain",
-    "sgt",
-    "officer",
-    "chief",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "rev",
-    "father",
-    "sister",
-    "brother",
-    "saint",
-    "st",
-    "coach",
-    "director",
-    "inspector",
-];
-
-/// Capitalised words that are never names.
-const CALENDAR: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
+/// Capitalised words that are never names: months (full or abbreviated) and weekdays.
+fn is_calendar_word(key: &str) -> bool {
+    crate::lexicon::CALENDAR.is_month(key) || crate::lexicon::CALENDAR.is_weekday(key)
+}
 
 /// A name as written in one sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -192,7 +111,7 @@ fn finish_run(run: &[(usize, &str)], common: &HashSet<String>, at_start: bool) -
     for (start, word) in run {
         let word = strip_possessive(word);
         let key = folded(word);
-        if TITLES.contains(&key.as_str()) || CALENDAR.contains(&key.as_str()) {
+        if crate::lexicon::HONORIFICS.is_title_word(&key) || is_calendar_word(&key) {
             segments.push(Vec::new());
         } else if let Some(segment) = segments.last_mut() {
             segment.push((*start, word.to_owned()));

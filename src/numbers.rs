@@ -593,32 +593,11 @@ fn parse_half_multiple(lower: &[String], start: usize) -> Option<Parsed> {
     })
 }
 
-const MONTH_WORDS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
+/// A lower-case word that names a month ("sept", "march").
+fn is_month_word(word: &str) -> bool {
+    crate::lexicon::CALENDAR.is_month(word)
+}
+
 const TIME_UNITS: &[(&str, f64)] = &[
     ("second", 1.0 / 86400.0),
     ("seconds", 1.0 / 86400.0),
@@ -779,12 +758,10 @@ fn build_mention(
         if previous(1) == ":" && start >= 2 && lower[start - 2].bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        if MONTH_WORDS.contains(&previous(1)) || MONTH_WORDS.contains(&previous(2)) && previous(1) == "." {
+        if is_month_word(previous(1)) || is_month_word(previous(2)) && previous(1) == "." {
             return None;
         }
-        if MONTH_WORDS.contains(&after(parsed.end))
-            || (after(parsed.end) == "of" && MONTH_WORDS.contains(&after(parsed.end + 1)))
-        {
+        if is_month_word(after(parsed.end)) || (after(parsed.end) == "of" && is_month_word(after(parsed.end + 1))) {
             return None;
         }
         if parsed.bare_four_digits && (1800.0..=2100.0).contains(&parsed.value) && !is_count_noun(after(parsed.end)) {

@@ -474,12 +474,7 @@ fn starts_with_time_zone(text: &str) -> bool {
 /// A piece that is only a title before a name ("Ms.", "“Dr.", "Sen."): the
 /// splitter broke between the title and the name it belongs to.
 fn is_lone_title(piece: &str) -> bool {
-    const TITLES: &[&str] = &[
-        "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Capt", "Cpt", "Lt", "Sgt", "Maj", "Adm",
-        "Cmdr", "Rev", "Fr", "St", "Hon", "Pres", "Supt", "Det", "Insp", "Amb", "Atty", "Sra", "Sr", "Hr",
-    ];
-    let word = piece.trim_start_matches(['"', '“', '‘', '\'', '(', '«']);
-    word.strip_suffix('.').is_some_and(|title| TITLES.contains(&title))
+    crate::lexicon::HONORIFICS.is_lone_title(piece)
 }
 
 /// "т. е.", "ca.", "z. B.": a last word of one or two letters and a full stop.
@@ -490,8 +485,7 @@ fn ends_with_short_abbreviation(text: &str) -> bool {
 }
 
 fn starts_with_calendar_word(text: &str) -> bool {
-    const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-    WEEKDAYS.iter().chain(crate::model::MONTH_NAMES.iter()).any(|w| text.starts_with(w))
+    crate::lexicon::CALENDAR.capitalised_names().any(|w| text.starts_with(&w))
 }
 
 #[cfg(test)]

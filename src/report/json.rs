@@ -9,14 +9,23 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::BTreeMap;
 
-/// The report format version.
+/// The report format version: raised only by a change that breaks the contract.
 pub const VERSION: u32 = 1;
+
+/// The minor version: raised by every addition to the contract (new fields
+/// only), so a script can tell which fields to expect. See
+/// `docs/report-format.md` for what each minor version added.
+pub const VERSION_MINOR: u32 = 1;
 
 /// The whole JSON report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Report {
     /// Format version ([`VERSION`]).
     pub version: u32,
+    /// Minor format version ([`VERSION_MINOR`]): which additions are present
+    /// (0 in reports written before it existed).
+    #[serde(default)]
+    pub version_minor: u32,
     /// The program that wrote it.
     pub generator: Generator,
     /// The settings that shaped the results.
@@ -297,6 +306,7 @@ pub fn build(comparison: &Comparison, context: &ReportContext) -> Report {
         comparison.counts_by_kind().iter().map(|(kind, count)| (kind.as_str().to_owned(), *count)).collect();
     Report {
         version: VERSION,
+        version_minor: VERSION_MINOR,
         generator: Generator { name: "parallax".into(), version: env!("CARGO_PKG_VERSION").into() },
         settings: context.settings.clone(),
         config_file: context.config_file.clone(),
