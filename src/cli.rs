@@ -36,8 +36,9 @@ pub struct Args {
     /// files, in natural order), http(s):// URLs, or `-` for standard input.
     /// `NAME=PATH` names the article's outlet (an argument that exists as a
     /// path is always a path; URLs keep their `=`).
+    // OS strings: a file name that is not UTF-8 is read as it is.
     #[arg(value_name = "INPUT")]
-    pub inputs: Vec<String>,
+    pub inputs: Vec<std::ffi::OsString>,
 
     /// Name the outlet of the input that follows (`--label Reuters 7f3a.txt`).
     #[arg(long, value_name = "NAME", action = ArgAction::Append)]
@@ -169,7 +170,7 @@ fn run_with(args: &Args) -> u8 {
         }
     };
     if !(args.timeout.is_finite() && args.timeout > 0.0 && args.timeout <= 86_400.0) {
-        say(&format!("--timeout must be a number of seconds above 0, not {}", args.timeout));
+        say(&format!("--timeout must be a number of seconds above 0 and at most 86400 (a day), not {}", args.timeout));
         return exit::USAGE;
     }
     let cache = match (args.refresh, args.offline) {
@@ -241,7 +242,8 @@ fn run_with(args: &Args) -> u8 {
 fn name_outlets(documents: &mut [parallax::ingest::Document], named: &labels::Named) {
     for (input, name) in named.inputs.iter().zip(&named.names) {
         let Some(name) = name else { continue };
-        for document in documents.iter_mut().filter(|d| d.source == *input) {
+        let input = input.to_string_lossy();
+        for document in documents.iter_mut().filter(|d| d.source == input) {
             document.meta.outlet = Some(name.clone());
         }
     }
@@ -303,6 +305,9 @@ fn export(
     if path == "-" {
         return write_stdout(&text);
     }
+    // A signal while the report is written removes its temporary file.
+    #[cfg(unix)]
+    report::remove_temporaries_on_signal();
     match report::write_atomic(path, &text, inputs) {
         Ok(()) => {
             if !quiet {
@@ -318,6 +323,10 @@ fn export(
 }
 
 fn write_stdout(text: &str) -> u8 {
+    if stdout_was_closed() {
+        say("cannot write to standard output: it is closed");
+        return exit::FAILURE;
+    }
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
         Ok(()) => exit::OK,
@@ -327,6 +336,26 @@ fn write_stdout(text: &str) -> u8 {
             say(&format!("cannot write to standard output: {error}"));
             exit::FAILURE
         }
+    }
+}
+
+/// True when the program started with standard output closed (`>&-`).
+/// Rust then opens `/dev/null` in its place (read-write, which no shell
+/// redirection does), so writes would succeed into nothing.
+fn stdout_was_closed() -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        let null =
+            std::fs::read_link("/proc/self/fd/1").is_ok_and(|target| target == std::path::Path::new("/dev/null"));
+        let flags = std::fs::read_to_string("/proc/self/fdinfo/1").ok().and_then(|info| {
+            info.lines().find_map(|l| l.strip_prefix("flags:")).and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+        });
+        // O_ACCMODE is 3, O_RDWR is 2.
+        null && flags.is_some_and(|flags| flags & 3 == 2)
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        false
     }
 }
 

@@ -107,10 +107,33 @@ pub fn load(explicit: Option<&Path>, ignore: bool) -> Result<Config, String> {
         },
     };
     let shown = parallax::normalize::clean_line(&path.display().to_string());
-    let text = std::fs::read_to_string(&path).map_err(|error| format!("{shown}: cannot read config: {error}"))?;
+    let text = read_config(&path).map_err(|error| format!("{shown}: cannot read config: {error}"))?;
     let mut config = parse(&text).map_err(|error| format!("{shown}: {error}"))?;
     config.file = Some(path);
     Ok(config)
+}
+
+/// The largest config file read.
+const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
+/// A config file's text, with the bounds every input gets: at most 1 MiB
+/// (`/dev/zero` is refused, not read until memory runs out) and at most 5 s
+/// waiting for a pipe (a FIFO with no writer is reported, not waited on).
+fn read_config(path: &Path) -> Result<String, String> {
+    use parallax::ingest::IngestError;
+    let bytes =
+        parallax::ingest::read_capped(path, MAX_CONFIG_BYTES, std::time::Duration::from_secs(5)).map_err(|error| {
+            match error {
+                IngestError::TooLarge { .. } | IngestError::TooLargeStream { .. } => {
+                    format!("over {MAX_CONFIG_BYTES} bytes, too large for a config file")
+                }
+                IngestError::Stalled { wait } => {
+                    format!("no data for {} s (a pipe that nobody writes to?)", wait.as_secs_f64())
+                }
+                other => other.to_string(),
+            }
+        })?;
+    String::from_utf8(bytes).map_err(|error| format!("not UTF-8 text (byte {})", error.utf8_error().valid_up_to()))
 }
 
 /// Parses a config file's text.

@@ -9,7 +9,7 @@ mod unique;
 
 use crate::analysis::{SentenceAnalysis, TermStats};
 use crate::matching::Matching;
-use crate::model::{Article, Discrepancy, DiscrepancyKind};
+use crate::model::{Article, Discrepancy, DiscrepancyKind, Evidence};
 use serde::{Deserialize, Serialize};
 
 /// Thresholds for the discrepancy finders.
@@ -32,8 +32,17 @@ impl Default for DiscrepancySettings {
     }
 }
 
-/// One discrepancy finder.
-type Finder = fn(&Inputs<'_>) -> Vec<Discrepancy>;
+/// One discrepancy finder: the one place that finds a kind. Its kind's
+/// names, marks and summary template are its row of [`crate::kinds::KINDS`].
+pub(crate) trait Finder: Sync {
+    /// The kind it finds.
+    fn kind(&self) -> DiscrepancyKind;
+    /// Every discrepancy of its kind.
+    fn find(&self, inputs: &Inputs<'_>) -> Vec<Discrepancy>;
+}
+
+/// The finders, in the order they run.
+const FINDERS: [&dyn Finder; 4] = [&quantities::Quantities, &spellings::Spellings, &dating::Dating, &unique::Unique];
 
 /// Everything the finders read.
 pub(crate) struct Inputs<'a> {
@@ -57,19 +66,19 @@ pub fn find_discrepancies(
     let inputs = Inputs { articles, analyses, matching, stats: &stats, settings };
     let mut list = Vec::new();
     let timings = std::env::var_os("PARALLAX_TIMINGS").is_some();
-    let finders: [(&str, Finder); 4] =
-        [("numbers", quantities::find), ("names", spellings::find), ("dates", dating::find), ("unique", unique::find)];
-    for (name, finder) in finders {
+    for finder in FINDERS {
         let clock = std::time::Instant::now();
-        list.extend(finder(&inputs));
+        let found = finder.find(&inputs);
+        debug_assert!(found.iter().all(|d| d.kind == finder.kind()), "a finder returned another kind");
+        list.extend(found);
         if timings {
-            eprintln!("  {name}: {:.1} ms", clock.elapsed().as_secs_f64() * 1000.0);
+            eprintln!("  {}: {:.1} ms", finder.kind().info().count_many, clock.elapsed().as_secs_f64() * 1000.0);
         }
     }
     // Articles that all give the same versions do not disagree, even when
     // each gives two ("thousands" in the headline, "about 4,500" below):
     // identical copies of one article must not report discrepancies.
-    list.retain(|discrepancy| discrepancy.kind == DiscrepancyKind::Unique || articles_differ(discrepancy, articles));
+    list.retain(|discrepancy| !discrepancy.kind.info().versions || articles_differ(discrepancy, articles));
     for discrepancy in &mut list {
         discrepancy.mentions.sort_by_key(|m| (m.at, m.span));
     }
@@ -82,10 +91,10 @@ pub fn find_discrepancies(
 fn articles_differ(discrepancy: &Discrepancy, articles: &[Article]) -> bool {
     let mut versions: std::collections::BTreeMap<usize, Vec<String>> = std::collections::BTreeMap::new();
     for mention in &discrepancy.mentions {
-        let version = match (&mention.figure, &mention.date) {
-            (Some(figure), _) => format!("{:e}", figure.value),
-            (None, Some(date)) => format!("{date:?}"),
-            (None, None) => articles
+        let version = match &mention.evidence {
+            Evidence::Figure(figure) => format!("{:e}", figure.value),
+            Evidence::Date(date) => format!("{date:?}"),
+            Evidence::Spelling | Evidence::Detail => articles
                 .get(mention.at.article)
                 .and_then(|article| article.text.get(mention.span.range()))
                 .unwrap_or_default()
@@ -108,7 +117,7 @@ fn reading_position(discrepancy: &Discrepancy) -> (usize, usize, usize, usize, S
         first.map_or(usize::MAX, |m| m.at.article),
         first.map_or(usize::MAX, |m| m.at.sentence),
         first.map_or(usize::MAX, |m| m.span.start),
-        DiscrepancyKind::ALL.iter().position(|k| *k == discrepancy.kind).unwrap_or(0),
+        discrepancy.kind.index(),
         discrepancy.summary.clone(),
     )
 }

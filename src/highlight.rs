@@ -6,7 +6,8 @@
 //! boilerplate, ...) and marks on exact spans (diverging figures, name
 //! variants, differing dates, words that changed within a shared statement).
 
-use crate::model::{Agreement, Comparison, DiscrepancyKind, SentenceKind, Span};
+pub use crate::kinds::MarkKind;
+use crate::model::{Comparison, SentenceKind, Span};
 use serde::Serialize;
 
 /// The role of a whole sentence, for shading.
@@ -23,22 +24,6 @@ pub enum SentenceRole {
     Plain,
     /// Bylines, share bars and the like: dimmed.
     Boilerplate,
-}
-
-/// What a mark on a span means.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MarkKind {
-    /// A figure whose versions cannot all be true.
-    NumberConflicting,
-    /// A figure whose versions differ but can all be true.
-    NumberCompatible,
-    /// One spelling among several of a name.
-    NameVariant,
-    /// A date that differs from another article's date for the same event.
-    Date,
-    /// Words of a shared statement that differ from its reference version.
-    Changed,
 }
 
 /// A mark on a span of an article.
@@ -93,13 +78,7 @@ pub fn article_highlights(comparison: &Comparison, article: usize) -> ArticleHig
     let mut marks = Vec::new();
     let mut sentence_discrepancies = vec![Vec::new(); content.sentences.len()];
     for (index, discrepancy) in comparison.discrepancies.iter().enumerate() {
-        let kind = match (discrepancy.kind, discrepancy.agreement) {
-            (DiscrepancyKind::Number, Some(Agreement::Compatible)) => Some(MarkKind::NumberCompatible),
-            (DiscrepancyKind::Number, _) => Some(MarkKind::NumberConflicting),
-            (DiscrepancyKind::Name, _) => Some(MarkKind::NameVariant),
-            (DiscrepancyKind::Date, _) => Some(MarkKind::Date),
-            (DiscrepancyKind::Unique, _) => None,
-        };
+        let kind = discrepancy.kind.mark(discrepancy.agreement);
         for mention in discrepancy.mentions.iter().filter(|m| m.at.article == article) {
             if let Some(list) = sentence_discrepancies.get_mut(mention.at.sentence)
                 && !list.contains(&index)
@@ -131,6 +110,7 @@ pub fn article_highlights(comparison: &Comparison, article: usize) -> ArticleHig
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::DiscrepancyKind;
     use crate::{Settings, compare_texts};
 
     #[test]

@@ -11,12 +11,16 @@ pub mod fetch;
 pub mod html;
 mod markdown;
 mod plain;
+mod read;
 
 pub use decode::{decode_bytes, decode_bytes_with_charset};
-pub use discover::{ARTICLE_EXTENSIONS, InputSpec, discover_inputs, natural_cmp};
-pub use fetch::{CacheMode, DEFAULT_TIMEOUT, FetchOptions, default_cache_dir, is_url};
+pub use discover::{ARTICLE_EXTENSIONS, InputSpec, discover_inputs, display_path, natural_cmp};
+pub use fetch::{CacheMode, DEFAULT_TIMEOUT, FetchOptions, default_cache_dir, is_url, redact_url};
+use read::check_size;
+pub use read::read_capped;
 
 use crate::model::{DayDate, Provenance, Skipped, Span};
+use std::ffi::OsStr;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -33,7 +37,8 @@ pub struct IngestOptions {
     pub cache: CacheMode,
     /// The page cache folder; `None` means [`default_cache_dir`].
     pub cache_dir: Option<PathBuf>,
-    /// The network timeout for URLs (`--timeout`).
+    /// The network timeout for URLs (`--timeout`), also the longest wait
+    /// for data from a pipe or device given as a file.
     pub timeout: Duration,
 }
 
@@ -143,6 +148,24 @@ pub enum IngestError {
     /// A page without article text (a paywall, a script-only shell, an index page).
     #[error("no article text: {0}")]
     NoArticleText(String),
+    /// A pipe, device or other stream that went on past the size limit.
+    #[error("more than {limit} bytes, over the limit (raise it with --max-input-size)")]
+    TooLargeStream {
+        /// The limit in force.
+        limit: u64,
+    },
+    /// A pipe or device that gave no data for the whole wait.
+    #[error("no data for {} s (a pipe or device that nobody writes to?); the wait is --timeout", .wait.as_secs_f64())]
+    Stalled {
+        /// The wait.
+        wait: Duration,
+    },
+    /// A symbolic link whose target is missing.
+    #[error("a broken symbolic link (its target is missing)")]
+    BrokenLink,
+    /// A symbolic link that leads back to itself.
+    #[error("a symbolic link that loops")]
+    LinkLoop,
     /// Any other I/O failure.
     #[error("cannot read: {0}")]
     Io(String),
@@ -160,9 +183,19 @@ impl From<std::io::Error> for IngestError {
         match error.kind() {
             std::io::ErrorKind::NotFound => Self::NotFound,
             std::io::ErrorKind::PermissionDenied => Self::PermissionDenied,
+            _ if is_link_loop(&error) => Self::LinkLoop,
             _ => Self::Io(error.to_string()),
         }
     }
+}
+
+/// ELOOP: too many levels of symbolic links.
+fn is_link_loop(error: &std::io::Error) -> bool {
+    #[cfg(target_os = "linux")]
+    const ELOOP: i32 = 40;
+    #[cfg(not(target_os = "linux"))]
+    const ELOOP: i32 = 62;
+    cfg!(unix) && error.raw_os_error() == Some(ELOOP)
 }
 
 /// Everything the inputs gave: the usable documents and the skipped inputs.
@@ -239,8 +272,11 @@ impl Format {
 
 /// Reads every input (expanding folders) into documents; unusable inputs
 /// are collected in [`Loaded::skipped`] instead of failing the run.
+/// Arguments are OS strings (`String`s work too), so a file name that is
+/// not UTF-8 is read as it is; it is shown lossily. A URL is shown and
+/// stored without the user name and password it may carry.
 #[must_use]
-pub fn load_inputs(args: &[String], options: &IngestOptions) -> Loaded {
+pub fn load_inputs<S: AsRef<OsStr>>(args: &[S], options: &IngestOptions) -> Loaded {
     let mut loaded = Loaded::default();
     let mut seen = SeenInputs::default();
     for spec in discover_inputs(args) {
@@ -251,51 +287,44 @@ pub fn load_inputs(args: &[String], options: &IngestOptions) -> Loaded {
             loaded.skipped.push(Skipped { source, reason: IngestError::Duplicate(why).to_string() });
             continue;
         }
-        match spec {
-            Ok(InputSpec::File(path)) => match read_file(&path, options) {
-                Ok(document) => loaded.documents.push(document),
-                Err(error) => loaded.skipped.push(Skipped { source: path, reason: error.to_string() }),
-            },
-            Ok(InputSpec::Stdin) => {
-                let mut bytes = Vec::new();
-                let limit = options.max_input_bytes;
-                let result = std::io::stdin()
-                    .lock()
-                    .take(limit.saturating_add(1))
-                    .read_to_end(&mut bytes)
-                    .map_err(IngestError::from)
-                    .and_then(|_| {
-                        check_size(bytes.len() as u64, limit)?;
-                        parse_bytes("-", &bytes, Format::sniff(&bytes).unwrap_or(Format::Text))
-                    });
-                match result {
-                    Ok(document) => loaded.documents.push(document),
-                    Err(error) => loaded.skipped.push(Skipped { source: "-".into(), reason: error.to_string() }),
-                }
-            }
-            Ok(InputSpec::Url(url)) => {
-                let mut warnings = Vec::new();
-                let result = read_url(&url, options, &mut warnings);
-                loaded.warnings.extend(warnings.into_iter().map(|warning| (url.clone(), warning)));
-                match result {
-                    Ok(document) => loaded.documents.push(document),
-                    Err(error) => loaded.skipped.push(Skipped { source: url, reason: error.to_string() }),
-                }
-            }
-            Err((source, error)) => loaded.skipped.push(Skipped { source, reason: error.to_string() }),
+        let mut warnings = Vec::new();
+        let (source, result) = match spec {
+            Ok(InputSpec::File(path)) => (display_path(&path), read_path(&path, options, &mut warnings)),
+            Ok(InputSpec::Stdin) => ("-".to_owned(), read_stdin(options, &mut warnings)),
+            Ok(InputSpec::Url(url)) => (redact_url(&url), read_url(&url, options, &mut warnings)),
+            Err((source, error)) => (source, Err(error)),
+        };
+        loaded.warnings.extend(warnings.into_iter().map(|warning| (source.clone(), warning)));
+        match result {
+            Ok(document) => loaded.documents.push(document),
+            Err(error) => loaded.skipped.push(Skipped { source, reason: error.to_string() }),
         }
     }
     loaded
 }
 
+/// Standard input, up to the size limit.
+fn read_stdin(options: &IngestOptions, warnings: &mut Vec<String>) -> Result<Document, IngestError> {
+    let mut bytes = Vec::new();
+    let limit = options.max_input_bytes;
+    std::io::stdin().lock().take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(IngestError::TooLargeStream { limit });
+    }
+    parse_input("-", &bytes, Format::sniff(&bytes).unwrap_or(Format::Text), None, warnings)
+}
+
 /// The inputs met so far, to catch one given twice: the same file under
-/// any name (`a.txt`, `./a.txt`, a folder holding it, a link to it), the
-/// same URL, standard input again.
+/// any name (`a.txt`, `./a.txt`, a folder holding it, a link to it,
+/// `/dev/stdin` and `-`), the same URL however written (`#fragment`, case
+/// of the scheme and host, a default port, credentials), standard input
+/// again.
 #[derive(Default)]
 struct SeenInputs {
     /// File identity → the name it was first given as.
     files: std::collections::HashMap<FileIdentity, String>,
-    urls: std::collections::HashSet<String>,
+    /// URL identity → the URL as first shown.
+    urls: std::collections::HashMap<String, String>,
     stdin: bool,
 }
 
@@ -310,7 +339,7 @@ enum FileIdentity {
 }
 
 impl FileIdentity {
-    fn of(path: &str) -> Option<Self> {
+    fn of(path: &Path) -> Option<Self> {
         #[cfg(unix)]
         {
             use std::os::unix::fs::MetadataExt;
@@ -322,6 +351,11 @@ impl FileIdentity {
             std::fs::canonicalize(path).ok().map(Self::Path)
         }
     }
+
+    /// Standard input's identity (what `/dev/stdin` names), when it has one.
+    fn of_stdin() -> Option<Self> {
+        if cfg!(unix) { Self::of(Path::new("/dev/stdin")) } else { None }
+    }
 }
 
 impl SeenInputs {
@@ -332,25 +366,54 @@ impl SeenInputs {
                 // A file that cannot be identified (missing, unreadable) is
                 // reported by reading it.
                 let identity = FileIdentity::of(path)?;
+                let shown = display_path(path);
                 match self.files.entry(identity) {
                     std::collections::hash_map::Entry::Occupied(first) => {
-                        Some((path.clone(), format!("the same file as {}, given twice", first.get())))
+                        Some((shown, format!("the same file as {}, given twice", first.get())))
                     }
                     std::collections::hash_map::Entry::Vacant(slot) => {
-                        slot.insert(path.clone());
+                        slot.insert(shown);
                         None
                     }
                 }
             }
-            InputSpec::Url(url) => (!self.urls.insert(url.clone())).then(|| (url.clone(), "URL given twice".into())),
-            InputSpec::Stdin => std::mem::replace(&mut self.stdin, true)
-                .then(|| ("-".into(), "standard input given twice (it can be read only once)".into())),
+            InputSpec::Url(url) => {
+                let shown = redact_url(url);
+                match self.urls.entry(fetch::url_identity(url)) {
+                    std::collections::hash_map::Entry::Occupied(first) if *first.get() == shown => {
+                        Some((shown, "URL given twice".into()))
+                    }
+                    std::collections::hash_map::Entry::Occupied(first) => {
+                        Some((shown, format!("the same page as {}, given twice", first.get())))
+                    }
+                    std::collections::hash_map::Entry::Vacant(slot) => {
+                        slot.insert(shown);
+                        None
+                    }
+                }
+            }
+            InputSpec::Stdin => {
+                if std::mem::replace(&mut self.stdin, true) {
+                    return Some(("-".into(), "standard input given twice (it can be read only once)".into()));
+                }
+                // `/dev/stdin` (or `/dev/fd/0`) given as a file names the same stream.
+                let identity = FileIdentity::of_stdin()?;
+                match self.files.entry(identity) {
+                    std::collections::hash_map::Entry::Occupied(first) => Some((
+                        "-".into(),
+                        format!(
+                            "standard input is the same as {}, given twice (it can be read only once)",
+                            first.get()
+                        ),
+                    )),
+                    std::collections::hash_map::Entry::Vacant(slot) => {
+                        slot.insert("- (standard input)".into());
+                        None
+                    }
+                }
+            }
         }
     }
-}
-
-fn check_size(size: u64, limit: u64) -> Result<(), IngestError> {
-    if size > limit { Err(IngestError::TooLarge { size, limit }) } else { Ok(()) }
 }
 
 /// Reads one file into a document.
@@ -358,19 +421,27 @@ fn check_size(size: u64, limit: u64) -> Result<(), IngestError> {
 /// # Errors
 /// Any [`IngestError`]: missing, unreadable, too large, binary or empty.
 pub fn read_file(path: &str, options: &IngestOptions) -> Result<Document, IngestError> {
-    let metadata = std::fs::metadata(path)?;
-    if metadata.is_dir() {
-        return Err(IngestError::NotAnArticle("a folder".into()));
-    }
-    check_size(metadata.len(), options.max_input_bytes)?;
-    let bytes = std::fs::read(path)?;
-    check_size(bytes.len() as u64, options.max_input_bytes)?;
-    parse_bytes(path, &bytes, Format::detect(path, &bytes))
+    read_path(Path::new(path), options, &mut Vec::new())
+}
+
+/// Reads one file, named as the OS has it, into a document; problems that
+/// do not stop it go to `warnings`.
+///
+/// # Errors
+/// As [`read_file`].
+pub fn read_path(path: &Path, options: &IngestOptions, warnings: &mut Vec<String>) -> Result<Document, IngestError> {
+    let bytes = read_capped(path, options.max_input_bytes, options.timeout)?;
+    let source = display_path(path);
+    let format = Format::detect(&source, &bytes);
+    parse_input(&source, &bytes, format, None, warnings)
 }
 
 /// Fetches one URL (or reads it from the page cache) into a document, with
 /// the final address, the fetch time and the cache use in its provenance.
 /// Problems that do not stop it (a corrupt cache entry) go to `warnings`.
+/// The user name and password a URL may carry are used for the request
+/// only: the document, its provenance and the cache hold the URL without
+/// them.
 ///
 /// # Errors
 /// [`IngestError::Fetch`] when it cannot be fetched, else as [`parse_bytes`].
@@ -378,11 +449,11 @@ pub fn read_url(url: &str, options: &IngestOptions, warnings: &mut Vec<String>) 
     let fetched = fetch::fetch(url, &options.fetch_options(), warnings)?;
     check_size(fetched.body.len() as u64, options.max_input_bytes)?;
     let (format, charset) = fetched_format(&fetched);
-    let mut document = parse_bytes_with_charset(url, &fetched.body, format?, charset.as_deref())?;
+    let mut document = parse_input(&redact_url(url), &fetched.body, format?, charset.as_deref(), warnings)?;
     if document.meta.outlet.is_none() {
         document.meta.outlet = site_of(&fetched.final_url);
     }
-    document.provenance.final_url = Some(fetched.final_url);
+    document.provenance.final_url = Some(redact_url(&fetched.final_url));
     document.provenance.fetched_at = Some(fetched.fetched_at);
     document.provenance.from_cache = fetched.from_cache;
     Ok(document)
@@ -444,7 +515,20 @@ pub fn parse_bytes_with_charset(
     format: Format,
     charset: Option<&str>,
 ) -> Result<Document, IngestError> {
+    parse_input(source, bytes, format, charset, &mut Vec::new())
+}
+
+/// As [`parse_bytes_with_charset`], with the problems that did not stop the
+/// input (stray bytes in UTF-8, a page cut to bounds) added to `warnings`.
+fn parse_input(
+    source: &str,
+    bytes: &[u8],
+    format: Format,
+    charset: Option<&str>,
+    warnings: &mut Vec<String>,
+) -> Result<Document, IngestError> {
     let decoded = decode_bytes_with_charset(bytes, charset)?;
+    warnings.extend(decoded.warning.clone());
     if decoded.text.trim().is_empty() {
         return Err(IngestError::Empty);
     }
@@ -453,7 +537,7 @@ pub fn parse_bytes_with_charset(
         // The HTML parser normalises line endings itself, and entities can
         // bring control characters back, so HTML is cleaned piece by piece
         // after parsing instead.
-        Format::Html => html::parse(source, &decoded.text)?,
+        Format::Html => html::parse_with_warnings(source, &decoded.text, warnings)?,
         Format::Text => plain::parse(source, &crate::normalize::clean_text(&decoded.text)),
     };
     if document.blocks.is_empty() {

@@ -43,6 +43,7 @@ pub mod dates;
 pub mod discrepancies;
 pub mod highlight;
 pub mod ingest;
+pub mod kinds;
 pub mod lexicon;
 pub mod matching;
 pub mod model;

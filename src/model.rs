@@ -289,22 +289,6 @@ pub enum DiscrepancyKind {
     Unique,
 }
 
-impl DiscrepancyKind {
-    /// All kinds, in the order filters and summaries list them.
-    pub const ALL: [Self; 4] = [Self::Number, Self::Name, Self::Date, Self::Unique];
-
-    /// The name used in reports and the JSON.
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Number => "number",
-            Self::Name => "name",
-            Self::Date => "date",
-            Self::Unique => "unique",
-        }
-    }
-}
-
 /// Whether differing figures (or dates) can both be true.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -377,21 +361,67 @@ pub struct Figure {
     pub unit: String,
 }
 
+/// What a mention shows: the evidence its finder read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Evidence {
+    /// A figure (number discrepancies).
+    Figure(Figure),
+    /// A resolved date (date discrepancies).
+    Date(DayDate),
+    /// One spelling of a name (name discrepancies): the span's text.
+    Spelling,
+    /// A sentence only one article carries (unique details).
+    Detail,
+}
+
 /// One place a discrepancy shows up.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Mention {
     /// The sentence.
     pub at: SentenceRef,
     /// The exact surface span in the article's text.
     pub span: Span,
+    /// What the finder read there.
+    pub evidence: Evidence,
+}
+
+impl Mention {
     /// For number mentions: the figure.
-    pub figure: Option<Figure>,
+    #[must_use]
+    pub const fn figure(&self) -> Option<&Figure> {
+        match &self.evidence {
+            Evidence::Figure(figure) => Some(figure),
+            _ => None,
+        }
+    }
+
     /// For date mentions: the resolved date.
-    pub date: Option<DayDate>,
+    #[must_use]
+    pub const fn date(&self) -> Option<DayDate> {
+        match self.evidence {
+            Evidence::Date(date) => Some(date),
+            _ => None,
+        }
+    }
+}
+
+/// Serialised as it always was: `at`, `span`, and the optional `figure`
+/// and `date` (null when the evidence is of another kind).
+impl Serialize for Mention {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Shape<'a> {
+            at: SentenceRef,
+            span: Span,
+            figure: Option<&'a Figure>,
+            date: Option<DayDate>,
+        }
+        Shape { at: self.at, span: self.span, figure: self.figure(), date: self.date() }.serialize(serializer)
+    }
 }
 
 /// One entry of the navigable discrepancy list.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Discrepancy {
     /// Number, name, date or unique.
     pub kind: DiscrepancyKind,
@@ -426,7 +456,7 @@ pub struct Skipped {
 }
 
 /// The whole analysis: built once, shown by every view, serialised by every report.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Comparison {
     /// The articles, numbered in input order.
     pub articles: Vec<Article>,
@@ -457,7 +487,7 @@ impl Comparison {
 
     /// How many discrepancies of each kind, in [`DiscrepancyKind::ALL`] order.
     #[must_use]
-    pub fn counts_by_kind(&self) -> [(DiscrepancyKind, usize); 4] {
+    pub fn counts_by_kind(&self) -> [(DiscrepancyKind, usize); DiscrepancyKind::ALL.len()] {
         DiscrepancyKind::ALL.map(|kind| (kind, self.discrepancies.iter().filter(|d| d.kind == kind).count()))
     }
 }

@@ -14,6 +14,8 @@ pub mod order;
 mod provenance;
 mod write;
 
+#[cfg(unix)]
+pub use write::remove_temporaries_on_signal;
 pub use write::{WriteError, write_atomic};
 
 use crate::{Comparison, Settings};

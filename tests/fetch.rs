@@ -1,7 +1,11 @@
 //! Fetching URLs against a small HTTP server on 127.0.0.1 that the tests
 //! start: redirects (final URL recorded), gzip (and the size cap applied
 //! after decompression), HTTP errors, timeouts, non-article content, the
-//! page cache (hits, `--refresh`, `--offline`) and the User-Agent.
+//! page cache (hits, `--refresh`, `--offline`) and the User-Agent; and the
+//! hostile cases: credentials in URLs and redirects (used, never shown or
+//! stored), redirects to `file:` and `javascript:`, a body that drips, a
+//! port out of range, a cache folder that is a file or cannot be written,
+//! and the same page given under different spellings.
 
 use assert_cmd::Command;
 use parallax::ingest::{CacheMode, IngestOptions, load_inputs};
@@ -95,7 +99,27 @@ fn respond(mut stream: TcpStream, log: &Log) {
         entry.0 += 1;
         entry.1 = agent;
     }
+    let header = |name: &str| {
+        request.lines().find_map(|line| {
+            let (key, value) = line.split_once(':')?;
+            key.eq_ignore_ascii_case(name).then(|| value.trim().to_owned())
+        })
+    };
+    let authorization = header("authorization").unwrap_or_default();
+    let host = header("host").unwrap_or_default();
     let (path, query) = target.split_once('?').map_or((target.as_str(), ""), |(p, q)| (p, q));
+    if path == "/drip" {
+        // Headers at once, then one byte every 300 ms: no single wait is
+        // long, the whole transfer is.
+        let _ = stream.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 1000\r\n\r\n");
+        for _ in 0..1000 {
+            std::thread::sleep(Duration::from_millis(300));
+            if stream.write_all(b"x").is_err() {
+                return;
+            }
+        }
+        return;
+    }
     let query = if query.is_empty() { String::new() } else { format!("?{query}") };
     let html = "text/html; charset=utf-8";
     let (status, headers, body): (&str, Vec<(&str, String)>, Vec<u8>) = match path {
@@ -110,6 +134,16 @@ fn respond(mut stream: TcpStream, log: &Log) {
         "/bomb" => {
             ("200 OK", vec![("Content-Type", html.into()), ("Content-Encoding", "gzip".into())], gzip_bomb().to_vec())
         }
+        // user:secret, as HTTP Basic.
+        "/private" if authorization == "Basic dXNlcjpzZWNyZXQ=" => {
+            ("200 OK", vec![("Content-Type", html.into())], fixture("northern-courier/page.html"))
+        }
+        "/private" => ("401 Unauthorized", vec![("Content-Type", "text/plain".into())], b"who?".to_vec()),
+        "/login-redirect" => {
+            ("302 Found", vec![("Location", format!("http://user:secret@{host}/private{query}"))], Vec::new())
+        }
+        "/to-file" => ("302 Found", vec![("Location", "file:///etc/passwd".into())], Vec::new()),
+        "/to-script" => ("302 Found", vec![("Location", "javascript:alert(1)".into())], Vec::new()),
         "/photo" => ("200 OK", vec![("Content-Type", "image/png".into())], b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec()),
         "/slow" => {
             std::thread::sleep(Duration::from_secs(4));
@@ -203,7 +237,7 @@ fn failures_name_the_url_and_the_others_still_load() {
         reasons(&loaded),
         [
             (inputs[0].clone(), "cannot fetch: HTTP 404 Not Found".to_owned()),
-            (inputs[2].clone(), "cannot fetch: timed out after 1 s".to_owned()),
+            (inputs[2].clone(), "cannot fetch: no data for 1 s (--timeout)".to_owned()),
             (inputs[3].clone(), "not an article: image/png content".to_owned()),
             (refused, "cannot fetch: cannot connect: connection refused".to_owned()),
         ]
@@ -343,4 +377,173 @@ fn a_corrupt_cache_entry_is_reported_set_aside_and_fetched_again() {
         )
     );
     assert_eq!(server.hits("/courier?case=corrupt"), 2, "offline: not fetched");
+}
+
+/// Every file in a folder, read as text (lossily), to look for a secret.
+fn folder_text(folder: &Path) -> String {
+    std::fs::read_dir(folder)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| String::from_utf8_lossy(&std::fs::read(e.path()).unwrap_or_default()).into_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn credentials_are_used_for_the_request_and_never_shown_or_stored() {
+    let server = server();
+    let cache = tempfile::tempdir().expect("tempdir");
+    let base = server.url("");
+    let with_login = base.replacen("http://", "http://user:secret@", 1);
+    let given = format!("{with_login}/private?case=credentials");
+    let redirected = server.url("/login-redirect?case=credentials-redirect");
+    let wrong = format!("{}/private?case=credentials-wrong", base.replacen("http://", "http://user:guess@", 1));
+    let loaded = load_inputs(&[given, redirected, wrong], &options(cache.path(), CacheMode::Prefer));
+    assert_eq!(loaded.documents.len(), 2, "{:?}", reasons(&loaded));
+    let first = &loaded.documents[0];
+    assert_eq!(first.source, server.url("/private?case=credentials"), "shown without the login");
+    assert_eq!(first.provenance.final_url.as_deref(), Some(first.source.as_str()));
+    // Credentials in a redirect's Location: used, then dropped from the final address.
+    let second = &loaded.documents[1];
+    assert_eq!(second.provenance.final_url.as_deref(), Some(server.url("/private?case=credentials-redirect").as_str()));
+    assert_eq!(
+        reasons(&loaded),
+        [(server.url("/private?case=credentials-wrong"), "cannot fetch: HTTP 401 Unauthorized".to_owned())]
+    );
+    let cached = folder_text(cache.path());
+    assert!(cached.contains("case=credentials"), "the page is cached");
+    for secret in ["secret", "guess", "user:"] {
+        assert!(!cached.contains(secret), "{secret} in the cache");
+    }
+
+    // Through the command: not on standard error, not in any report.
+    let missing = format!("{with_login}/missing?case=credentials-cli");
+    for format in ["json", "md", "html", "csv"] {
+        let output = Command::cargo_bin("parallax")
+            .expect("binary")
+            .env("PARALLAX_CACHE_DIR", cache.path())
+            .args(["--no-config", "--export", "-", "--format", format, "--timeout", "2"])
+            .arg(format!("{with_login}/private?case=credentials"))
+            .arg(server.url("/herald?case=credentials"))
+            .arg(&missing)
+            .output()
+            .expect("runs");
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(
+            stderr.trim(),
+            format!(
+                "parallax: warning: {}: cannot fetch: HTTP 404 Not Found (skipped)",
+                server.url("/missing?case=credentials-cli")
+            )
+        );
+        let report = String::from_utf8_lossy(&output.stdout);
+        assert!(report.contains("case=credentials") || format == "csv", "{format}: {report}");
+        assert!(!report.contains("secret"), "{format} report holds the password");
+    }
+}
+
+#[test]
+fn redirects_to_other_schemes_drips_and_bad_ports_are_named() {
+    let server = server();
+    let cache = tempfile::tempdir().expect("tempdir");
+    let inputs = [
+        server.url("/to-file"),
+        server.url("/to-script"),
+        "http://127.0.0.1:99999/story".to_owned(),
+        server.url("/drip"),
+    ];
+    let options = IngestOptions { timeout: Duration::from_millis(500), ..options(cache.path(), CacheMode::Refresh) };
+    let loaded = load_inputs(&inputs, &options);
+    assert_eq!(
+        reasons(&loaded),
+        [
+            (
+                inputs[0].clone(),
+                "cannot fetch: redirected to a file: address, which is not a web page (only http and https redirects \
+                 are followed)"
+                    .to_owned()
+            ),
+            (
+                inputs[1].clone(),
+                "cannot fetch: redirected to a javascript: address, which is not a web page (only http and https \
+                 redirects are followed)"
+                    .to_owned()
+            ),
+            (inputs[2].clone(), "cannot fetch: not a valid URL: port 99999 is out of range (1 to 65535)".to_owned()),
+            (
+                inputs[3].clone(),
+                "cannot fetch: gave up after 2 s: the whole transfer, redirects included, may take 4 × --timeout \
+                 (0.5 s)"
+                    .to_owned()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn one_page_under_several_spellings_is_read_once() {
+    let server = server();
+    let cache = tempfile::tempdir().expect("tempdir");
+    let page = server.url("/courier?case=spellings");
+    let shouting = page.replacen("http://", "HTTP://", 1);
+    let inputs = [page.clone(), format!("{page}#comments"), shouting, server.url("/herald?case=spellings")];
+    let loaded = load_inputs(&inputs, &options(cache.path(), CacheMode::Prefer));
+    assert_eq!(loaded.documents.len(), 2);
+    assert_eq!(
+        reasons(&loaded),
+        [
+            (inputs[1].clone(), format!("the same page as {page}, given twice")),
+            (inputs[2].clone(), format!("the same page as {page}, given twice")),
+        ]
+    );
+    assert_eq!(server.hits("/courier?case=spellings"), 1);
+}
+
+#[test]
+fn a_cache_that_is_a_file_or_cannot_be_written_is_named_once_per_page() {
+    let server = server();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("cache");
+    std::fs::write(&file, "not a folder").expect("write");
+    let courier = server.url("/courier?case=cache-file");
+    let loaded = load_inputs(std::slice::from_ref(&courier), &options(&file, CacheMode::Prefer));
+    assert_eq!(loaded.documents.len(), 1, "still fetched");
+    assert_eq!(
+        loaded.warnings,
+        [(
+            courier.clone(),
+            format!("the page cache {} is not a folder: pages are neither read from nor kept in it", file.display())
+        )]
+    );
+    // A cache folder under a file.
+    let under_file = file.join("pages");
+    let loaded = load_inputs(std::slice::from_ref(&courier), &options(&under_file, CacheMode::Prefer));
+    assert_eq!(loaded.documents.len(), 1);
+    assert_eq!(
+        loaded.warnings,
+        [(
+            courier.clone(),
+            format!(
+                "cannot use the page cache {} (Not a directory): pages are neither read from nor kept in it",
+                under_file.display()
+            )
+        )]
+    );
+    // A cache folder that cannot be made, even by root (/proc takes no new folders).
+    if cfg!(target_os = "linux") {
+        let unmakeable = Path::new("/proc/parallax-test-cache/pages");
+        let loaded = load_inputs(std::slice::from_ref(&courier), &options(unmakeable, CacheMode::Prefer));
+        assert_eq!(loaded.documents.len(), 1);
+        assert_eq!(loaded.warnings.len(), 1, "{:?}", loaded.warnings);
+        let warning = &loaded.warnings[0].1;
+        assert!(
+            warning.starts_with(&format!("cannot keep the page in the page cache {} (", unmakeable.display()))
+                && warning.ends_with("); it will be fetched again next time"),
+            "{warning}"
+        );
+    }
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), "not a folder", "nothing written over it");
 }

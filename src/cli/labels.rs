@@ -4,12 +4,13 @@
 //! URL keeps its `=`, and `-` is standard input.
 
 use clap::ArgMatches;
+use std::ffi::OsString;
 
 /// The inputs to read and the outlet name given for each, if any.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Named {
     /// What to read, in order (a `NAME=` prefix removed).
-    pub inputs: Vec<String>,
+    pub inputs: Vec<OsString>,
     /// The name given for each input.
     pub names: Vec<Option<String>>,
 }
@@ -39,12 +40,13 @@ pub fn label_targets(matches: &ArgMatches) -> Result<Vec<(usize, String)>, Strin
 
 /// Splits `NAME=PATH` arguments and attaches `--label` names.
 #[must_use]
-pub fn resolve(arguments: &[String], labels: &[(usize, String)]) -> Named {
+pub fn resolve(arguments: &[OsString], labels: &[(usize, String)]) -> Named {
     let mut named = Named::default();
     for (index, argument) in arguments.iter().enumerate() {
         let label = labels.iter().rev().find(|(at, _)| *at == index).map(|(_, name)| name.trim().to_owned());
-        let (input, name) = match split_name(argument) {
-            Some((name, path)) => (path, Some(name)),
+        // A name is text: an argument that is not UTF-8 is a path.
+        let (input, name) = match argument.to_str().and_then(split_name) {
+            Some((name, path)) => (OsString::from(path), Some(name)),
             None => (argument.clone(), None),
         };
         named.inputs.push(input);
@@ -72,8 +74,8 @@ fn split_name(argument: &str) -> Option<(String, String)> {
 mod tests {
     use super::*;
 
-    fn strings(items: &[&str]) -> Vec<String> {
-        items.iter().map(|s| (*s).to_owned()).collect()
+    fn strings(items: &[&str]) -> Vec<OsString> {
+        items.iter().map(OsString::from).collect()
     }
 
     #[test]

@@ -5,9 +5,22 @@
 
 use super::{Inputs, excerpt};
 use crate::dates;
-use crate::model::{Agreement, DayDate, Discrepancy, DiscrepancyKind, Mention, month_name};
+use crate::model::{Agreement, DayDate, Discrepancy, DiscrepancyKind, Evidence, Mention, month_name};
 
-pub(super) fn find(inputs: &Inputs<'_>) -> Vec<Discrepancy> {
+/// The date finder.
+pub(super) struct Dating;
+
+impl super::Finder for Dating {
+    fn kind(&self) -> DiscrepancyKind {
+        DiscrepancyKind::Date
+    }
+
+    fn find(&self, inputs: &Inputs<'_>) -> Vec<Discrepancy> {
+        find(inputs)
+    }
+}
+
+fn find(inputs: &Inputs<'_>) -> Vec<Discrepancy> {
     let mut found = Vec::new();
     for group in &inputs.matching.groups {
         let mut dated: Vec<(Mention, DayDate)> = Vec::new();
@@ -15,7 +28,7 @@ pub(super) fn find(inputs: &Inputs<'_>) -> Vec<Discrepancy> {
             let article = &inputs.articles[member.article];
             let first = dates::event_dates(article, member.sentence).into_iter().find_map(|m| m.date.map(|d| (m, d)));
             if let Some((mention, date)) = first {
-                dated.push((Mention { at: *member, span: mention.span, figure: None, date: Some(date) }, date));
+                dated.push((Mention { at: *member, span: mention.span, evidence: Evidence::Date(date) }, date));
             }
         }
         let mut days: Vec<(i8, i8)> = dated.iter().map(|(_, d)| (d.month, d.day)).collect();
@@ -39,9 +52,10 @@ pub(super) fn find(inputs: &Inputs<'_>) -> Vec<Discrepancy> {
         }
         let reference = &group.members[group.reference];
         let what = excerpt(inputs.articles[reference.article].sentence_text(reference.sentence), 60);
+        let kind = DiscrepancyKind::Date;
         found.push(Discrepancy {
-            kind: DiscrepancyKind::Date,
-            summary: excerpt(&format!("dated differently: {} — “{what}”", versions.join(" vs ")), 240),
+            kind,
+            summary: kind.summary(&[("versions", &kind.info().join(&versions)), ("label", &what)]),
             agreement: Some(Agreement::Conflicting),
             label: what,
             mentions: dated.into_iter().map(|(m, _)| m).collect(),

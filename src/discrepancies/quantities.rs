@@ -8,8 +8,8 @@
 //! 1,200 rescuers. A cluster whose values differ is a discrepancy; it is
 //! compatible when one value satisfies every mention's range.
 
-use super::{Inputs, excerpt};
-use crate::model::{Agreement, Discrepancy, DiscrepancyKind, Mention, SentenceRef};
+use super::Inputs;
+use crate::model::{Agreement, Discrepancy, DiscrepancyKind, Evidence, Mention, SentenceRef};
 use crate::numbers::{EXCLUSIVE_EVENTS, NumberMention, QuantityClass};
 use std::collections::HashMap;
 
@@ -31,7 +31,20 @@ struct Candidate<'a> {
     group: Option<usize>,
 }
 
-pub(super) fn find(inputs: &Inputs<'_>) -> Vec<Discrepancy> {
+/// The number finder.
+pub(super) struct Quantities;
+
+impl super::Finder for Quantities {
+    fn kind(&self) -> DiscrepancyKind {
+        DiscrepancyKind::Number
+    }
+
+    fn find(&self, inputs: &Inputs<'_>) -> Vec<Discrepancy> {
+        find(inputs)
+    }
+}
+
+fn find(inputs: &Inputs<'_>) -> Vec<Discrepancy> {
     let mut vocabulary: HashMap<&str, u32> = HashMap::new();
     let mut candidates: Vec<Candidate<'_>> = Vec::new();
     for (a, sentences) in inputs.analyses.iter().enumerate() {
@@ -306,12 +319,17 @@ fn to_discrepancy(members: &[&Candidate<'_>], inputs: &Inputs<'_>) -> Option<Dis
             });
         versions.push(format!("{} ({})", surfaces.join(", "), inputs.articles[*article].outlet));
     }
-    let summary = excerpt(&format!("{label}: {} — {}", versions.join(" vs "), agreement.as_str()), 240);
+    let kind = DiscrepancyKind::Number;
+    let summary = kind.summary(&[
+        ("label", &label),
+        ("versions", &kind.info().join(&versions)),
+        ("agreement", agreement.as_str()),
+    ]);
     let mentions = members
         .iter()
-        .map(|m| Mention { at: m.at, span: m.mention.span, figure: Some(m.mention.figure.clone()), date: None })
+        .map(|m| Mention { at: m.at, span: m.mention.span, evidence: Evidence::Figure(m.mention.figure.clone()) })
         .collect();
-    Some(Discrepancy { kind: DiscrepancyKind::Number, summary, agreement: Some(agreement), label, mentions })
+    Some(Discrepancy { kind, summary, agreement: Some(agreement), label, mentions })
 }
 
 /// "people killed", "homes flooded", "EUR damage": the most common counted

@@ -1,10 +1,23 @@
 //! Name discrepancies: one name spelled differently across or within articles.
 
-use super::{Inputs, excerpt};
-use crate::model::{Discrepancy, DiscrepancyKind, Mention, SentenceRef};
+use super::Inputs;
+use crate::model::{Discrepancy, DiscrepancyKind, Evidence, Mention, SentenceRef};
 use crate::names::{self, Occurrence};
 
-pub(super) fn find(inputs: &Inputs<'_>) -> Vec<Discrepancy> {
+/// The name finder.
+pub(super) struct Spellings;
+
+impl super::Finder for Spellings {
+    fn kind(&self) -> DiscrepancyKind {
+        DiscrepancyKind::Name
+    }
+
+    fn find(&self, inputs: &Inputs<'_>) -> Vec<Discrepancy> {
+        find(inputs)
+    }
+}
+
+fn find(inputs: &Inputs<'_>) -> Vec<Discrepancy> {
     let mut occurrences: Vec<Occurrence> = Vec::new();
     for (a, sentences) in inputs.analyses.iter().enumerate() {
         for (s, analysis) in sentences.iter().enumerate() {
@@ -36,8 +49,7 @@ pub(super) fn find(inputs: &Inputs<'_>) -> Vec<Discrepancy> {
                     Mention {
                         at: SentenceRef { article: o.article, sentence: o.sentence },
                         span: o.mention.span,
-                        figure: None,
-                        date: None,
+                        evidence: Evidence::Spelling,
                     }
                 })
                 .collect();
@@ -53,9 +65,10 @@ pub(super) fn find(inputs: &Inputs<'_>) -> Vec<Discrepancy> {
                 versions.push(format!("{form} ({})", outlets.join(", ")));
             }
             let label = set.forms.iter().max_by_key(|f| f.split(' ').count()).cloned().unwrap_or_default();
+            let kind = DiscrepancyKind::Name;
             Discrepancy {
-                kind: DiscrepancyKind::Name,
-                summary: excerpt(&format!("spelled differently: {}", versions.join(" / ")), 240),
+                kind,
+                summary: kind.summary(&[("versions", &kind.info().join(&versions))]),
                 agreement: None,
                 label,
                 mentions,

@@ -2,9 +2,22 @@
 //! unique sentences of one paragraph form one detail.
 
 use super::{Inputs, excerpt};
-use crate::model::{Discrepancy, DiscrepancyKind, Mention, SentenceKind, SentenceRef};
+use crate::model::{Discrepancy, DiscrepancyKind, Evidence, Mention, SentenceKind, SentenceRef};
 
-pub(super) fn find(inputs: &Inputs<'_>) -> Vec<Discrepancy> {
+/// The unique finder.
+pub(super) struct Unique;
+
+impl super::Finder for Unique {
+    fn kind(&self) -> DiscrepancyKind {
+        DiscrepancyKind::Unique
+    }
+
+    fn find(&self, inputs: &Inputs<'_>) -> Vec<Discrepancy> {
+        find(inputs)
+    }
+}
+
+fn find(inputs: &Inputs<'_>) -> Vec<Discrepancy> {
     let mut found: Vec<Discrepancy> = Vec::new();
     for (a, article) in inputs.articles.iter().enumerate() {
         let mut previous: Option<(usize, usize)> = None; // (paragraph, sentence)
@@ -14,8 +27,11 @@ pub(super) fn find(inputs: &Inputs<'_>) -> Vec<Discrepancy> {
                 previous = None;
                 continue;
             }
-            let mention =
-                Mention { at: SentenceRef { article: a, sentence: s }, span: sentence.span, figure: None, date: None };
+            let mention = Mention {
+                at: SentenceRef { article: a, sentence: s },
+                span: sentence.span,
+                evidence: Evidence::Detail,
+            };
             let continues = previous.is_some_and(|(p, prev)| p == sentence.paragraph && prev + 1 == s);
             match found.last_mut() {
                 Some(detail) if continues => detail.mentions.push(mention),
@@ -37,7 +53,11 @@ pub(super) fn find(inputs: &Inputs<'_>) -> Vec<Discrepancy> {
         detail.label = excerpt(text, 60);
         let more =
             if detail.mentions.len() > 1 { format!(" (+{} more)", detail.mentions.len() - 1) } else { String::new() };
-        detail.summary = format!("only in {}: “{}”{more}", article.outlet, excerpt(text, 160));
+        detail.summary = DiscrepancyKind::Unique.summary(&[
+            ("outlet", &article.outlet),
+            ("text", &excerpt(text, 160)),
+            ("more", &more),
+        ]);
     }
     found
 }

@@ -12,6 +12,9 @@ pub struct Decoded {
     pub text: String,
     /// The encoding's WHATWG name (`UTF-8`, `windows-1252`, ...).
     pub encoding: &'static str,
+    /// A problem that did not stop decoding (a few bytes that are not
+    /// valid UTF-8 in text that otherwise is), as one line.
+    pub warning: Option<String>,
 }
 
 /// Decodes input bytes: a byte-order mark wins, then valid UTF-8, then a
@@ -36,23 +39,27 @@ pub fn decode_bytes_with_charset(bytes: &[u8], declared: Option<&str>) -> Result
     }
     if let Some((encoding, bom_length)) = Encoding::for_bom(bytes) {
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_length..]);
-        return Ok(Decoded { text: text.into_owned(), encoding: encoding.name() });
+        return Ok(Decoded { text: text.into_owned(), encoding: encoding.name(), warning: None });
     }
     if let Some(encoding) = utf16_without_bom(bytes) {
         let (text, _) = encoding.decode_without_bom_handling(bytes);
-        return Ok(Decoded { text: text.into_owned(), encoding: encoding.name() });
+        return Ok(Decoded { text: text.into_owned(), encoding: encoding.name(), warning: None });
     }
-    if looks_binary(bytes) {
-        return Err(IngestError::NotAnArticle("binary data (control bytes, not text)".into()));
+    if let Some(reason) = binary_reason(bytes) {
+        return Err(IngestError::NotAnArticle(reason));
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(Decoded { text: text.to_owned(), encoding: UTF_8.name() });
+        return Ok(Decoded { text: text.to_owned(), encoding: UTF_8.name(), warning: None });
+    }
+    if let Some(warning) = mostly_utf8(bytes) {
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        return Ok(Decoded { text, encoding: UTF_8.name(), warning: Some(warning) });
     }
     let from_header = declared.and_then(|label| Encoding::for_label(label.trim().as_bytes()));
     let from_header = from_header.filter(|e| *e != UTF_16LE && *e != UTF_16BE && *e != UTF_8);
     let encoding = from_header.or_else(|| declared_charset(bytes)).unwrap_or_else(|| guess_encoding(bytes));
     let (text, _, _) = encoding.decode(bytes);
-    Ok(Decoded { text: text.into_owned(), encoding: encoding.name() })
+    Ok(Decoded { text: text.into_owned(), encoding: encoding.name(), warning: None })
 }
 
 /// Recognises common binary formats by their magic numbers.
@@ -97,14 +104,53 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     }
 }
 
-/// Text has almost no C0 control bytes besides tab, newline and carriage return.
-fn looks_binary(bytes: &[u8]) -> bool {
-    let sample = &bytes[..bytes.len().min(8192)];
-    if sample.contains(&0) {
-        return true;
+/// One rule for binary data, the same wherever in the input and however
+/// long it is: text (outside UTF-16, handled before) holds no NUL byte at
+/// all, and C0 control bytes besides tab, line feed, carriage return, form
+/// feed and escape make up at most 2% of the whole input.
+fn binary_reason(bytes: &[u8]) -> Option<String> {
+    if let Some(offset) = bytes.iter().position(|b| *b == 0) {
+        return Some(format!("binary data (a NUL byte at offset {offset}; text has none)"));
     }
-    let controls = sample.iter().filter(|b| **b < 0x20 && !matches!(**b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b)).count();
-    controls * 100 > sample.len().max(1) * 2
+    let controls = bytes.iter().filter(|b| **b < 0x20 && !matches!(**b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b)).count();
+    (controls * 100 > bytes.len().max(1) * 2).then(|| "binary data (control bytes, not text)".to_owned())
+}
+
+/// For text that is UTF-8 but for a few stray bytes (a damaged file, two
+/// files pasted together): the warning to give when it is read as UTF-8
+/// with those bytes replaced, instead of guessing a legacy encoding that
+/// would garble every accented letter ("cÃ©dÃ©"). Valid multi-byte
+/// sequences must outnumber the invalid ones four to one; a legacy file
+/// (Windows-1252, ISO-8859-x) almost never holds valid UTF-8 sequences.
+fn mostly_utf8(bytes: &[u8]) -> Option<String> {
+    let (mut valid_multibyte, mut invalid, mut first_invalid) = (0usize, 0usize, None);
+    let mut rest = bytes;
+    let mut offset = 0;
+    loop {
+        let (valid, error) = match std::str::from_utf8(rest) {
+            Ok(valid) => (valid, None),
+            Err(error) => {
+                let valid = std::str::from_utf8(&rest[..error.valid_up_to()]).unwrap_or_default();
+                (valid, Some(error))
+            }
+        };
+        valid_multibyte += valid.chars().filter(|c| !c.is_ascii()).count();
+        let Some(error) = error else { break };
+        invalid += 1;
+        first_invalid.get_or_insert(offset + error.valid_up_to());
+        let skip = error.valid_up_to() + error.error_len().unwrap_or(rest.len() - error.valid_up_to());
+        offset += skip;
+        rest = &rest[skip..];
+    }
+    let first = first_invalid?;
+    (valid_multibyte >= invalid.saturating_mul(4)).then(|| {
+        let what = if invalid == 1 {
+            "1 byte sequence that is".to_owned()
+        } else {
+            format!("{invalid} byte sequences that are")
+        };
+        format!("{what} not valid UTF-8 (first at offset {first}) replaced by U+FFFD; the rest is read as UTF-8")
+    })
 }
 
 /// A `<meta charset="...">` or `<meta http-equiv ... content="...charset=...">`
@@ -183,6 +229,47 @@ mod tests {
         // Valid UTF-8 stays UTF-8 whatever the header claims.
         let utf8 = "Café".as_bytes();
         assert_eq!(decode_bytes_with_charset(utf8, Some("iso-8859-1")).expect("text").text, "Café");
+    }
+
+    #[test]
+    fn mostly_valid_utf8_stays_utf8_with_a_warning() {
+        let mut bytes = "Miloševića, cédé, Zoë ".as_bytes().to_vec();
+        bytes.push(0xff);
+        bytes.extend_from_slice(" and the rest.".as_bytes());
+        let decoded = decode_bytes(&bytes).expect("text");
+        assert_eq!(decoded.encoding, "UTF-8");
+        assert_eq!(decoded.text, "Miloševića, cédé, Zoë \u{fffd} and the rest.");
+        let warning = decoded.warning.expect("a warning");
+        assert!(warning.starts_with("1 byte sequence that is not valid UTF-8 (first at offset 27)"), "{warning}");
+        // Legacy text has no valid multi-byte sequences: still a legacy encoding, no warning.
+        let legacy = decode_bytes(b"The caf\xe9 and the cr\xe8che were cleared.").expect("text");
+        assert_eq!((legacy.text.as_str(), legacy.warning), ("The café and the crèche were cleared.", None));
+        // As many bad sequences as good ones: not "mostly" UTF-8.
+        assert_eq!(
+            mostly_utf8("é\u{e9}".as_bytes().iter().chain(b"\xff\xfe").copied().collect::<Vec<u8>>().as_slice()),
+            None
+        );
+    }
+
+    #[test]
+    fn binary_is_one_rule_wherever_the_bytes_are() {
+        let short = b"The\0 dam burst.";
+        let long: Vec<u8> = b"The dam burst. ".repeat(10_000).into_iter().chain([0]).collect();
+        assert_eq!(
+            decode_bytes(short),
+            Err(IngestError::NotAnArticle("binary data (a NUL byte at offset 3; text has none)".into()))
+        );
+        assert_eq!(
+            decode_bytes(&long),
+            Err(IngestError::NotAnArticle("binary data (a NUL byte at offset 150000; text has none)".into()))
+        );
+        // Control bytes count over the whole input, not a sample of its start.
+        let mut late_controls = b"The dam burst. ".repeat(1_000);
+        late_controls.extend(std::iter::repeat_n(0x01, 1_000));
+        assert!(decode_bytes(&late_controls).is_err());
+        let mut few_controls = b"The dam burst. ".repeat(1_000);
+        few_controls.extend(std::iter::repeat_n(0x01, 100));
+        assert!(decode_bytes(&few_controls).is_ok());
     }
 
     #[test]

@@ -4,7 +4,8 @@
 
 use super::IngestError;
 use std::cmp::Ordering;
-use std::path::Path;
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
 
 /// File extensions read as articles when a folder is expanded.
 pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
@@ -12,65 +13,109 @@ pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"
 /// One input to read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InputSpec {
-    /// A file path (as given, or built from a folder path and a file name).
-    File(String),
+    /// A file path (as given, or built from a folder path and a file name),
+    /// exactly as the operating system knows it: a name that is not UTF-8
+    /// is kept as it is, and only displayed lossily.
+    File(PathBuf),
     /// Standard input (`-`).
     Stdin,
     /// A web address (`http://` or `https://`).
     Url(String),
 }
 
+/// How a path is shown in messages and reports: as text, with bytes that
+/// are not UTF-8 replaced by U+FFFD.
+#[must_use]
+pub fn display_path(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
+}
+
 /// Expands arguments into inputs, in order. A folder contributes its
 /// article files sorted naturally (`a2` before `a10`); a problem with an
-/// argument comes back as `Err((argument, reason))` in its place.
+/// argument (or with a file in a folder) comes back as
+/// `Err((name, reason))` in its place. Arguments are OS strings, so a file
+/// name that is not UTF-8 is read all the same.
 #[must_use]
-pub fn discover_inputs(args: &[String]) -> Vec<Result<InputSpec, (String, IngestError)>> {
+pub fn discover_inputs<S: AsRef<OsStr>>(args: &[S]) -> Vec<Result<InputSpec, (String, IngestError)>> {
     let mut inputs = Vec::new();
     for arg in args {
+        let arg = arg.as_ref();
         if arg == "-" {
             inputs.push(Ok(InputSpec::Stdin));
             continue;
         }
-        if super::fetch::is_url(arg) {
-            inputs.push(Ok(InputSpec::Url(arg.clone())));
+        if let Some(url) = arg.to_str().filter(|a| super::fetch::is_url(a)) {
+            inputs.push(Ok(InputSpec::Url(url.to_owned())));
             continue;
         }
         let path = Path::new(arg);
+        let shown = display_path(path);
         match std::fs::metadata(path) {
             Ok(metadata) if metadata.is_dir() => match folder_articles(path) {
-                Ok(files) if files.is_empty() => inputs.push(Err((arg.clone(), IngestError::EmptyFolder))),
-                Ok(files) => inputs.extend(files.into_iter().map(|f| Ok(InputSpec::File(f)))),
-                Err(error) => inputs.push(Err((arg.clone(), error))),
+                Ok(files) if files.is_empty() => inputs.push(Err((shown, IngestError::EmptyFolder))),
+                Ok(files) => inputs.extend(files.into_iter().map(|f| f.map(InputSpec::File))),
+                Err(error) => inputs.push(Err((shown, error))),
             },
-            Ok(_) => inputs.push(Ok(InputSpec::File(arg.clone()))),
-            Err(error) => inputs.push(Err((arg.clone(), IngestError::from(error)))),
+            Ok(_) => inputs.push(Ok(InputSpec::File(path.to_path_buf()))),
+            Err(error) => inputs.push(Err((shown, IngestError::from(error)))),
         }
     }
     inputs
 }
 
-fn folder_articles(folder: &Path) -> Result<Vec<String>, IngestError> {
-    let mut names: Vec<String> = Vec::new();
+/// A file found in a folder, or its name and why it cannot be read.
+type Found = Result<PathBuf, (String, IngestError)>;
+
+/// A folder entry with an article's name: its name as shown, as the OS has
+/// it, and the problem that keeps it from being read, if any.
+type FolderEntry = (String, std::ffi::OsString, Option<IngestError>);
+
+/// The article files directly inside a folder, in natural order. A link
+/// with an article's name that leads nowhere (broken, or looping) is
+/// reported in its place rather than passed over in silence.
+fn folder_articles(folder: &Path) -> Result<Vec<Found>, IngestError> {
+    let mut names: Vec<FolderEntry> = Vec::new();
     for entry in std::fs::read_dir(folder)? {
         let entry = entry?;
         let Ok(file_type) = entry.file_type() else { continue };
-        // Follow symlinks to files, but never descend into sub-folders.
-        let is_file = file_type.is_file() || (file_type.is_symlink() && entry.path().is_file());
-        if !is_file {
-            continue;
-        }
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') {
+        let name = entry.file_name();
+        let shown = name.to_string_lossy().into_owned();
+        if shown.starts_with('.') {
             continue;
         }
         let extension =
             Path::new(&name).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
-        if ARTICLE_EXTENSIONS.contains(&extension.as_str()) {
-            names.push(name);
+        if !ARTICLE_EXTENSIONS.contains(&extension.as_str()) {
+            continue;
+        }
+        // Follow symlinks to files, but never descend into sub-folders.
+        if file_type.is_file() {
+            names.push((shown, name, None));
+        } else if file_type.is_symlink() {
+            match std::fs::metadata(entry.path()) {
+                Ok(target) if target.is_file() => names.push((shown, name, None)),
+                Ok(_) => {}
+                Err(error) => {
+                    let problem = match IngestError::from(error) {
+                        IngestError::NotFound => IngestError::BrokenLink,
+                        other => other,
+                    };
+                    names.push((shown, name, Some(problem)));
+                }
+            }
         }
     }
-    names.sort_by(|a, b| natural_cmp(a, b));
-    Ok(names.into_iter().map(|name| folder.join(name).to_string_lossy().into_owned()).collect())
+    names.sort_by(|a, b| natural_cmp(&a.0, &b.0));
+    Ok(names
+        .into_iter()
+        .map(|(_, name, problem)| {
+            let path = folder.join(name);
+            match problem {
+                None => Ok(path),
+                Some(problem) => Err((display_path(&path), problem)),
+            }
+        })
+        .collect())
 }
 
 /// Compares strings so that runs of digits compare by value: `a2` < `a10`.
@@ -130,8 +175,7 @@ mod tests {
             std::fs::write(dir.path().join(name), "x").expect("write");
         }
         std::fs::create_dir(dir.path().join("sub.txt")).expect("mkdir");
-        let arg = dir.path().to_string_lossy().into_owned();
-        let found: Vec<String> = discover_inputs(&[arg])
+        let found: Vec<String> = discover_inputs(&[dir.path()])
             .into_iter()
             .map(|i| match i {
                 Ok(InputSpec::File(f)) => {
@@ -147,7 +191,7 @@ mod tests {
     fn missing_paths_and_empty_folders_are_reported_in_place() {
         let dir = tempfile::tempdir().expect("tempdir");
         let empty = dir.path().to_string_lossy().into_owned();
-        let inputs = discover_inputs(&["/no/such/file.txt".into(), empty.clone(), "-".into()]);
+        let inputs = discover_inputs(&["/no/such/file.txt", empty.as_str(), "-"]);
         assert_eq!(inputs[0], Err(("/no/such/file.txt".into(), IngestError::NotFound)));
         assert_eq!(inputs[1], Err((empty, IngestError::EmptyFolder)));
         assert_eq!(inputs[2], Ok(InputSpec::Stdin));

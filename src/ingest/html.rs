@@ -10,6 +10,7 @@
 //! paywall or a script-only shell is reported instead of compared.
 
 mod blocks;
+pub mod bounds;
 mod metadata;
 mod prune;
 
@@ -42,6 +43,20 @@ const MAX_LINK_LINE_WORDS: usize = 20;
 /// [`MIN_BODY_WORDS`] words of article text, with a hint when it looks
 /// paywalled or built by scripts.
 pub fn parse(source: &str, html: &str) -> Result<Document, IngestError> {
+    parse_with_warnings(source, html, &mut Vec::new())
+}
+
+/// As [`parse`]; a page whose markup had to be cut to bounds (nesting,
+/// attributes: see [`bounds`]) is parsed cut, with a warning in `warnings`.
+///
+/// # Errors
+/// As [`parse`].
+pub fn parse_with_warnings(source: &str, html: &str, warnings: &mut Vec<String>) -> Result<Document, IngestError> {
+    let (html, cut) = bounds::bound(html);
+    if cut.any() {
+        warnings.push(cut.warning());
+    }
+    let html = html.as_ref();
     let page = dom_query::Document::from(html);
     let stated = PageMetadata::read(&page);
     prune::prune(&page);

@@ -61,7 +61,7 @@ fn write_rows(comparison: &Comparison, context: &ReportContext) -> Result<String
         let status = discrepancy.agreement.map(|a| a.as_str()).unwrap_or_default();
         for mention in &discrepancy.mentions {
             let Some(article) = comparison.articles.get(mention.at.article) else { continue };
-            let figure = mention.figure.as_ref();
+            let figure = mention.figure();
             let sentence =
                 article.sentences.get(mention.at.sentence).map(|s| article.slice(s.span)).unwrap_or_default();
             let provenance = &article.provenance;

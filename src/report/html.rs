@@ -116,12 +116,8 @@ fn page(comparison: &Comparison, context: &ReportContext) -> Page {
         .map(|kind| {
             let of_kind = comparison.discrepancies.iter().filter(|d| d.kind == *kind);
             let count = of_kind.clone().count();
-            let description = match (kind, count) {
-                (DiscrepancyKind::Unique, 1) => "detail only one article reports".to_owned(),
-                (DiscrepancyKind::Unique, _) => "details only one article reports".to_owned(),
-                (_, 1) => format!("{} discrepancy", kind.as_str()),
-                (_, _) => format!("{} discrepancies", kind.as_str()),
-            };
+            let info = kind.info();
+            let description = if count == 1 { info.description_one } else { info.description_many }.to_owned();
             KindCount {
                 kind: kind.as_str(),
                 label: index::kind_label(*kind),

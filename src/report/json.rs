@@ -292,12 +292,12 @@ pub fn build(comparison: &Comparison, context: &ReportContext) -> Report {
                     text: comparison.articles[m.at.article].slice(m.span).to_owned(),
                     start: m.span.start,
                     end: m.span.end,
-                    value: m.figure.as_ref().map(|f| f.value),
-                    low: m.figure.as_ref().map(|f| f.low),
-                    high: m.figure.as_ref().map(|f| f.high.is_finite().then_some(f.high)),
-                    qualifier: m.figure.as_ref().map(|f| f.qualifier.as_str().to_owned()),
-                    unit: m.figure.as_ref().map(|f| f.unit.clone()).filter(|u| !u.is_empty()),
-                    date: m.date.map(crate::model::DayDate::iso),
+                    value: m.figure().map(|f| f.value),
+                    low: m.figure().map(|f| f.low),
+                    high: m.figure().map(|f| f.high.is_finite().then_some(f.high)),
+                    qualifier: m.figure().map(|f| f.qualifier.as_str().to_owned()),
+                    unit: m.figure().map(|f| f.unit.clone()).filter(|u| !u.is_empty()),
+                    date: m.date().map(crate::model::DayDate::iso),
                 })
                 .collect(),
         })

@@ -57,26 +57,24 @@ fn summary(comparison: &Comparison, out: &mut String) {
         );
     }
     let in_all = comparison.groups.iter().filter(|g| g.article_count() == comparison.articles.len()).count();
-    out.push_str(
-        "\n| Shared statements | In every article | Numbers | Names | Dates | Only one article |\n\
-         |--:|--:|--:|--:|--:|--:|\n",
-    );
+    out.push_str("\n| Shared statements | In every article |");
+    for kind in DiscrepancyKind::ALL {
+        let _ = write!(out, " {} |", kind.info().column);
+    }
+    out.push_str("\n|--:|--:|");
+    out.push_str(&"--:|".repeat(DiscrepancyKind::ALL.len()));
+    out.push('\n');
     let count = |kind: DiscrepancyKind| {
         let of_kind = comparison.discrepancies.iter().filter(|d| d.kind == kind);
         let total = of_kind.clone().count();
         let conflicting = of_kind.filter(|d| d.agreement == Some(Agreement::Conflicting)).count();
         if conflicting > 0 { format!("{total} ({conflicting} conflicting)") } else { total.to_string() }
     };
-    let _ = writeln!(
-        out,
-        "| {} | {} | {} | {} | {} | {} |\n",
-        comparison.groups.len(),
-        in_all,
-        count(DiscrepancyKind::Number),
-        count(DiscrepancyKind::Name),
-        count(DiscrepancyKind::Date),
-        count(DiscrepancyKind::Unique),
-    );
+    let _ = write!(out, "| {} | {} |", comparison.groups.len(), in_all);
+    for kind in DiscrepancyKind::ALL {
+        let _ = write!(out, " {} |", count(kind));
+    }
+    out.push_str("\n\n");
 }
 
 fn discrepancies(comparison: &Comparison, out: &mut String) {
@@ -87,17 +85,13 @@ fn discrepancies(comparison: &Comparison, out: &mut String) {
     }
     for (i, discrepancy) in comparison.discrepancies.iter().enumerate() {
         let status = discrepancy.agreement.map(|a| format!(" — {}", a.as_str())).unwrap_or_default();
-        let kind = match discrepancy.kind {
-            DiscrepancyKind::Number => "Number".to_owned(),
-            DiscrepancyKind::Name => "Name".to_owned(),
-            DiscrepancyKind::Date => "Date".to_owned(),
-            DiscrepancyKind::Unique => {
-                let outlet = discrepancy.mentions.first().map(|m| comparison.articles[m.at.article].outlet.as_str());
-                format!("Only in {}", escape(outlet.unwrap_or("one article")))
-            }
-        };
+        let outlet = discrepancy.mentions.first().map(|m| comparison.articles[m.at.article].outlet.as_str());
+        let kind = crate::kinds::fill(
+            discrepancy.kind.info().heading,
+            &[("outlet", &escape(outlet.unwrap_or("one article")))],
+        );
         let _ = writeln!(out, "### {}. {kind}: {}{status}\n", i + 1, escape(&discrepancy.label));
-        if discrepancy.kind != DiscrepancyKind::Unique {
+        if discrepancy.kind.info().versions {
             let _ = writeln!(out, "{}\n", escape(&discrepancy.summary));
         }
         // One quote per sentence, with every mention in it marked.
@@ -108,11 +102,8 @@ fn discrepancies(comparison: &Comparison, out: &mut String) {
             index += same.len();
             let article = &comparison.articles[at.article];
             let Some(sentence) = article.sentences.get(at.sentence) else { continue };
-            let marks: Vec<Span> = if discrepancy.kind == DiscrepancyKind::Unique {
-                Vec::new()
-            } else {
-                same.iter().map(|m| m.span).collect()
-            };
+            let marks: Vec<Span> =
+                if discrepancy.kind.info().versions { same.iter().map(|m| m.span).collect() } else { Vec::new() };
             let _ =
                 writeln!(out, "> **{}**: {}\n", escape(&article.outlet), quote(&article.text, sentence.span, &marks));
         }
@@ -227,6 +218,8 @@ fn quote(text: &str, sentence: Span, marks: &[Span]) -> String {
 ///   images, cell breaks, strikethrough or math;
 /// - a mention (`@name`) or reference (`#12`, `!12`) gets an invisible word
 ///   joiner after its sign, so nobody is notified and nothing is linked;
+///   so do bare addresses (`https://…`: before the `:`; `www.…`: after
+///   the `www`), which GitHub would otherwise turn into live links;
 /// - a line-start marker (`#`, `>`, `-`, `+`, `=`, `1.`) at the very start
 ///   is escaped, in case the text ever opens a line;
 /// - line breaks and tabs become spaces; control and invisible characters
@@ -270,6 +263,20 @@ fn escape_inner(text: &str) -> String {
             '#' | '!' if next.is_some_and(|n| n.is_ascii_digit()) && (i == 0 || chars[i - 1] != '&') => {
                 out.push(c);
                 out.push(WORD_JOINER);
+            }
+            // `scheme://` and `www.` become live links under GitHub's
+            // autolinks: a word joiner before the `:` or after the `www`
+            // keeps them text.
+            ':' if chars.get(i + 1) == Some(&'/') && chars.get(i + 2) == Some(&'/') && i > 0 => {
+                out.push(WORD_JOINER);
+                out.push(c);
+            }
+            '.' if i >= 3
+                && chars[i - 3..i].iter().all(|w| w.eq_ignore_ascii_case(&'w'))
+                && (i == 3 || !chars[i - 4].is_alphanumeric()) =>
+            {
+                out.push(WORD_JOINER);
+                out.push(c);
             }
             '\n' | '\r' | '\t' => out.push(' '),
             c if c.is_control() || crate::normalize::is_invisible(c) => {}
@@ -325,6 +332,23 @@ mod tests {
     fn mentions_and_references_are_broken() {
         assert_eq!(escape("ask @alice about #12 and !3"), "ask @\u{2060}alice about #\u{2060}12 and !\u{2060}3");
         assert_eq!(escape("mail a@ b # c"), "mail a@ b # c");
+    }
+
+    #[test]
+    fn bare_addresses_never_become_links() {
+        let escaped = escape("see https://evil.example/x, HTTP://a.example, www.b.example and (WWW.c.example)");
+        assert_eq!(
+            escaped,
+            "see https\u{2060}://evil.example/x, HTTP\u{2060}://a.example, www\u{2060}.b.example and \
+             (WWW\u{2060}.c.example)"
+        );
+        // What GitHub's autolink extension looks for is gone.
+        for trigger in ["http://", "https://", "www."] {
+            assert!(!escaped.to_lowercase().contains(trigger), "{trigger} in {escaped}");
+        }
+        // Ordinary words and times are left alone.
+        assert_eq!(escape("Awww. At 10:30 the flow.www"), "Awww. At 10:30 the flow.www");
+        assert_eq!(escape("mail ida@velm.example"), "mail ida@\u{2060}velm.example");
     }
 
     #[test]

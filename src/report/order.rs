@@ -162,7 +162,7 @@ pub fn versions(comparison: &Comparison, discrepancy: &Discrepancy) -> Vec<Versi
     for mention in &discrepancy.mentions {
         let Some(article) = comparison.articles.get(mention.at.article) else { continue };
         let surface = crate::normalize::clean_line(article.slice(mention.span));
-        let text = match (discrepancy.kind, mention.date) {
+        let text = match (discrepancy.kind, mention.date()) {
             (DiscrepancyKind::Date, Some(date)) => short_date(crate::model::DayDate { year: None, ..date }),
             _ => surface,
         };

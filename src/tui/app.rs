@@ -17,6 +17,7 @@ use super::layout::{self, Arrangement, LayoutState, Screen};
 use super::reader::{Pos, Reader};
 use super::theme::Theme;
 use crate::Stage;
+use crate::kinds::KindSet;
 use crate::model::{Comparison, DiscrepancyKind};
 use crate::report::ReportContext;
 use crate::report::order::{self, ListOrder};
@@ -127,8 +128,8 @@ pub struct App {
     pub(crate) mouse: bool,
     /// The selected discrepancy (index into the comparison's list).
     pub(crate) selected: Option<usize>,
-    /// Which kinds are shown, in [`DiscrepancyKind::ALL`] order.
-    pub(crate) kinds: [bool; 4],
+    /// Which kinds are shown.
+    pub(crate) kinds: KindSet,
     /// The order of the list and of `n`/`N`.
     pub(crate) order: ListOrder,
     /// The list in `order` (indices into the comparison's list), kept with the comparison.
@@ -245,7 +246,7 @@ impl App {
             show_legend: true,
             mouse: options.mouse,
             selected: None,
-            kinds: [true; 4],
+            kinds: KindSet::all(),
             order: ListOrder::default(),
             ordered: Vec::new(),
             hidden: Layers::default(),
@@ -388,7 +389,7 @@ impl App {
     /// Whether the kind filter hides anything.
     #[must_use]
     pub fn is_filtered(&self) -> bool {
-        self.kinds.iter().any(|shown| !shown)
+        self.kinds != KindSet::all()
     }
 
     /// Switches between the checker's order and reading order, keeping the selection.
@@ -405,7 +406,7 @@ impl App {
     /// Whether the filter shows a kind.
     #[must_use]
     pub fn kind_shown(&self, kind: DiscrepancyKind) -> bool {
-        DiscrepancyKind::ALL.iter().position(|k| *k == kind).is_some_and(|i| self.kinds[i])
+        self.kinds.contains(kind)
     }
 
     /// Handles a terminal event.
@@ -546,7 +547,7 @@ impl App {
             Action::ToggleUniqueLayer => self.hidden.toggle(Layer::Unique),
             Action::ToggleChangedLayer => self.hidden.toggle(Layer::Changed),
             Action::ShowAllKinds => {
-                self.kinds = [true; 4];
+                self.kinds = KindSet::all();
                 self.hidden = Layers::default();
             }
             Action::Filter => {
@@ -565,9 +566,9 @@ impl App {
 
     /// Toggles filter row `index`: the kinds, then the highlight layers.
     fn toggle_kind(&mut self, index: usize) {
-        if let Some(shown) = self.kinds.get_mut(index) {
-            *shown = !*shown;
-        } else if let Some(layer) = index.checked_sub(self.kinds.len()).and_then(|i| Layer::ALL.get(i)) {
+        if let Some(kind) = DiscrepancyKind::ALL.get(index) {
+            self.kinds.toggle(*kind);
+        } else if let Some(layer) = index.checked_sub(DiscrepancyKind::ALL.len()).and_then(|i| Layer::ALL.get(i)) {
             self.hidden.toggle(*layer);
         }
     }

@@ -190,14 +190,8 @@ impl Theme {
 
 /// The marker put before a marked span (when markers are on).
 #[must_use]
-pub const fn marker(kind: MarkKind) -> Option<char> {
-    match kind {
-        MarkKind::NumberConflicting => Some('≠'),
-        MarkKind::NumberCompatible => Some('≈'),
-        MarkKind::NameVariant => Some('~'),
-        MarkKind::Date => Some('@'),
-        MarkKind::Changed => None,
-    }
+pub fn marker(kind: MarkKind) -> Option<char> {
+    kind.info().symbol
 }
 
 fn apply(mut style: Style, spec: &StyleSpec, monochrome: bool) -> Style {
@@ -311,13 +305,7 @@ mod tests {
         // Marks differ by modifier or by their marker; sentence roles by
         // modifier or by their gutter bar.
         let theme = Theme::monochrome();
-        let marks = [
-            MarkKind::NumberConflicting,
-            MarkKind::NumberCompatible,
-            MarkKind::NameVariant,
-            MarkKind::Date,
-            MarkKind::Changed,
-        ];
+        let marks = crate::kinds::MARKS.map(|m| m.kind);
         for (i, a) in marks.iter().enumerate() {
             for b in &marks[i + 1..] {
                 let same_look = theme.mark(*a) == theme.mark(*b) && marker(*a) == marker(*b);

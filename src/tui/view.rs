@@ -14,8 +14,8 @@ pub mod status;
 
 use super::app::{App, Overlay, Phase};
 use super::theme::{Element, Theme, marker};
-use crate::highlight::{MarkKind, SentenceRole};
-use crate::model::{Agreement, Discrepancy, DiscrepancyKind};
+use crate::highlight::SentenceRole;
+use crate::model::Discrepancy;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
@@ -76,14 +76,7 @@ pub fn cursor(app: &App, area: Rect) -> Option<Position> {
 /// A discrepancy's kind as a short tag (`≠ number`) and its style.
 #[must_use]
 pub fn kind_tag(theme: &Theme, discrepancy: &Discrepancy) -> (String, Style) {
-    let mark = match (discrepancy.kind, discrepancy.agreement) {
-        (DiscrepancyKind::Number, Some(Agreement::Compatible)) => Some(MarkKind::NumberCompatible),
-        (DiscrepancyKind::Number, _) => Some(MarkKind::NumberConflicting),
-        (DiscrepancyKind::Name, _) => Some(MarkKind::NameVariant),
-        (DiscrepancyKind::Date, _) => Some(MarkKind::Date),
-        (DiscrepancyKind::Unique, _) => None,
-    };
-    match mark {
+    match discrepancy.kind.mark(discrepancy.agreement) {
         Some(kind) => {
             let symbol = marker(kind).unwrap_or(' ');
             (format!("{symbol} {:<6}", discrepancy.kind.as_str()), theme.mark(kind))
@@ -96,14 +89,8 @@ pub fn kind_tag(theme: &Theme, discrepancy: &Discrepancy) -> (String, Style) {
 /// that lead with the versions themselves.
 #[must_use]
 pub fn kind_symbol(theme: &Theme, discrepancy: &Discrepancy) -> (String, Style) {
-    let mark = match (discrepancy.kind, discrepancy.agreement) {
-        (DiscrepancyKind::Number, Some(Agreement::Compatible)) => MarkKind::NumberCompatible,
-        (DiscrepancyKind::Number, _) => MarkKind::NumberConflicting,
-        (DiscrepancyKind::Name, _) => MarkKind::NameVariant,
-        (DiscrepancyKind::Date, _) => MarkKind::Date,
-        (DiscrepancyKind::Unique, _) => {
-            return ("+".to_owned(), theme.role_bar(Some(SentenceRole::Unique)).1);
-        }
-    };
-    (marker(mark).unwrap_or(' ').to_string(), theme.mark(mark))
+    match discrepancy.kind.mark(discrepancy.agreement) {
+        Some(kind) => (marker(kind).unwrap_or(' ').to_string(), theme.mark(kind)),
+        None => ("+".to_owned(), theme.role_bar(Some(SentenceRole::Unique)).1),
+    }
 }

@@ -29,24 +29,12 @@ pub struct MarkView {
 
 /// The CSS class for a mark kind.
 #[must_use]
-pub const fn mark_class(kind: MarkKind) -> &'static str {
-    match kind {
-        MarkKind::NumberConflicting => "mk-conflict",
-        MarkKind::NumberCompatible => "mk-compatible",
-        MarkKind::NameVariant => "mk-name",
-        MarkKind::Date => "mk-date",
-        MarkKind::Changed => "mk-changed",
-    }
+pub fn mark_class(kind: MarkKind) -> &'static str {
+    kind.info().class
 }
 
 fn mark_title(kind: MarkKind, reference: Option<usize>) -> String {
-    let what = match kind {
-        MarkKind::NumberConflicting => "Figure that conflicts with another article",
-        MarkKind::NumberCompatible => "Figure that differs but is compatible",
-        MarkKind::NameVariant => "Name spelled differently elsewhere",
-        MarkKind::Date => "Date that differs from another article",
-        MarkKind::Changed => "Worded differently from the other version",
-    };
+    let what = kind.info().title;
     match reference {
         Some(number) => format!("{what} (discrepancy {number})"),
         None => what.to_owned(),

@@ -151,7 +151,7 @@ fn discrepancy_view(
         }
     }
     let carried = discrepancy.articles();
-    let absent = if discrepancy.kind == DiscrepancyKind::Unique {
+    let absent = if !discrepancy.kind.info().versions {
         Vec::new()
     } else {
         comparison
@@ -173,7 +173,7 @@ fn discrepancy_view(
             None => "",
         },
         label: discrepancy.label.clone(),
-        summary: if discrepancy.kind == DiscrepancyKind::Unique { String::new() } else { discrepancy.summary.clone() },
+        summary: if discrepancy.kind.info().versions { discrepancy.summary.clone() } else { String::new() },
         target: discrepancy.mentions.first().map(|m| sentence_id(m.at)).unwrap_or_default(),
         versions,
         absent,
@@ -182,13 +182,8 @@ fn discrepancy_view(
 
 /// The name of a kind in headings and filters.
 #[must_use]
-pub const fn kind_label(kind: DiscrepancyKind) -> &'static str {
-    match kind {
-        DiscrepancyKind::Number => "Number",
-        DiscrepancyKind::Name => "Name",
-        DiscrepancyKind::Date => "Date",
-        DiscrepancyKind::Unique => "Only one article",
-    }
+pub fn kind_label(kind: DiscrepancyKind) -> &'static str {
+    kind.info().title
 }
 
 /// The groups, most widely carried first (reading order among equals).
@@ -231,14 +226,9 @@ fn carriers(comparison: &Comparison, group: &Group) -> Vec<Carrier> {
 /// shared facts, then the details only one article reports.
 pub fn fact_rows(comparison: &Comparison, facts: &[FactView]) -> Vec<FactRow> {
     let mut rows = Vec::new();
-    let differing = comparison.discrepancies.iter().enumerate().filter(|(_, d)| d.kind != DiscrepancyKind::Unique);
+    let differing = comparison.discrepancies.iter().enumerate().filter(|(_, d)| d.kind.info().versions);
     for (index, discrepancy) in differing {
-        let class = match (discrepancy.kind, discrepancy.agreement) {
-            (DiscrepancyKind::Number, Some(Agreement::Compatible)) => "mk-compatible",
-            (DiscrepancyKind::Number, _) => "mk-conflict",
-            (DiscrepancyKind::Name, _) => "mk-name",
-            _ => "mk-date",
-        };
+        let class = discrepancy.kind.mark(discrepancy.agreement).map_or("", |mark| mark.info().class);
         let cells = (0..comparison.articles.len())
             .map(|column| {
                 let mentions: Vec<_> = discrepancy.mentions.iter().filter(|m| m.at.article == column).collect();

@@ -5,7 +5,7 @@
 
 use super::kind_tag;
 use super::line::{Overlays, styled_line};
-use crate::model::{Agreement, Discrepancy, DiscrepancyKind, Figure, Mention, Span};
+use crate::model::{Discrepancy, Evidence, Figure, Mention, Span};
 use crate::normalize::clean_line;
 use crate::tui::app::App;
 use crate::tui::reader::Reader;
@@ -177,13 +177,7 @@ fn add(sentences: &mut BTreeMap<usize, Vec<(usize, bool)>>, article: usize, sent
 
 fn explanation(discrepancy: &Discrepancy) -> String {
     let about = clean_line(&discrepancy.label);
-    let reading = match (discrepancy.kind, discrepancy.agreement) {
-        (DiscrepancyKind::Number, Some(Agreement::Compatible)) => "the figures differ but their ranges overlap",
-        (DiscrepancyKind::Number, _) => "the figures cannot all be true",
-        (DiscrepancyKind::Name, _) => "one name, spelled differently",
-        (DiscrepancyKind::Date, _) => "the same event, dated differently",
-        (DiscrepancyKind::Unique, _) => "only one article reports this",
-    };
+    let reading = discrepancy.kind.explanation(discrepancy.agreement);
     format!("about: {about} — {reading}")
 }
 
@@ -251,10 +245,11 @@ fn version<'a>(
 }
 
 fn mention_note(text: &str, mention: &Mention) -> Option<String> {
-    if let Some(figure) = &mention.figure {
-        return Some(format!("{text}: {}", figure_range(figure)));
+    match &mention.evidence {
+        Evidence::Figure(figure) => Some(format!("{text}: {}", figure_range(figure))),
+        Evidence::Date(date) => Some(format!("{text}: {}", date.iso())),
+        Evidence::Spelling | Evidence::Detail => None,
     }
-    mention.date.map(|date| format!("{text}: {}", date.iso()))
 }
 
 fn figure_range(figure: &Figure) -> String {

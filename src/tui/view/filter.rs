@@ -1,7 +1,6 @@
 //! The filter popup: the kinds of discrepancy listed, and the highlight
 //! layers drawn.
 
-use crate::model::DiscrepancyKind;
 use crate::tui::app::{App, Layer};
 use crate::tui::layout::centered;
 use crate::tui::reader::Reader;
@@ -26,17 +25,12 @@ pub fn render(app: &App, reader: &Reader, body: Rect, buf: &mut Buffer) {
     block.render(popup, buf);
     let mut lines: Vec<(Option<usize>, String)> = vec![(None, " Discrepancies listed".to_owned())];
     for (index, (kind, count)) in reader.comparison().counts_by_kind().iter().enumerate() {
-        let label = match kind {
-            DiscrepancyKind::Number => "numbers",
-            DiscrepancyKind::Name => "names",
-            DiscrepancyKind::Date => "dates",
-            DiscrepancyKind::Unique => "unique details",
-        };
+        let label = kind.info().filter;
         let mark = if app.kind_shown(*kind) { 'x' } else { ' ' };
         lines.push((Some(index), format!(" [{mark}] {}  {label:<24}{count:>5} ", index + 1)));
     }
     lines.push((None, " Highlights drawn".to_owned()));
-    let kinds = DiscrepancyKind::ALL.len();
+    let kinds = crate::model::DiscrepancyKind::ALL.len();
     for (offset, layer) in Layer::ALL.iter().enumerate() {
         let index = kinds + offset;
         let mark = if app.hidden.hides(*layer) { ' ' } else { 'x' };

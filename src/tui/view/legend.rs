@@ -24,19 +24,18 @@ pub fn entries(theme: &Theme) -> Vec<(Vec<Span<'static>>, &'static str)> {
         spans.push(Span::styled(sample, theme.mark(kind)));
         spans
     };
-    vec![
+    let mut entries = vec![
         (role(SentenceRole::SharedAll, "all"), "shared by all"),
         (role(SentenceRole::SharedSome, "some"), "shared by some"),
         (role(SentenceRole::Unique, "one"), "unique detail"),
-        (mark(MarkKind::NumberConflicting, "12"), "conflicting figure"),
-        (mark(MarkKind::NumberCompatible, "12"), "compatible figure"),
-        (mark(MarkKind::NameVariant, "Name"), "name variant"),
-        (mark(MarkKind::Date, "Mar 3"), "date"),
-        (mark(MarkKind::Changed, "word"), "changed words"),
+    ];
+    entries.extend(crate::kinds::MARKS.iter().map(|info| (mark(info.kind, info.sample), info.legend)));
+    entries.extend([
         (vec![Span::styled("boiler", theme.role(SentenceRole::Boilerplate))], "boilerplate"),
         (vec![Span::styled("↕", theme.style(Element::Accent))], "moved paragraph"),
         (vec![Span::styled("▶", theme.style(Element::Selected))], "selected"),
-    ]
+    ]);
+    entries
 }
 
 /// The legend line's entries: the sample's marker or bar, then a short

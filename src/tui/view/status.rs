@@ -90,15 +90,7 @@ fn counts(app: &App) -> String {
             let mut parts =
                 vec![format!("{} articles", comparison.articles.len()), format!("{} shared", comparison.groups.len())];
             for (kind, count) in comparison.counts_by_kind() {
-                let name = match (kind, count) {
-                    (DiscrepancyKind::Number, 1) => "number",
-                    (DiscrepancyKind::Number, _) => "numbers",
-                    (DiscrepancyKind::Name, 1) => "name",
-                    (DiscrepancyKind::Name, _) => "names",
-                    (DiscrepancyKind::Date, 1) => "date",
-                    (DiscrepancyKind::Date, _) => "dates",
-                    (DiscrepancyKind::Unique, _) => "unique",
-                };
+                let name = if count == 1 { kind.info().count_one } else { kind.info().count_many };
                 parts.push(format!("{count} {name}"));
             }
             if !comparison.skipped.is_empty() {
