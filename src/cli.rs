@@ -9,11 +9,13 @@ use crate::progress::ExportProgress;
 use clap::{ArgAction, CommandFactory, FromArgMatches, Parser};
 use parallax::ingest::{CacheMode, DEFAULT_MAX_INPUT_BYTES, IngestOptions, load_inputs};
 use parallax::report::{self, ReportContext, ReportFormat};
+use parallax::review::{self, Verdict};
 use parallax::tui::{self, Launch, Outcome, Theme};
-use parallax::{Comparison, compare_documents, compare_documents_with_progress};
+use parallax::{compare_documents, compare_documents_with_progress};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 /// Exit codes (documented in the README).
 pub mod exit {
@@ -97,6 +99,21 @@ pub struct Args {
     /// Print nothing but errors on standard error.
     #[arg(long, short)]
     pub quiet: bool,
+
+    /// Keep the review (verdicts, notes, corrections) in PATH instead of the
+    /// user's data folder, e.g. beside the articles to share it; with
+    /// --export the report carries it.
+    #[arg(long, value_name = "PATH")]
+    pub review: Option<PathBuf>,
+
+    /// Export only the discrepancies with this verdict: confirmed (the
+    /// editor's summary), disputed, false-alarm or ignored.
+    #[arg(long, value_name = "VERDICT")]
+    pub only: Option<String>,
+
+    /// Leave saved reviews out: the engine's findings alone.
+    #[arg(long, conflicts_with_all = ["review", "only"])]
+    pub no_review: bool,
 }
 
 const AFTER_HELP: &str = "Without --export, parallax opens the interactive reader when standard output is a \
@@ -107,7 +124,9 @@ articles.\n\nExamples:\n  parallax assets/samples/dravik-dam\n  parallax --expor
 parallax --export numbers.csv folder/\n  parallax --export - --format json folder/ | jq .summary\n  \
 parallax https://a.example/story https://b.example/news/123\n\nFetched pages are cached (set PARALLAX_CACHE_DIR to \
 choose the folder); --refresh fetches again, --offline uses only the cache. Proxies: HTTPS_PROXY, HTTP_PROXY, \
-ALL_PROXY, NO_PROXY.";
+ALL_PROXY, NO_PROXY.\n\nReviews (verdicts, notes, corrections made in the reader) are kept in the user's data folder \
+(PARALLAX_DATA_DIR chooses another), keyed by the articles' content; reports carry them. --review PATH keeps one \
+beside the articles; --only confirmed exports the editor's summary.";
 
 /// Parses arguments, runs, and returns the exit code.
 pub fn run() -> ExitCode {
@@ -184,6 +203,15 @@ fn run_with(args: &Args) -> u8 {
         timeout: std::time::Duration::from_secs_f64(args.timeout),
         ..IngestOptions::default()
     };
+    let only = match args.only.as_deref().map(|name| Verdict::from_name(name).ok_or(name)) {
+        None => None,
+        Some(Ok(verdict)) => Some(verdict),
+        Some(Err(name)) => {
+            say(&format!("unknown verdict '{name}' for --only: choose confirmed, disputed, false-alarm or ignored"));
+            return exit::USAGE;
+        }
+    };
+    let review_location = review_location(args);
     let opens_reader = args.export.is_none() && std::io::stdout().is_terminal();
     let progress = (!opens_reader).then(|| ExportProgress::start(!args.quiet));
     let named = labels::resolve(&args.inputs, &args.label_targets);
@@ -206,13 +234,13 @@ fn run_with(args: &Args) -> u8 {
     }
     let input_paths: Vec<String> = loaded.documents.iter().map(|d| d.source.clone()).collect();
     let config_file = config.file.as_ref().map(|path| path.display().to_string());
-    let context = ReportContext { settings: settings.clone(), config_file, scope: None };
+    let context = ReportContext { settings: settings.clone(), config_file, review: None, scope: None };
     if opens_reader {
         let launch = Launch {
             documents: loaded.documents,
             skipped: loaded.skipped,
             settings,
-            options: reader_options(&config, context, input_paths),
+            options: tui::Options { review: review_location, ..reader_options(&config, context, input_paths) },
         };
         return run_reader(launch);
     }
@@ -226,14 +254,30 @@ fn run_with(args: &Args) -> u8 {
         }
         None => compare_documents(loaded.documents, loaded.skipped, &settings),
     };
-    match &args.export {
-        Some(path) => {
-            export(&comparison, path, format.unwrap_or(ReportFormat::Markdown), &context, &input_paths, args.quiet)
+    let reviewed = review_location.and_then(|location| {
+        let opened = review::store::open(&location, review::articles_of(&comparison));
+        if let Some(notice) = &opened.notice {
+            say(&format!("warning: {notice}"));
         }
+        // No review and no --only: the report is the engine's alone, byte for byte.
+        if opened.review.is_empty() && only.is_none() {
+            return None;
+        }
+        let reviewed = review::apply(&comparison, &opened.review);
+        Some(Arc::new(match only {
+            Some(verdict) => reviewed.only(verdict),
+            None => reviewed,
+        }))
+    });
+    let render = |format: ReportFormat| match &reviewed {
+        Some(reviewed) => report::render_reviewed(Arc::clone(reviewed), format, &context),
+        None => report::render(&comparison, format, &context),
+    };
+    match &args.export {
+        Some(path) => export(&render(format.unwrap_or(ReportFormat::Markdown)), path, &input_paths, args.quiet),
         None => {
             // Standard output is not a terminal: the Markdown report.
-            let text = report::render(&comparison, ReportFormat::Markdown, &context);
-            write_stdout(&text)
+            write_stdout(&render(ReportFormat::Markdown))
         }
     }
 }
@@ -249,6 +293,22 @@ fn name_outlets(documents: &mut [parallax::ingest::Document], named: &labels::Na
     }
 }
 
+/// Where the review is kept: `--review PATH`, else the data folder
+/// (`PARALLAX_DATA_DIR`, else the user's); none with `--no-review`.
+fn review_location(args: &Args) -> Option<review::store::Location> {
+    if args.no_review {
+        return None;
+    }
+    if let Some(path) = &args.review {
+        return Some(review::store::Location::File(path.clone()));
+    }
+    let dir = std::env::var_os("PARALLAX_DATA_DIR")
+        .filter(|dir| !dir.is_empty())
+        .map(PathBuf::from)
+        .or_else(review::store::default_data_dir)?;
+    Some(review::store::Location::DataDir(dir))
+}
+
 fn reader_options(config: &Config, context: ReportContext, inputs: Vec<String>) -> tui::Options {
     // https://no-color.org: set and not empty.
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
@@ -261,6 +321,7 @@ fn reader_options(config: &Config, context: ReportContext, inputs: Vec<String>) 
             default_path: format!("parallax-report.{}", config.export_format),
         },
         mouse: config.mouse,
+        review: None,
     }
 }
 
@@ -293,22 +354,14 @@ fn report_format(args: &Args) -> Result<Option<ReportFormat>, String> {
     }
 }
 
-fn export(
-    comparison: &Comparison,
-    path: &str,
-    format: ReportFormat,
-    context: &ReportContext,
-    inputs: &[String],
-    quiet: bool,
-) -> u8 {
-    let text = report::render(comparison, format, context);
+fn export(text: &str, path: &str, inputs: &[String], quiet: bool) -> u8 {
     if path == "-" {
-        return write_stdout(&text);
+        return write_stdout(text);
     }
     // A signal while the report is written removes its temporary file.
     #[cfg(unix)]
     report::remove_temporaries_on_signal();
-    match report::write_atomic(path, &text, inputs) {
+    match report::write_atomic(path, text, inputs) {
         Ok(()) => {
             if !quiet {
                 say(&format!("report written to {path}"));

@@ -88,7 +88,7 @@ pub fn find_discrepancies(
 
 /// True when some article's versions (figures, dates or spellings, as a
 /// set) differ from another's.
-fn articles_differ(discrepancy: &Discrepancy, articles: &[Article]) -> bool {
+pub(crate) fn articles_differ(discrepancy: &Discrepancy, articles: &[Article]) -> bool {
     let mut versions: std::collections::BTreeMap<usize, Vec<String>> = std::collections::BTreeMap::new();
     for mention in &discrepancy.mentions {
         let version = match &mention.evidence {
@@ -111,7 +111,7 @@ fn articles_differ(discrepancy: &Discrepancy, articles: &[Article]) -> bool {
     sets.any(|set| set != first)
 }
 
-fn reading_position(discrepancy: &Discrepancy) -> (usize, usize, usize, usize, String) {
+pub(crate) fn reading_position(discrepancy: &Discrepancy) -> (usize, usize, usize, usize, String) {
     let first = discrepancy.mentions.first();
     (
         first.map_or(usize::MAX, |m| m.at.article),

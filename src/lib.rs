@@ -51,6 +51,7 @@ pub mod names;
 pub mod normalize;
 pub mod numbers;
 pub mod report;
+pub mod review;
 pub mod segment;
 pub mod tokens;
 pub mod tui;

@@ -12,6 +12,7 @@ pub mod json;
 pub mod markdown;
 pub mod order;
 mod provenance;
+pub mod review;
 mod write;
 
 #[cfg(unix)]
@@ -95,6 +96,9 @@ pub struct ReportContext {
     pub settings: Settings,
     /// The user configuration file that was read, if any.
     pub config_file: Option<String>,
+    /// The reviewer's verdicts and corrections, when a review is in force
+    /// (the comparison rendered is then `review.comparison`).
+    pub review: Option<std::sync::Arc<crate::review::Reviewed>>,
     /// What part of the comparison the report holds, when not all of it
     /// (an export from the reader "as filtered").
     pub scope: Option<String>,
@@ -110,6 +114,18 @@ pub fn render(comparison: &Comparison, format: ReportFormat, context: &ReportCon
         ReportFormat::Html => html::render(comparison, context),
         ReportFormat::Csv => csv::render(comparison, context),
     }
+}
+
+/// Renders a reviewed comparison: the corrected comparison, with the
+/// reviewer's verdicts, notes and corrections beside each discrepancy.
+#[must_use]
+pub fn render_reviewed(
+    reviewed: std::sync::Arc<crate::review::Reviewed>,
+    format: ReportFormat,
+    context: &ReportContext,
+) -> String {
+    let context = ReportContext { review: Some(std::sync::Arc::clone(&reviewed)), ..context.clone() };
+    render(&reviewed.comparison, format, &context)
 }
 
 #[cfg(test)]

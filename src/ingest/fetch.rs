@@ -707,6 +707,31 @@ mod tests {
     }
 
     #[test]
+    fn cache_reads_are_bounded() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let cache = Cache::new(dir.path().to_path_buf());
+        let fetched = Fetched {
+            body: vec![b'x'; 1000],
+            final_url: "https://a.example/".into(),
+            fetched_at: "2026-05-12T09:40:00Z".into(),
+            content_type: None,
+            from_cache: false,
+        };
+        cache.write("https://a.example/", &fetched).expect("cache write");
+        // A page over the limit in force is refused from its entry, not read.
+        let Cached::Refused(error) = cache.read("https://a.example/", 999) else { panic!("refused") };
+        assert_eq!(error, IngestError::TooLarge { size: 1000, limit: 999 });
+        assert!(matches!(cache.read("https://a.example/", 1000), Cached::Hit(_)));
+        // An entry that is a FIFO nobody writes to is given up, not waited on forever.
+        let (_, entry) = cache.paths("https://b.example/");
+        let made = std::process::Command::new("mkfifo").arg(&entry).status().is_ok_and(|s| s.success());
+        if made {
+            let Cached::Corrupt(warning) = cache.read("https://b.example/", 1000) else { panic!("corrupt") };
+            assert!(warning.contains("is corrupt (cannot read it: no data for 2 s"), "{warning}");
+        }
+    }
+
+    #[test]
     fn timestamps_are_whole_seconds_in_utc() {
         let now = now_rfc3339();
         assert!(now.ends_with('Z') && now.len() == 20, "{now}");

@@ -48,6 +48,10 @@ struct Page {
     /// What part of the discrepancies the report holds, when not all.
     scope: Option<String>,
     any_url: bool,
+    /// The review at a glance and its corrections, when one is in force.
+    review_summary: Vec<String>,
+    /// Per discrepancy: the reviewer's verdict, note and corrections.
+    review_notes: Vec<Vec<String>>,
 }
 
 /// An article in the summary, the column headers and the provenance.
@@ -147,6 +151,10 @@ fn page(comparison: &Comparison, context: &ReportContext) -> Page {
         config_file: context.config_file.clone(),
         scope: context.scope.clone(),
         any_url: comparison.articles.iter().any(|a| a.provenance.final_url.is_some()),
+        review_summary: super::review::of(context).map(super::review::summary_lines).unwrap_or_default(),
+        review_notes: super::review::of(context)
+            .map(|r| (0..comparison.discrepancies.len()).map(|i| super::review::lines(r, i)).collect())
+            .unwrap_or_default(),
     }
 }
 
@@ -157,6 +165,11 @@ impl Page {
 
     fn discrepancy_count(&self) -> usize {
         self.discrepancies.len()
+    }
+
+    /// The reviewer's lines beside discrepancy `number` (1-based).
+    fn review_of(&self, number: &usize) -> &[String] {
+        number.checked_sub(1).and_then(|i| self.review_notes.get(i)).map_or(&[], Vec::as_slice)
     }
 }
 

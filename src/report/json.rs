@@ -48,6 +48,10 @@ pub struct Report {
     pub rows: Vec<ReportRow>,
     /// The ordered discrepancy list.
     pub discrepancies: Vec<ReportDiscrepancy>,
+    /// The reviewer's verdicts, notes, pinned values and corrections; absent
+    /// when no review is in force (added in 1.2, see `docs/report-format.md`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<super::review::ReportReview>,
 }
 
 /// Name and version of the writer.
@@ -170,6 +174,10 @@ pub struct ReportDiscrepancy {
     pub status: Option<String>,
     /// Where it shows up.
     pub mentions: Vec<ReportMention>,
+    /// The reviewer's verdict, note and corrections for it; absent when
+    /// there are none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<super::review::DiscrepancyReview>,
 }
 
 /// One mention of a discrepancy.
@@ -300,6 +308,7 @@ pub fn build(comparison: &Comparison, context: &ReportContext) -> Report {
                     date: m.date().map(crate::model::DayDate::iso),
                 })
                 .collect(),
+            review: super::review::of(context).and_then(|r| super::review::beside(r, i)),
         })
         .collect();
     let discrepancy_counts =
@@ -326,6 +335,7 @@ pub fn build(comparison: &Comparison, context: &ReportContext) -> Report {
         groups,
         rows,
         discrepancies,
+        review: super::review::of(context).map(super::review::section),
     }
 }
 
@@ -373,6 +383,7 @@ mod tests {
             settings: Settings::default(),
             config_file: Some("/home/u/parallax.toml".into()),
             scope: None,
+            review: None,
         };
         let report = build(&comparison, &context);
         // The sample must exercise the unbounded `high` ("more than"), which

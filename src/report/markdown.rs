@@ -25,7 +25,11 @@ pub fn render(comparison: &Comparison, context: &ReportContext) -> String {
         );
     }
     summary(comparison, &mut out);
-    discrepancies(comparison, &mut out);
+    let review = super::review::of(context);
+    if let Some(review) = review {
+        review_section(review, &mut out);
+    }
+    discrepancies(comparison, review, &mut out);
     shared(comparison, &mut out);
     if !comparison.skipped.is_empty() {
         out.push_str("## Skipped inputs\n\n");
@@ -77,7 +81,36 @@ fn summary(comparison: &Comparison, out: &mut String) {
     out.push_str("\n\n");
 }
 
-fn discrepancies(comparison: &Comparison, out: &mut String) {
+/// The review at a glance: progress, the editor's-summary note, the
+/// corrections (each the reviewer's, with its time) and stale verdicts.
+fn review_section(review: &crate::review::Reviewed, out: &mut String) {
+    out.push_str("## Review\n\n");
+    if let Some(only) = review.only {
+        let _ = writeln!(
+            out,
+            "Editor's summary: only the discrepancies the reviewer marked {}, with every article's version and the \
+             reviewer's notes.\n",
+            only.label()
+        );
+    }
+    let _ = writeln!(out, "{}\n", escape(&super::review::progress_line(review)));
+    for correction in &review.review.corrections {
+        let _ = writeln!(
+            out,
+            "- Reviewer's correction ({}): {}",
+            escape(&correction.at),
+            escape(&correction.change.describe())
+        );
+    }
+    for line in super::review::stale_lines(review) {
+        let _ = writeln!(out, "- {}", escape(&line));
+    }
+    if !review.review.corrections.is_empty() || !review.stale_verdicts.is_empty() {
+        out.push('\n');
+    }
+}
+
+fn discrepancies(comparison: &Comparison, review: Option<&crate::review::Reviewed>, out: &mut String) {
     out.push_str("## Discrepancies\n\n");
     if comparison.discrepancies.is_empty() {
         out.push_str("None found.\n\n");
@@ -93,6 +126,12 @@ fn discrepancies(comparison: &Comparison, out: &mut String) {
         let _ = writeln!(out, "### {}. {kind}: {}{status}\n", i + 1, escape(&discrepancy.label));
         if discrepancy.kind.info().versions {
             let _ = writeln!(out, "{}\n", escape(&discrepancy.summary));
+        }
+        for line in review.map(|r| super::review::lines(r, i)).unwrap_or_default() {
+            let _ = writeln!(out, "- *{}*", escape(&line));
+        }
+        if review.is_some_and(|r| !super::review::lines(r, i).is_empty()) {
+            out.push('\n');
         }
         // One quote per sentence, with every mention in it marked.
         let mut index = 0;

@@ -93,11 +93,32 @@ pub enum Action {
     Confirm,
     /// Prompt: abandon the input.
     Cancel,
+    /// Review: mark the selected discrepancy confirmed (again: clear it).
+    MarkConfirmed,
+    /// Review: mark the selected discrepancy disputed.
+    MarkDisputed,
+    /// Review: mark the selected discrepancy a false alarm.
+    MarkFalseAlarm,
+    /// Review: mark the selected discrepancy ignored.
+    MarkIgnored,
+    /// Review: write a note on the selected discrepancy (several lines).
+    EditNote,
+    /// Review: pin the value or spelling held correct, with its source.
+    PinValue,
+    /// Review: "these say the same" (press on one item, then on the other).
+    SameItems,
+    /// Review: "these differ" (the focused article's figure or spelling, or
+    /// the shared statement at the top of the focused pane).
+    DifferentItems,
+    /// Review: undo the last review change.
+    UndoReview,
+    /// Review: show all, unreviewed, confirmed, disputed, false alarms, ignored.
+    ReviewFilter,
 }
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Self; 42] = [
+    pub const ALL: [Self; 52] = [
         Self::ScrollDown,
         Self::ScrollUp,
         Self::PageDown,
@@ -125,6 +146,16 @@ impl Action {
         Self::ToggleLegend,
         Self::ToggleMouse,
         Self::Export,
+        Self::MarkConfirmed,
+        Self::MarkDisputed,
+        Self::MarkFalseAlarm,
+        Self::MarkIgnored,
+        Self::EditNote,
+        Self::PinValue,
+        Self::SameItems,
+        Self::DifferentItems,
+        Self::UndoReview,
+        Self::ReviewFilter,
         Self::ToggleItem,
         Self::ToggleNumbers,
         Self::ToggleNames,
@@ -199,6 +230,16 @@ impl Action {
             Self::ShowAllKinds => "show every kind",
             Self::Confirm => "accept",
             Self::Cancel => "cancel",
+            Self::MarkConfirmed => "review: confirmed (again: clear)",
+            Self::MarkDisputed => "review: disputed",
+            Self::MarkFalseAlarm => "review: false alarm",
+            Self::MarkIgnored => "review: ignore",
+            Self::EditNote => "review: note (Ctrl-S keeps, Esc drops)",
+            Self::PinValue => "review: pin the correct value and its source",
+            Self::SameItems => "review: merge — these say the same",
+            Self::DifferentItems => "review: split — these differ",
+            Self::UndoReview => "review: undo the last change",
+            Self::ReviewFilter => "review filter: all / unreviewed / by verdict",
         }
     }
 }

@@ -6,9 +6,11 @@
 mod mouse;
 mod navigation;
 mod prompt;
+mod review;
 mod search;
 
 pub use prompt::{Prompt, PromptKind};
+pub use review::{NoteEditor, NoteKind, ReviewFilter, ReviewState};
 pub use search::{SearchMatch, SearchState};
 
 use super::action::Action;
@@ -99,11 +101,19 @@ pub struct Options {
     pub export: ExportTarget,
     /// Start with the mouse captured.
     pub mouse: bool,
+    /// Where the review is kept (`None`: reviewing works, nothing is kept).
+    pub review: Option<crate::review::store::Location>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Self { keymap: Keymap::default(), theme: Theme::default(), export: ExportTarget::default(), mouse: true }
+        Self {
+            keymap: Keymap::default(),
+            theme: Theme::default(),
+            export: ExportTarget::default(),
+            mouse: true,
+            review: None,
+        }
     }
 }
 
@@ -146,6 +156,7 @@ pub struct App {
     pub(crate) filter_cursor: usize,
     pub(crate) message: Option<Message>,
     pub(crate) size: Rect,
+    pub(crate) review: ReviewState,
     quit: bool,
     effects: Vec<Effect>,
 }
@@ -225,8 +236,10 @@ impl App {
         let articles = comparison.articles.len();
         let markers = options.theme.markers;
         let ordered = order::ordered(&comparison, ListOrder::default());
-        let mut app = Self::with_phase(options, Phase::Ready(Box::new(Reader::new(comparison, markers))), articles);
+        let mut app =
+            Self::with_phase(options, Phase::Ready(Box::new(Reader::new(Arc::clone(&comparison), markers))), articles);
         app.ordered = ordered;
+        app.start_review(comparison);
         app
     }
 
@@ -259,6 +272,7 @@ impl App {
             filter_cursor: 0,
             message: None,
             size: Rect::new(0, 0, 80, 24),
+            review: ReviewState { location: options.review, ..ReviewState::default() },
             quit: false,
             effects: Vec::new(),
         }
@@ -280,7 +294,8 @@ impl App {
         self.articles = comparison.articles.len();
         self.positions = vec![Pos::default(); self.articles];
         self.ordered = order::ordered(&comparison, self.order);
-        self.phase = Phase::Ready(Box::new(Reader::new(comparison, self.theme.markers)));
+        self.phase = Phase::Ready(Box::new(Reader::new(Arc::clone(&comparison), self.theme.markers)));
+        self.start_review(comparison);
         if let Some(elapsed) = elapsed
             && self.message.is_none()
         {
@@ -383,7 +398,11 @@ impl App {
     pub fn filtered(&self) -> Vec<usize> {
         let Some(reader) = self.reader() else { return Vec::new() };
         let list = &reader.comparison().discrepancies;
-        self.ordered.iter().copied().filter(|i| list.get(*i).is_some_and(|d| self.kind_shown(d.kind))).collect()
+        self.ordered
+            .iter()
+            .copied()
+            .filter(|i| list.get(*i).is_some_and(|d| self.kind_shown(d.kind)) && self.review_shown(*i))
+            .collect()
     }
 
     /// Whether the kind filter hides anything.
@@ -421,6 +440,10 @@ impl App {
 
     /// Handles a key press: through the keymap, or into the prompt.
     pub fn handle_key(&mut self, event: KeyEvent) {
+        if self.review.note.is_some() {
+            self.edit_note(event);
+            return;
+        }
         let key = Key::from_event(event);
         let mode = self.mode();
         match self.keymap.resolve(key, mode) {
@@ -494,7 +517,7 @@ impl App {
             Action::ToggleLayout => self.toggle_arrangement(),
             Action::ToggleLegend => self.show_legend = !self.show_legend,
             Action::ToggleOrder => self.toggle_order(),
-            _ => {}
+            other => self.apply_review(other),
         }
         self.keep_focus_visible();
     }
@@ -513,7 +536,7 @@ impl App {
             Action::PageUp | Action::HalfPageUp => step(&mut self.detail_scroll, false, page),
             Action::Top => self.detail_scroll = 0,
             Action::Bottom => self.detail_scroll = usize::MAX,
-            _ => {}
+            other => self.apply_review(other),
         }
         let limit = super::view::detail::max_scroll(self, self.size);
         self.detail_scroll = self.detail_scroll.min(limit);

@@ -343,6 +343,23 @@ const DEFAULTS: &[(Context, Action, &[&str])] = &[
     (Context::Filter, Action::ShowAllKinds, &["a"]),
     (Context::Prompt, Action::Confirm, &["enter"]),
     (Context::Prompt, Action::Cancel, &["esc"]),
+    (Context::Reading, Action::MarkConfirmed, &["c"]),
+    (Context::Reading, Action::MarkDisputed, &["D"]),
+    (Context::Reading, Action::MarkFalseAlarm, &["x"]),
+    (Context::Reading, Action::MarkIgnored, &["i"]),
+    (Context::Reading, Action::EditNote, &["a"]),
+    (Context::Reading, Action::PinValue, &["p"]),
+    (Context::Reading, Action::SameItems, &["M"]),
+    (Context::Reading, Action::DifferentItems, &["S"]),
+    (Context::Reading, Action::UndoReview, &["u"]),
+    (Context::Reading, Action::ReviewFilter, &["R"]),
+    (Context::Detail, Action::MarkConfirmed, &["c"]),
+    (Context::Detail, Action::MarkDisputed, &["D"]),
+    (Context::Detail, Action::MarkFalseAlarm, &["x"]),
+    (Context::Detail, Action::MarkIgnored, &["i"]),
+    (Context::Detail, Action::EditNote, &["a"]),
+    (Context::Detail, Action::PinValue, &["p"]),
+    (Context::Detail, Action::UndoReview, &["u"]),
 ];
 
 impl Default for Keymap {
@@ -457,7 +474,9 @@ mod tests {
         assert_eq!(keymap.resolve(key("esc"), reading), Some(Action::Quit));
         assert_eq!(keymap.resolve(key("ctrl-c"), reading), Some(Action::Quit));
         assert_eq!(keymap.resolve(key("shift-tab"), reading), Some(Action::FocusPrevious));
-        assert_eq!(keymap.resolve(key("x"), reading), None);
+        assert_eq!(keymap.resolve(key("z"), reading), None);
+        assert_eq!(keymap.resolve(key("x"), reading), Some(Action::MarkFalseAlarm));
+        assert_eq!(keymap.resolve(key("c"), Mode::Detail), Some(Action::MarkConfirmed));
     }
 
     #[test]

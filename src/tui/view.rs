@@ -8,6 +8,7 @@ pub mod help;
 pub mod legend;
 pub mod line;
 pub mod list;
+pub mod note;
 pub mod notice;
 pub mod panes;
 pub mod status;
@@ -55,6 +56,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     Overlay::Filter => filter::render(app, reader, screen.body, buf),
                 }
             }
+            note::render(app, screen.body, buf);
         }
     }
     if matches!(app.phase, Phase::Loading(_)) && app.overlays.contains(&Overlay::Help) {

@@ -179,7 +179,10 @@ impl Pass<'_> {
                 cut.tags += 1;
                 at = self.start_tag(at, &mut cut);
             } else {
-                self.out.push('<');
+                // A `<` that starts no tag is text; written as `&lt;` (the
+                // same to the parser), a tag dropped after it cannot make it
+                // start one (`<` + `<b>` + `text`).
+                self.out.push_str("&lt;");
                 at += 1;
             }
         }
@@ -261,11 +264,24 @@ impl Pass<'_> {
         if RAW_TEXT.contains(&name.as_str()) {
             // The content is text up to `</name`, whatever it looks like.
             let close = find_end_tag(&self.bytes[end..], name.as_bytes()).map_or(length, |p| end + p);
-            self.out.push_str(&self.html[end..close]);
-            return close;
+            if keep {
+                self.out.push_str(&self.html[end..close]);
+                return close;
+            }
+            // Dropped, its content goes too, with its end tag: without the
+            // start tag a script's text would be read as markup.
+            self.truncate_over(self.over.len() - 1);
+            if close == length {
+                return length;
+            }
+            cut.dropped_tags += 1;
+            return memchr(b'>', &self.bytes[close..]).map_or(length, |p| close + p + 1);
         }
         if name == "plaintext" {
-            self.out.push_str(&self.html[end..]);
+            // Everything after is text; dropped (too deep), it goes too.
+            if keep {
+                self.out.push_str(&self.html[end..]);
+            }
             return length;
         }
         end
@@ -450,11 +466,36 @@ mod tests {
         assert_eq!(document.select("p").text().as_ref(), "kept text");
     }
 
+    proptest::proptest! {
+        /// Tag soup from a small alphabet that reaches the bounds: the pass
+        /// never panics, only ever removes markup, and its output is within
+        /// bounds (bounding it again cuts nothing).
+        #[test]
+        fn any_tag_soup_is_bounded_once_and_for_all(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "<div>", "</div>", "<p>", "</p>", "<b>", "</b>", "<li>", "<ul>", "</ul>", "<br>", "<a x=1 y='>'>",
+                    "</a>", "<script>", "</script>", "<!--", "-->", "text ", "<", ">", "\"", "<td>", "<tr>", "é",
+                ]),
+                0..400,
+            ),
+            repeat in 1usize..40,
+        ) {
+            let page: String = pieces.iter().map(|p| p.repeat(if p.starts_with('<') && !p.starts_with("</") { repeat } else { 1 })).collect();
+            let (bounded, cut) = bound(&page);
+            // Markup only goes (a stray `<` may become `&lt;`).
+            proptest::prop_assert!(bounded.len() <= page.len() + 3 * page.matches('<').count());
+            proptest::prop_assert_eq!(cut.any(), bounded != page);
+            let (_, again) = bound(&bounded);
+            proptest::prop_assert!(!again.any(), "{:?}", again);
+        }
+    }
+
     #[test]
     fn broken_markup_never_panics() {
         for page in ["<", "<a", "<a b=\"", "</", "</a", "<!--", "<!", "<script>", "<p a='x", "<é>", "<a\u{e9}=1>x"] {
             let (bounded, _) = bound(page);
-            assert!(bounded.len() <= page.len() + 1, "{page:?}");
+            assert!(bounded.len() <= page.len() + 3, "{page:?}");
         }
     }
 }

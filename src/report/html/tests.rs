@@ -165,6 +165,7 @@ fn provenance_is_stated() {
     let context = ReportContext {
         settings: Settings::default(),
         config_file: Some("/etc/parallax.toml".into()),
+        review: None,
         scope: Some("as filtered in the reader: numbers only".into()),
     };
     let html = render(&comparison, &context);

@@ -176,6 +176,8 @@ impl App {
         let Some(format) = ReportFormat::from_path(path) else { return };
         let Some(reader) = self.reader() else { return };
         let comparison = reader.comparison();
+        // With a review, the report carries it (and shows the corrected comparison the panes show).
+        let reviewed = self.reviewed_arc().filter(|r| !r.review.is_empty());
         let result = if filtered {
             let mut part = comparison.clone();
             part.discrepancies.retain(|d| self.kind_shown(d.kind));
@@ -193,7 +195,11 @@ impl App {
             let context = report::ReportContext { scope: Some(scope), ..self.export.context.clone() };
             report::write_atomic(path, &report::render(&part, format, &context), &self.export.inputs)
         } else {
-            report::write_atomic(path, &report::render(comparison, format, &self.export.context), &self.export.inputs)
+            let text = match reviewed {
+                Some(reviewed) => report::render_reviewed(reviewed, format, &self.export.context),
+                None => report::render(comparison, format, &self.export.context),
+            };
+            report::write_atomic(path, &text, &self.export.inputs)
         };
         let what = if filtered { "as filtered" } else { "all discrepancies" };
         match result {

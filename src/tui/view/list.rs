@@ -70,7 +70,11 @@ pub fn render(app: &App, reader: &Reader, area: Rect, buf: &mut Buffer) {
         let line = at - offset;
         let Some(discrepancy) = comparison.discrepancies.get(*index) else { continue };
         let (symbol, symbol_style) = kind_symbol(theme, discrepancy);
-        let number = format!("{:>3} ", at + 1);
+        // A review mark takes the space after the number (`  12✓`).
+        let number = match app.review_mark(*index) {
+            Some(mark) => format!("{:>3}{mark} ", at + 1),
+            None => format!("{:>3}  ", at + 1),
+        };
         let lead = clean_line(&order::lead(comparison, discrepancy));
         let about = match discrepancy.kind {
             DiscrepancyKind::Unique => order::outlets(comparison, &discrepancy.articles()),

@@ -20,7 +20,12 @@ pub fn render_selection(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(reader) = app.reader() else { return };
     let Some(discrepancy) = app.selected.and_then(|i| reader.comparison().discrepancies.get(i)) else { return };
     let (place, total) = app.position_in_list();
-    let (tag, tag_style) = kind_symbol(theme, discrepancy);
+    let (mut tag, tag_style) = kind_symbol(theme, discrepancy);
+    if let crate::review::State::Judged(verdict) =
+        app.selected.map_or(crate::review::State::Unreviewed, |i| app.review_state(i))
+    {
+        tag = format!("{tag} [{}]", verdict.label());
+    }
     let position = place.map_or_else(String::new, |p| format!(" {p}/{total} "));
     let hint = app.keymap.hint(Action::OpenDetail, Mode::Reading).map(|k| format!(" {k} detail ")).unwrap_or_default();
     let used = text_width(&position) + text_width(&tag) + 2 + text_width(&hint);
@@ -115,6 +120,7 @@ fn right_side(app: &App, screen: &Screen) -> String {
             None => format!("{total} discrepancies"),
         });
     }
+    parts.extend(app.review_progress());
     let count = screen.pane_count();
     if app.reader().is_some() && count > 0 && count < app.articles {
         let first = screen.first_pane + 1;

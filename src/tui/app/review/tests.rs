@@ -1,0 +1,237 @@
+//! Reviewing with keys: verdicts, notes, pins, merge, split, filter, undo,
+//! and the list's marks.
+
+use crate::model::DiscrepancyKind;
+use crate::review::{State, Verdict};
+use crate::tui::app::{App, Options, ReviewFilter};
+use crate::tui::keymap::Key;
+use crate::{Settings, compare_texts};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::sync::Arc;
+
+const WIRE: &str = "Source: Wire\n\nDam breach floods Velmora\n\nAbout 4,500 residents were evacuated overnight from \
+                    the valley. Three people died when the water reached the lower town.\n\nEngineer Yevgeny \
+                    Kuznetsov had warned the council in March. A bakery on Mill Street handed out free bread to \
+                    families.";
+const BLOG: &str = "Source: Blog\n\nFlood in Velmora\n\nNearly 6,000 residents were evacuated overnight from the \
+                    valley. Five people died when the water reached the lower town.\n\nEngineer Yevgeny Kouznetsov \
+                    had warned the council in March. Volunteers filled sandbags outside the primary school all night.";
+
+fn app() -> App {
+    let comparison = compare_texts(&[("wire.txt", WIRE), ("blog.txt", BLOG)], &Settings::default());
+    let mut app = App::ready(Options::default(), Arc::new(comparison));
+    app.resize(120, 30);
+    app
+}
+
+fn press(app: &mut App, key: &str) {
+    let key = Key::parse(key).expect("valid key");
+    app.handle_key(KeyEvent::new(key.code(), key.modifiers()));
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        let code = if c == '\n' { KeyCode::Enter } else { KeyCode::Char(c) };
+        app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+    }
+}
+
+/// Selects the first discrepancy of `kind` whose summary has `word`.
+fn select(app: &mut App, kind: DiscrepancyKind, word: &str) -> usize {
+    let index = app
+        .reader()
+        .expect("ready")
+        .comparison()
+        .discrepancies
+        .iter()
+        .position(|d| d.kind == kind && d.summary.contains(word))
+        .expect("the discrepancy is there");
+    app.select_discrepancy(index);
+    index
+}
+
+fn count(app: &App, kind: DiscrepancyKind) -> usize {
+    app.reader().expect("ready").comparison().discrepancies.iter().filter(|d| d.kind == kind).count()
+}
+
+#[test]
+fn verdict_keys_mark_toggle_and_undo() {
+    let mut app = app();
+    let total = app.filtered().len();
+    assert_eq!(app.review_progress(), None, "nothing to count before the review begins");
+    press(&mut app, "c");
+    assert!(app.message.as_ref().is_some_and(|m| m.text.contains("select a discrepancy")));
+    press(&mut app, "n");
+    let first = app.selected.expect("selected");
+    press(&mut app, "c");
+    assert_eq!(app.review_state(first), State::Judged(Verdict::Confirmed));
+    assert_eq!(app.review_mark(first), Some('✓'));
+    assert_eq!(app.review_progress().as_deref(), Some(format!("1/{total} reviewed").as_str()));
+    press(&mut app, "x");
+    assert_eq!(app.review_state(first), State::Judged(Verdict::FalseAlarm));
+    press(&mut app, "x");
+    assert_eq!(app.review_state(first), State::Unreviewed, "the same key again clears it");
+    press(&mut app, "u");
+    assert_eq!(app.review_state(first), State::Judged(Verdict::FalseAlarm), "undo brings it back");
+    press(&mut app, "D");
+    assert_eq!(app.review_state(first), State::Judged(Verdict::Disputed));
+    press(&mut app, "i");
+    assert_eq!(app.review_state(first), State::Judged(Verdict::Ignored));
+    assert_eq!(app.review_mark(first), Some('–'));
+}
+
+#[test]
+fn a_note_spans_lines_and_esc_drops_it() {
+    let mut app = app();
+    let index = select(&mut app, DiscrepancyKind::Number, "4,500");
+    press(&mut app, "a");
+    assert!(app.note_editor().is_some());
+    type_text(&mut app, "Ministry says 4,500.\nCall back Monday");
+    // Keys go to the editor while it is open: `q` does not quit.
+    type_text(&mut app, " q");
+    assert!(!app.should_quit());
+    press(&mut app, "ctrl-s");
+    assert!(app.note_editor().is_none());
+    let note = app.reviewed().and_then(|r| r.judgement(index)).map(|j| j.note.clone());
+    assert_eq!(note.as_deref(), Some("Ministry says 4,500.\nCall back Monday q"));
+    assert_eq!(app.review_mark(index), Some('✎'), "a note alone is not a verdict");
+    assert_eq!(app.review_state(index), State::Unreviewed);
+    // Editing again starts from the note; Esc leaves it as it was.
+    press(&mut app, "a");
+    type_text(&mut app, " and more");
+    press(&mut app, "esc");
+    let after = app.reviewed().and_then(|r| r.judgement(index)).map(|j| j.note.clone());
+    assert_eq!(after, note);
+    assert!(!app.should_quit(), "Esc closed the editor, not the reader");
+}
+
+#[test]
+fn pinning_keeps_the_value_and_its_source() {
+    let mut app = app();
+    let index = select(&mut app, DiscrepancyKind::Name, "Kouznetsov");
+    press(&mut app, "p");
+    type_text(&mut app, "Yevgeny Kuznetsov\nper the council minutes of 3 March");
+    press(&mut app, "ctrl-s");
+    let pinned = app.reviewed().and_then(|r| r.judgement(index)).and_then(|j| j.pinned.clone()).expect("pinned");
+    assert_eq!(pinned.value, "Yevgeny Kuznetsov");
+    assert_eq!(pinned.source, "per the council minutes of 3 March");
+}
+
+#[test]
+fn merging_two_figures_makes_one_discrepancy_marked_as_the_reviewers() {
+    let mut app = app();
+    let numbers = count(&app, DiscrepancyKind::Number);
+    select(&mut app, DiscrepancyKind::Number, "4,500");
+    press(&mut app, "M");
+    select(&mut app, DiscrepancyKind::Number, "Three");
+    press(&mut app, "M");
+    assert_eq!(count(&app, DiscrepancyKind::Number), numbers - 1);
+    let merged = select(&mut app, DiscrepancyKind::Number, "4,500");
+    assert_eq!(app.review_mark(merged), Some('*'), "shaped by the reviewer's correction");
+    press(&mut app, "u");
+    assert_eq!(count(&app, DiscrepancyKind::Number), numbers, "undo restores the engine's grouping");
+}
+
+#[test]
+fn merging_two_details_groups_them() {
+    let mut app = app();
+    let shared = app.reader().expect("ready").comparison().groups.len();
+    let details = count(&app, DiscrepancyKind::Unique);
+    select(&mut app, DiscrepancyKind::Unique, "bakery");
+    press(&mut app, "M");
+    select(&mut app, DiscrepancyKind::Unique, "sandbags");
+    press(&mut app, "M");
+    assert_eq!(app.reader().expect("ready").comparison().groups.len(), shared + 1);
+    assert_eq!(count(&app, DiscrepancyKind::Unique), details - 2);
+    // A figure cannot be the same as a detail.
+    select(&mut app, DiscrepancyKind::Number, "4,500");
+    press(&mut app, "M");
+    select(&mut app, DiscrepancyKind::Name, "Kouznetsov");
+    press(&mut app, "M");
+    assert!(app.message.as_ref().is_some_and(|m| m.text.contains("only figures with figures")));
+}
+
+#[test]
+fn splitting_takes_the_focused_articles_part_out() {
+    let mut app = app();
+    select(&mut app, DiscrepancyKind::Name, "Kouznetsov");
+    press(&mut app, "tab"); // the blog, which spells it Kouznetsov
+    press(&mut app, "S");
+    assert_eq!(count(&app, DiscrepancyKind::Name), 0, "not the same person: no spelling variant left");
+    press(&mut app, "u");
+    assert_eq!(count(&app, DiscrepancyKind::Name), 1);
+    let numbers = count(&app, DiscrepancyKind::Number);
+    select(&mut app, DiscrepancyKind::Number, "4,500");
+    press(&mut app, "S");
+    assert_eq!(count(&app, DiscrepancyKind::Number), numbers - 1, "a different quantity: nothing left to compare");
+}
+
+#[test]
+fn splitting_a_shared_statement_at_the_top_of_the_pane() {
+    let mut app = app();
+    let shared = app.reader().expect("ready").comparison().groups.len();
+    let details = count(&app, DiscrepancyKind::Unique);
+    // Nothing selected: the first shared statement of the top paragraph leaves its group.
+    press(&mut app, "S");
+    assert_eq!(app.reader().expect("ready").comparison().groups.len(), shared - 1, "{:?}", app.message);
+    assert!(count(&app, DiscrepancyKind::Unique) > details);
+}
+
+#[test]
+fn the_review_filter_lets_n_skip_reviewed_items() {
+    let mut app = app();
+    press(&mut app, "n");
+    let first = app.selected.expect("selected");
+    press(&mut app, "c");
+    press(&mut app, "R");
+    assert_eq!(app.review_filter(), ReviewFilter::Unreviewed);
+    assert!(!app.filtered().contains(&first));
+    press(&mut app, "g");
+    press(&mut app, "n");
+    assert_ne!(app.selected, Some(first));
+    press(&mut app, "R");
+    assert_eq!(app.review_filter(), ReviewFilter::Only(Verdict::Confirmed));
+    assert_eq!(app.filtered(), [first]);
+}
+
+#[test]
+fn the_list_shows_review_marks() {
+    let mut app = app();
+    press(&mut app, "d");
+    press(&mut app, "n");
+    press(&mut app, "c");
+    press(&mut app, "n");
+    press(&mut app, "x");
+    press(&mut app, "n");
+    press(&mut app, "a");
+    type_text(&mut app, "check");
+    press(&mut app, "ctrl-s");
+    press(&mut app, "n");
+    press(&mut app, "D");
+    app.message = None;
+    let mut terminal = Terminal::new(TestBackend::new(120, 30)).expect("terminal");
+    terminal.draw(|frame| frame.render_widget(&app, frame.area())).expect("draw");
+    let screen = app.screen();
+    let list = screen.list.expect("the list panel is open");
+    let buffer = terminal.backend().buffer();
+    let lines: Vec<String> = (list.y..list.bottom())
+        .map(|y| (list.x..list.right()).map(|x| buffer[(x, y)].symbol()).collect::<String>().trim_end().to_owned())
+        .collect();
+    insta::assert_snapshot!(lines.join("\n"));
+    let status: String = (0..120).map(|x| buffer[(x, 29)].symbol()).collect();
+    assert!(status.contains("3/5 reviewed"), "{status}");
+}
+
+#[test]
+fn help_lists_the_review_keys() {
+    let mut app = app();
+    press(&mut app, "?");
+    let mut terminal = Terminal::new(TestBackend::new(120, 60)).expect("terminal");
+    terminal.draw(|frame| frame.render_widget(&app, frame.area())).expect("draw");
+    let text: String = terminal.backend().buffer().content().iter().map(|c| c.symbol()).collect();
+    for words in ["review: confirmed", "review: disputed", "review: false alarm", "review: ignore", "review: note"] {
+        assert!(text.contains(words), "help lacks {words}");
+    }
+}

@@ -1,0 +1,217 @@
+//! Reviews end to end: the real binary keeps a review across quit and
+//! reopen (in a pseudo-terminal), and headless exports carry a review given
+//! with `--review PATH`, the editor's summary (`--only confirmed`), and a
+//! corrupt review file set aside in one line.
+
+use assert_cmd::Command;
+use parallax::ingest::IngestOptions;
+use parallax::review::{self, Fingerprint, Review, Verdict, store};
+use parallax::{Settings, compare_inputs};
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const SAMPLES: &str = "assets/samples/dravik-dam";
+
+/// The real binary in a pseudo-terminal (as in `tests/pty.rs`).
+struct Session {
+    screen: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    _master: Box<dyn portable_pty::MasterPty + Send>,
+}
+
+impl Session {
+    fn start(data_dir: &Path) -> Self {
+        let (rows, columns) = (40, 140);
+        let pty = native_pty_system()
+            .openpty(PtySize { rows, cols: columns, pixel_width: 0, pixel_height: 0 })
+            .expect("a pseudo-terminal");
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_parallax"));
+        command.args(["--no-config", SAMPLES]);
+        command.cwd(env!("CARGO_MANIFEST_DIR"));
+        command.env("TERM", "xterm-256color");
+        command.env("PARALLAX_DATA_DIR", data_dir);
+        let child = pty.slave.spawn_command(command).expect("spawn parallax");
+        drop(pty.slave);
+        let parser =
+            vt100::Parser::new(NonZeroU16::new(rows).expect("rows"), NonZeroU16::new(columns).expect("columns"), 0);
+        let screen = Arc::new(Mutex::new(parser));
+        let mut reader = pty.master.try_clone_reader().expect("reader");
+        let feed = Arc::clone(&screen);
+        std::thread::spawn(move || {
+            let mut buffer = [0_u8; 8192];
+            while let Ok(read) = reader.read(&mut buffer) {
+                if read == 0 {
+                    break;
+                }
+                feed.lock().expect("screen lock").process(&buffer[..read]);
+            }
+        });
+        let writer = pty.master.take_writer().expect("writer");
+        Self { screen, writer, child, _master: pty.master }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().expect("screen lock").screen().contents()
+    }
+
+    fn press(&mut self, keys: &[u8]) {
+        self.writer.write_all(keys).expect("send keys");
+        self.writer.flush().expect("flush");
+    }
+
+    fn wait_for(&self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while Instant::now() < deadline {
+            if self.contents().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("timed out waiting for {text:?}; the screen shows:\n{}", self.contents());
+    }
+
+    fn quit(&mut self) {
+        self.press(b"q");
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            if let Some(status) = self.child.try_wait().expect("child status") {
+                assert!(status.success(), "parallax exits cleanly");
+                return;
+            }
+            assert!(Instant::now() < deadline, "parallax did not exit; screen:\n{}", self.contents());
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+fn saved_reviews(data_dir: &Path) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(data_dir.join("reviews"))
+        .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_review_survives_quit_and_reopen() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut session = Session::start(data.path());
+    session.wait_for("Source: Continental Press");
+    session.wait_for("? help");
+    session.press(b"n");
+    session.wait_for(" 1/");
+    session.press(b"c");
+    session.wait_for("confirmed (u undoes)");
+    session.wait_for(" reviewed");
+    session.press(b"a");
+    session.wait_for("Ctrl-S keeps");
+    session.press(b"checked with the ministry\rsecond line");
+    session.press(b"\x13"); // Ctrl-S
+    session.wait_for("note kept");
+    session.quit();
+
+    let files = saved_reviews(data.path());
+    assert_eq!(files.len(), 1, "one review file in the data folder: {files:?}");
+    let text = std::fs::read_to_string(&files[0]).expect("the review file");
+    assert!(text.contains("\"confirmed\"") && text.contains("checked with the ministry\\nsecond line"), "{text}");
+
+    let mut session = Session::start(data.path());
+    session.wait_for("review restored: 1/");
+    session.wait_for(" reviewed");
+    let screen = session.contents();
+    let progress = screen.split(" reviewed").next().and_then(|before| before.rsplit(' ').next()).unwrap_or_default();
+    assert!(progress.starts_with("1/"), "one of the discrepancies is reviewed: {screen}");
+    session.press(b"d");
+    session.wait_for("1✓");
+    session.quit();
+}
+
+fn sample_review() -> (Review, usize) {
+    let comparison = compare_inputs(&[SAMPLES.to_owned()], &IngestOptions::default(), &Settings::default());
+    let mut review = Review::new(review::articles_of(&comparison));
+    let target = Fingerprint::of(&comparison, &comparison.discrepancies[0]);
+    let judgement = review.judgement_mut(None, &target, "2026-03-05T10:00:00Z");
+    judgement.verdict = Some(Verdict::Confirmed);
+    judgement.note = "per the ministry".to_owned();
+    let target = Fingerprint::of(&comparison, &comparison.discrepancies[1]);
+    review.judgement_mut(None, &target, "2026-03-05T10:01:00Z").verdict = Some(Verdict::FalseAlarm);
+    (review, comparison.discrepancies.len())
+}
+
+#[test]
+fn a_headless_export_carries_the_review_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("review.json");
+    let (review, total) = sample_review();
+    store::save(&path, &review).expect("saved");
+    let output = Command::cargo_bin("parallax")
+        .expect("binary")
+        .args(["--no-config", "--export", "-", "--format", "json", "--review"])
+        .arg(&path)
+        .arg(SAMPLES)
+        .output()
+        .expect("runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(report["review"]["reviewed"], 2);
+    assert_eq!(report["review"]["total"], total);
+    assert_eq!(report["discrepancies"][0]["review"]["verdict"], "confirmed");
+    assert_eq!(report["discrepancies"][0]["review"]["note"], "per the ministry");
+    assert_eq!(report["discrepancies"][1]["review"]["verdict"], "false_alarm");
+    assert!(report["discrepancies"][2].get("review").is_none());
+    assert_eq!(report["review"]["verdicts"][0]["by"], "reviewer");
+
+    // The editor's summary: the confirmed discrepancy alone, with its note.
+    let output = Command::cargo_bin("parallax")
+        .expect("binary")
+        .args(["--no-config", "--export", "-", "--format", "md", "--only", "confirmed", "--review"])
+        .arg(&path)
+        .arg(SAMPLES)
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    let markdown = String::from_utf8_lossy(&output.stdout);
+    assert!(markdown.contains("Editor's summary"), "{markdown}");
+    assert!(markdown.contains("Note: per the ministry"));
+    assert!(markdown.contains("### 1. ") && !markdown.contains("### 2. "), "{markdown}");
+
+    // Without the review, the report is the engine's alone.
+    let plain = Command::cargo_bin("parallax")
+        .expect("binary")
+        .args(["--no-config", "--no-review", "--export", "-", "--format", "json", SAMPLES])
+        .output()
+        .expect("runs");
+    let plain: serde_json::Value = serde_json::from_slice(&plain.stdout).expect("JSON");
+    assert!(plain.get("review").is_none());
+}
+
+#[test]
+fn a_corrupt_review_file_is_set_aside_in_one_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("review.json");
+    std::fs::write(&path, "{ not json").expect("write");
+    let output = Command::cargo_bin("parallax")
+        .expect("binary")
+        .args(["--no-config", "--export", "-", "--format", "json", "--review"])
+        .arg(&path)
+        .arg(SAMPLES)
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let lines: Vec<&str> = stderr.lines().filter(|l| l.contains("review file")).collect();
+    assert_eq!(lines.len(), 1, "{stderr}");
+    assert!(lines[0].contains("is corrupt") && lines[0].contains("set aside"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(dir.path().join("review.json.corrupt")).expect("kept"), "{ not json");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert!(report.get("review").is_none());
+    // An unknown verdict is a usage error.
+    Command::cargo_bin("parallax")
+        .expect("binary")
+        .args(["--no-config", "--export", "-", "--only", "maybe", SAMPLES])
+        .assert()
+        .code(2);
+}
