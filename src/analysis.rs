@@ -2,22 +2,31 @@
 //! the sentence's terms and the figures it states. Computed once per
 //! article (in parallel) before anything compares articles.
 
+use crate::dates::{self, DateMention};
 use crate::model::{Article, SentenceKind, Span};
 use crate::names::{self, NameMention};
 use crate::numbers::{self, NumberMention};
-use crate::tokens;
+use crate::tokens::{self, FigureValue, Term};
 use rayon::prelude::*;
 use std::collections::HashSet;
 
-/// What one sentence says, in comparable form.
+/// What one sentence says, in comparable form. Every later stage reads
+/// this; none re-tokenises or re-extracts.
 #[derive(Debug, Clone, Default)]
 pub struct SentenceAnalysis {
-    /// Content terms (stemmed, folded, concept-mapped), with repeats.
-    pub terms: Vec<String>,
+    /// The sentence's content words as terms (stems and concepts), in
+    /// order, with spans relative to the article's text: names included.
+    pub words: Vec<(Term, Span)>,
+    /// Comparable terms, with repeats: the words outside names, then names,
+    /// figures with their quantity keys, and dates with dated events.
+    pub terms: Vec<Term>,
     /// Figures, with spans relative to the article's text.
     pub numbers: Vec<NumberMention>,
     /// Names, with spans relative to the article's text.
     pub names: Vec<NameMention>,
+    /// Dates that say when something happened, resolved against the
+    /// article's date, with spans relative to the article's text.
+    pub dates: Vec<DateMention>,
 }
 
 /// Whether a sentence takes part in comparison: everything but boilerplate.
@@ -49,85 +58,83 @@ fn lower_case_words(articles: &[Article]) -> HashSet<String> {
 }
 
 fn analyse_article(article: &Article, common: &HashSet<String>) -> Vec<SentenceAnalysis> {
-    article
-        .sentences
-        .iter()
-        .enumerate()
-        .map(|(index, sentence)| {
-            if !is_comparable(sentence.kind) {
-                return SentenceAnalysis::default();
-            }
-            let text = &article.text[sentence.span.range()];
-            let numbers: Vec<NumberMention> = numbers::extract(text)
-                .into_iter()
-                .map(|m| NumberMention { span: m.span.shifted(sentence.span.start), ..m })
-                .collect();
-            let names: Vec<NameMention> = names::extract(text, common);
-            // A name counts as one term keyed by its transliteration-folded
-            // spelling: "Tomas Halloran" and "Marek Halloran" share nothing,
-            // while "Kuznetsov" and "Kouznetsov" are one term.
-            let mut terms: Vec<String> = tokens::terms(text)
-                .into_iter()
-                .filter(|(_, span)| !names.iter().any(|n| n.span.overlaps(*span)))
-                .map(|(t, _)| t)
-                .collect();
-            for name in &names {
-                let key: Vec<String> = name.words.iter().map(|w| names::fold_key(w)).collect();
-                terms.push(format!("n:{}", key.join(" ")));
-                // "Donald Trump", "Donald J. Trump" and "Mr. Trump" share the
-                // surname; different people of one surname are kept apart
-                // by the matcher's name-conflict rule.
-                if key.len() >= 2 && names::is_personal(&name.words) {
-                    terms.extend(key.last().map(|surname| format!("n:{surname}")));
-                }
-            }
-            let names: Vec<NameMention> =
-                names.into_iter().map(|n| NameMention { span: n.span.shifted(sentence.span.start), ..n }).collect();
-            // Figures join the terms by value, so "4,500" and "four thousand
-            // five hundred" match, and "€50m" matches "50 million euros".
-            // Each figure also adds what it measures ("three people were
-            // killed" and "four lost their lives" share `q:count|~peopl|~die`),
-            // which matches sentences about one quantity even when their
-            // figures differ; the figure itself counts only with its noun, so
-            // 1,200 homes and 1,200 rescuers do not match.
-            for number in numbers.iter().filter(|n| n.class.is_strong()) {
-                terms.push(format!("#{}:{}", number.figure.value, number.noun.as_deref().unwrap_or("")));
-                terms.extend(number.quantity_keys().into_iter().map(|key| format!("q:{key}")));
-            }
-            // Resolved dates: "late on Tuesday, March 3" and "on Tuesday
-            // night" in Wednesday's paper share `d:03-03`.
-            // Dates work like figures: the date itself (`d:03-03`) matches
-            // only the same date, while "something dated happened" (a
-            // paraphrase concept with any date, `e:~collaps@*`) matches
-            // statements that put the same event on a different day, which
-            // is exactly the discrepancy to show.
-            let dates: Vec<String> = crate::dates::event_dates(article, index)
-                .into_iter()
-                .filter_map(|d| d.date)
-                .map(|date| format!("d:{:02}-{:02}", date.month, date.day))
-                .collect();
-            if !dates.is_empty() {
-                let concepts: Vec<String> =
-                    terms.iter().filter(|t| t.starts_with('~')).map(|concept| format!("e:{concept}@*")).collect();
-                terms.extend(concepts);
-                terms.extend(dates);
-            }
-            SentenceAnalysis { terms, numbers, names }
-        })
-        .collect()
+    (0..article.sentences.len()).map(|index| analyse_sentence(article, index, common)).collect()
 }
 
-/// The terms of a span of an article (for context around a mention).
-#[must_use]
-pub fn terms_in(article: &Article, span: Span) -> Vec<String> {
-    tokens::terms(article.slice(span)).into_iter().map(|(t, _)| t).collect()
+fn analyse_sentence(article: &Article, index: usize, common: &HashSet<String>) -> SentenceAnalysis {
+    let sentence = &article.sentences[index];
+    if !is_comparable(sentence.kind) {
+        return SentenceAnalysis::default();
+    }
+    let offset = sentence.span.start;
+    let text = &article.text[sentence.span.range()];
+    // Stemmed once: the figures reader gets the same word terms.
+    let words = tokens::word_terms(text);
+    let numbers: Vec<NumberMention> = numbers::extract_with_terms(text, &tokens::keys(&words))
+        .into_iter()
+        .map(|m| NumberMention { span: m.span.shifted(offset), ..m })
+        .collect();
+    let names: Vec<NameMention> = names::extract(text, common);
+    // A name counts as one term keyed by its transliteration-folded
+    // spelling: "Tomas Halloran" and "Marek Halloran" share nothing,
+    // while "Kuznetsov" and "Kouznetsov" are one term.
+    let mut terms: Vec<Term> = words
+        .iter()
+        .filter(|(_, span)| !names.iter().any(|n| n.span.overlaps(*span)))
+        .map(|(t, _)| t.clone())
+        .collect();
+    for name in &names {
+        let key: Vec<String> = name.words.iter().map(|w| names::fold_key(w)).collect();
+        terms.push(Term::Name(key.join(" ")));
+        // "Donald Trump", "Donald J. Trump" and "Mr. Trump" share the
+        // surname; different people of one surname are kept apart
+        // by the matcher's name-conflict rule.
+        if key.len() >= 2 && names::is_personal(&name.words) {
+            terms.extend(key.last().map(|surname| Term::Name(surname.clone())));
+        }
+    }
+    let names: Vec<NameMention> =
+        names.into_iter().map(|n| NameMention { span: n.span.shifted(offset), ..n }).collect();
+    // Figures join the terms by value, so "4,500" and "four thousand
+    // five hundred" match, and "€50m" matches "50 million euros".
+    // Each figure also adds what it measures ("three people were
+    // killed" and "four lost their lives" share `count|~peopl|~die`),
+    // which matches sentences about one quantity even when their
+    // figures differ; the figure itself counts only with its noun, so
+    // 1,200 homes and 1,200 rescuers do not match.
+    for number in numbers.iter().filter(|n| n.class.is_strong()) {
+        terms.push(Term::Figure {
+            value: FigureValue::new(number.figure.value),
+            noun: number.noun.clone().unwrap_or_default(),
+        });
+        terms.extend(number.quantity_keys().into_iter().map(Term::Quantity));
+    }
+    // Resolved dates: "late on Tuesday, March 3" and "on Tuesday
+    // night" in Wednesday's paper share the date March 3.
+    // Dates work like figures: the date itself matches only the same
+    // date, while "something dated happened" (a paraphrase concept with
+    // any date) matches statements that put the same event on a
+    // different day, which is exactly the discrepancy to show.
+    let dates = dates::event_dates(article, index);
+    let days: Vec<Term> =
+        dates.iter().filter_map(|d| d.date).map(|date| Term::Date { month: date.month, day: date.day }).collect();
+    if !days.is_empty() {
+        let concepts: Vec<Term> = terms
+            .iter()
+            .filter_map(|t| if let Term::Concept(concept) = t { Some(Term::DatedEvent(concept)) } else { None })
+            .collect();
+        terms.extend(concepts);
+        terms.extend(days);
+    }
+    let words = words.into_iter().map(|(term, span)| (term, span.shifted(offset))).collect();
+    SentenceAnalysis { words, terms, numbers, names, dates }
 }
 
 /// How rare each term is across all analysed sentences: rare terms carry
 /// more weight when two contexts are compared.
 #[derive(Debug, Clone, Default)]
 pub struct TermStats {
-    document_frequency: std::collections::HashMap<String, u32>,
+    document_frequency: std::collections::HashMap<Term, u32>,
     sentences: usize,
 }
 
@@ -141,7 +148,7 @@ impl TermStats {
                 continue;
             }
             stats.sentences += 1;
-            let mut distinct: Vec<&String> = sentence.terms.iter().collect();
+            let mut distinct: Vec<&Term> = sentence.terms.iter().collect();
             distinct.sort_unstable();
             distinct.dedup();
             for term in distinct {
@@ -153,26 +160,55 @@ impl TermStats {
 
     /// Inverse document frequency of a term (unknown terms count as rare).
     #[must_use]
-    pub fn idf(&self, term: &str) -> f64 {
+    pub fn idf(&self, term: &Term) -> f64 {
         let df = self.document_frequency.get(term).copied().unwrap_or(1).max(1);
         (1.0 + self.sentences.max(1) as f64 / f64::from(df)).ln()
     }
 
     /// Cosine similarity of two term sets with IDF weights (0–1), leaving
-    /// out the terms in `ignore` and figures.
+    /// out figures.
     #[must_use]
-    pub fn similarity(&self, a: &[String], b: &[String], ignore: &[&str]) -> f64 {
-        let set = |terms: &[String]| -> std::collections::BTreeSet<String> {
-            terms.iter().filter(|t| !t.starts_with('#') && !ignore.contains(&t.as_str())).cloned().collect()
+    pub fn similarity<'t>(&self, a: &'t [Term], b: &'t [Term]) -> f64 {
+        let set = |terms: &'t [Term]| -> std::collections::BTreeSet<&'t Term> {
+            terms.iter().filter(|t| !matches!(t, Term::Figure { .. })).collect()
         };
         let (a, b) = (set(a), set(b));
         if a.is_empty() || b.is_empty() {
             return 0.0;
         }
-        let weight = |t: &String| self.idf(t).powi(2);
+        let weight = |t: &&Term| self.idf(t).powi(2);
         let shared: f64 = a.intersection(&b).map(weight).sum();
         let norm_a: f64 = a.iter().map(weight).sum::<f64>().sqrt();
         let norm_b: f64 = b.iter().map(weight).sum::<f64>().sqrt();
         shared / (norm_a * norm_b)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare_texts;
+
+    #[test]
+    fn one_analysis_keeps_words_figures_names_and_dates() {
+        let text = "Source: Wire\nDate: 2024-03-04\n\nOn March 3, engineer Yevgeny Kuznetsov said 4,500 residents were evacuated.";
+        let comparison = compare_texts(&[("a.txt", text), ("b.txt", text)], &crate::Settings::default());
+        let article = &comparison.articles[0];
+        let analyses = analyse(&comparison.articles);
+        let (index, analysis) =
+            analyses[0].iter().enumerate().find(|(_, a)| !a.numbers.is_empty()).expect("the sentence with the figure");
+        let sentence = article.sentences[index].span;
+        // Every span points into the article's text, inside the sentence.
+        for span in analysis.words.iter().map(|(_, s)| *s).chain(analysis.dates.iter().map(|d| d.span)) {
+            assert!(span.start >= sentence.start && span.end <= sentence.end);
+        }
+        assert_eq!(article.slice(analysis.numbers[0].span), "4,500");
+        assert!(analysis.terms.contains(&Term::Name(names::fold_key("Kuznetsov"))), "{:?}", analysis.terms);
+        assert!(analysis.terms.contains(&Term::Date { month: 3, day: 3 }), "{:?}", analysis.terms);
+        assert!(analysis.terms.contains(&Term::DatedEvent("~evacu")), "{:?}", analysis.terms);
+        assert!(analysis.terms.iter().any(|t| matches!(t, Term::Quantity(_))), "{:?}", analysis.terms);
+        // Words inside names are not terms of their own.
+        let (surname, _) = analysis.words.iter().find(|(_, s)| article.slice(*s) == "Kuznetsov").expect("a word");
+        assert!(!analysis.terms.contains(surname), "{:?}", analysis.terms);
     }
 }

@@ -13,7 +13,7 @@
 use crate::analysis::{SentenceAnalysis, is_comparable};
 use crate::model::{Article, Group, MemberDiff, SentenceKind, SentenceRef, Span};
 use crate::names;
-use crate::tokens;
+use crate::tokens::{self, Term};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -57,7 +57,7 @@ pub struct Matching {
 #[must_use]
 pub fn match_sentences(articles: &[Article], analyses: &[Vec<SentenceAnalysis>], settings: &MatchSettings) -> Matching {
     let mut refs: Vec<SentenceRef> = Vec::new();
-    let mut term_lists: Vec<&[String]> = Vec::new();
+    let mut term_lists: Vec<&[Term]> = Vec::new();
     for (article_index, article) in articles.iter().enumerate() {
         for (sentence_index, sentence) in article.sentences.iter().enumerate() {
             let terms =
@@ -111,7 +111,7 @@ impl SimilarityIndex {
     #[must_use]
     pub fn new(articles: &[Article], analyses: &[Vec<SentenceAnalysis>]) -> Self {
         let mut positions = HashMap::new();
-        let mut term_lists: Vec<&[String]> = Vec::new();
+        let mut term_lists: Vec<&[Term]> = Vec::new();
         for (a, article) in articles.iter().enumerate() {
             for (s, sentence) in article.sentences.iter().enumerate() {
                 let terms = analyses.get(a).and_then(|x| x.get(s)).map_or(&[][..], |x| &x.terms[..]);
@@ -138,13 +138,13 @@ impl SimilarityIndex {
 /// How much more a term counts than a plain word: quantity keys ("what is
 /// counted and what happened to it") and event-date keys ("what happened
 /// when") say most about whether two sentences report the same fact.
-fn term_boost(term: &str) -> f32 {
-    if term.starts_with("q:") || term.starts_with("e:") { 2.0 } else { 1.0 }
+fn term_boost(term: &Term) -> f32 {
+    if matches!(term, Term::Quantity(_) | Term::DatedEvent(_)) { 2.0 } else { 1.0 }
 }
 
 /// TF-IDF vectors for every sentence, and each term's IDF.
-fn build_vectors(term_lists: &[&[String]]) -> (Vec<Vector>, Vec<f32>) {
-    let mut ids: HashMap<&str, u32> = HashMap::new();
+fn build_vectors(term_lists: &[&[Term]]) -> (Vec<Vector>, Vec<f32>) {
+    let mut ids: HashMap<&Term, u32> = HashMap::new();
     let mut document_frequency: Vec<u32> = Vec::new();
     let mut boosts: Vec<f32> = Vec::new();
     let mut id_lists: Vec<Vec<u32>> = Vec::with_capacity(term_lists.len());
@@ -153,7 +153,7 @@ fn build_vectors(term_lists: &[&[String]]) -> (Vec<Vector>, Vec<f32>) {
             .iter()
             .map(|term| {
                 let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
-                let id = *ids.entry(term.as_str()).or_insert(next);
+                let id = *ids.entry(term).or_insert(next);
                 if id as usize >= boosts.len() {
                     boosts.push(term_boost(term));
                     document_frequency.push(0);

@@ -103,6 +103,13 @@ struct Token<'a> {
 /// Finds the figures in one sentence. Spans are relative to `text`.
 #[must_use]
 pub fn extract(text: &str) -> Vec<NumberMention> {
+    extract_with_terms(text, &tokens::terms(text))
+}
+
+/// [`extract`] for a sentence whose word terms ([`tokens::terms`]) are
+/// already known, so the sentence is stemmed once.
+#[must_use]
+pub fn extract_with_terms(text: &str, terms: &[(String, Span)]) -> Vec<NumberMention> {
     let raw: Vec<Token<'_>> = text
         .split_word_bound_indices()
         .filter(|(_, t)| !t.trim().is_empty())
@@ -110,7 +117,6 @@ pub fn extract(text: &str) -> Vec<NumberMention> {
         .collect();
     let lower: Vec<String> = raw.iter().map(|t| tokens::fold_word(t.text)).collect();
     let decimal_comma = uses_decimal_comma(text);
-    let terms = tokens::terms(text);
     let mut mentions = Vec::new();
     let mut index = 0;
     while index < raw.len() {
@@ -142,7 +148,7 @@ pub fn extract(text: &str) -> Vec<NumberMention> {
             next_index = end;
         }
         if let Some(mut mention) = built {
-            mention.event = governing_event(&terms, mention.span, mention.noun.as_deref());
+            mention.event = governing_event(terms, mention.span, mention.noun.as_deref());
             // "Another 27 were injured": a bare count of casualties counts people.
             if mention.noun.is_none()
                 && mention.class == QuantityClass::Count

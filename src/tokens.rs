@@ -152,6 +152,107 @@ static CONCEPT_OF: LazyLock<std::collections::HashMap<&'static str, &'static str
     CONCEPTS.iter().flat_map(|(concept, stems)| stems.iter().map(move |stem| (*stem, *concept))).collect()
 });
 
+/// One comparable unit of a sentence: what matching, context comparison
+/// and the discrepancy finders compare. Built once per sentence by
+/// [`crate::analysis`]; words become stems or concepts here.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Term {
+    /// A folded, Snowball-stemmed content word ("evacu").
+    Stem(String),
+    /// A paraphrase concept: killed / died / lost their lives are all
+    /// `Concept("~die")`. The name never collides with a stem.
+    Concept(&'static str),
+    /// A name by its transliteration-folded words ("tomas halloran",
+    /// "kuznetsov"), so spelling variants are one term.
+    Name(String),
+    /// A figure of a strong class, by value and counted noun: "1,200 homes"
+    /// and "1,200 rescuers" are different figures.
+    Figure {
+        /// The value.
+        value: FigureValue,
+        /// The counted noun as a term key, empty when none is stated.
+        noun: String,
+    },
+    /// What a figure measures regardless of its value (a key from
+    /// [`crate::numbers::NumberMention::quantity_keys`], "count|~peopl|~die").
+    Quantity(String),
+    /// A resolved calendar day the sentence puts an event on.
+    Date {
+        /// Month, 1-12.
+        month: i8,
+        /// Day of the month.
+        day: i8,
+    },
+    /// A concept stated together with some date ("something collapsed on
+    /// a given day"): matches the same statement dated differently.
+    DatedEvent(&'static str),
+}
+
+/// A figure's value as a term: equal when the values are the same number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FigureValue(u64);
+
+impl FigureValue {
+    /// The term value of a figure.
+    #[must_use]
+    pub fn new(value: f64) -> Self {
+        // 0.0 and -0.0 are one value.
+        Self(if value == 0.0 { 0 } else { value.to_bits() })
+    }
+
+    /// The value.
+    #[must_use]
+    pub fn get(self) -> f64 {
+        f64::from_bits(self.0)
+    }
+}
+
+impl Term {
+    /// A word term: a stem, or the concept it belongs to.
+    #[must_use]
+    pub fn word(stem: &str) -> Self {
+        CONCEPT_OF.get(stem).map_or_else(|| Self::Stem(stem.to_owned()), |concept| Self::Concept(concept))
+    }
+
+    /// True for terms that come from the sentence's words (stems and concepts).
+    #[must_use]
+    pub const fn is_word(&self) -> bool {
+        matches!(self, Self::Stem(_) | Self::Concept(_))
+    }
+
+    /// The term as one string, unique per term (for debugging output and
+    /// for code that keys maps by text): a stem as itself, a concept by its
+    /// `~` name, others with a kind prefix (`n:`, `#`, `q:`, `d:`, `e:`).
+    #[must_use]
+    pub fn key(&self) -> String {
+        match self {
+            Self::Stem(stem) => stem.clone(),
+            Self::Concept(concept) => (*concept).to_owned(),
+            Self::Name(key) => format!("n:{key}"),
+            Self::Figure { value, noun } => format!("#{}:{noun}", value.get()),
+            Self::Quantity(key) => format!("q:{key}"),
+            Self::Date { month, day } => format!("d:{month:02}-{day:02}"),
+            Self::DatedEvent(concept) => format!("e:{concept}@*"),
+        }
+    }
+
+    /// The stem or concept name of a word term, `None` for other kinds.
+    #[must_use]
+    pub fn word_text(&self) -> Option<&str> {
+        match self {
+            Self::Stem(stem) => Some(stem),
+            Self::Concept(concept) => Some(concept),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Term {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.key())
+    }
+}
+
 /// A word of a text with its span.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Word<'a> {
@@ -202,11 +303,25 @@ pub fn concept(stem: &str) -> &str {
     CONCEPT_OF.get(stem).copied().unwrap_or(stem)
 }
 
-/// The content terms of a text, in order, with the span each comes from.
+/// The content terms of a text as strings (a concept as its `~` name), in
+/// order, with the span each comes from. Prefer [`word_terms`].
+#[must_use]
+pub fn terms(text: &str) -> Vec<(String, Span)> {
+    keys(&word_terms(text))
+}
+
+/// The string keys of word terms ([`Term::key`]), keeping their spans.
+#[must_use]
+pub fn keys(terms: &[(Term, Span)]) -> Vec<(String, Span)> {
+    terms.iter().map(|(term, span)| (term.key(), *span)).collect()
+}
+
+/// The content words of a text as terms (stems and paraphrase concepts),
+/// in order, with the span each comes from (relative to `text`).
 /// Numbers are left out here: figures enter matching through the number
 /// extractor, which knows "4,500" and "four thousand five hundred" are one value.
 #[must_use]
-pub fn terms(text: &str) -> Vec<(String, Span)> {
+pub fn word_terms(text: &str) -> Vec<(Term, Span)> {
     let folded: Vec<(String, Span)> = words(text).map(|w| (fold_word(w.text), w.span)).collect();
     let mut out = Vec::with_capacity(folded.len());
     let mut index = 0;
@@ -214,7 +329,7 @@ pub fn terms(text: &str) -> Vec<(String, Span)> {
         for (phrase, concept) in PHRASES {
             if folded.len() - index >= phrase.len() && phrase.iter().zip(&folded[index..]).all(|(p, (w, _))| p == w) {
                 let span = Span::new(folded[index].1.start, folded[index + phrase.len() - 1].1.end);
-                out.push(((*concept).to_owned(), span));
+                out.push((Term::Concept(concept), span));
                 index += phrase.len();
                 continue 'words;
             }
@@ -225,7 +340,11 @@ pub fn terms(text: &str) -> Vec<(String, Span)> {
             continue;
         }
         let stemmed = stem(word);
-        out.push((concept(&stemmed).to_owned(), *span));
+        let term = match CONCEPT_OF.get(stemmed.as_str()) {
+            Some(concept) => Term::Concept(concept),
+            None => Term::Stem(stemmed),
+        };
+        out.push((term, *span));
     }
     out
 }
@@ -236,6 +355,37 @@ mod tests {
 
     fn term_list(text: &str) -> Vec<String> {
         terms(text).into_iter().map(|(t, _)| t).collect()
+    }
+
+    #[test]
+    fn words_become_stems_or_concepts() {
+        let found: Vec<Term> = word_terms("Residents fled as three were killed").into_iter().map(|(t, _)| t).collect();
+        assert_eq!(
+            found,
+            [Term::Concept("~peopl"), Term::Concept("~evacu"), Term::Stem("three".to_owned()), Term::Concept("~die")]
+        );
+        let spans: Vec<Span> = word_terms("They lost their lives").into_iter().map(|(_, s)| s).collect();
+        assert_eq!(spans, [Span::new(5, 21)], "a phrase is one term over its words");
+    }
+
+    #[test]
+    fn every_kind_of_term_has_its_own_key() {
+        let terms = [
+            Term::Stem("evacu".to_owned()),
+            Term::Concept("~die"),
+            Term::Name("kuznetsov".to_owned()),
+            Term::Figure { value: FigureValue::new(4500.0), noun: "~peopl".to_owned() },
+            Term::Quantity("count|~peopl|~die".to_owned()),
+            Term::Date { month: 3, day: 4 },
+            Term::DatedEvent("~collaps"),
+        ];
+        let keys: Vec<String> = terms.iter().map(Term::key).collect();
+        assert_eq!(
+            keys,
+            ["evacu", "~die", "n:kuznetsov", "#4500:~peopl", "q:count|~peopl|~die", "d:03-04", "e:~collaps@*"]
+        );
+        assert_eq!(FigureValue::new(-0.0), FigureValue::new(0.0));
+        assert_ne!(Term::Stem("kuznetsov".to_owned()), Term::Name("kuznetsov".to_owned()));
     }
 
     #[test]

@@ -4,7 +4,6 @@
 //! resolved against each article's own date first.
 
 use super::{Inputs, excerpt};
-use crate::dates;
 use crate::model::{Agreement, DayDate, Discrepancy, DiscrepancyKind, Evidence, Mention, month_name};
 
 /// The date finder.
@@ -25,8 +24,8 @@ fn find(inputs: &Inputs<'_>) -> Vec<Discrepancy> {
     for group in &inputs.matching.groups {
         let mut dated: Vec<(Mention, DayDate)> = Vec::new();
         for member in &group.members {
-            let article = &inputs.articles[member.article];
-            let first = dates::event_dates(article, member.sentence).into_iter().find_map(|m| m.date.map(|d| (m, d)));
+            let analysis = &inputs.analyses[member.article][member.sentence];
+            let first = analysis.dates.iter().find_map(|m| m.date.map(|d| (m, d)));
             if let Some((mention, date)) = first {
                 dated.push((Mention { at: *member, span: mention.span, evidence: Evidence::Date(date) }, date));
             }

@@ -11,6 +11,7 @@
 use super::Inputs;
 use crate::model::{Agreement, Discrepancy, DiscrepancyKind, Evidence, Mention, SentenceRef};
 use crate::numbers::{EXCLUSIVE_EVENTS, NumberMention, QuantityClass};
+use crate::tokens::Term;
 use std::collections::HashMap;
 
 /// Members of a cluster compared with a new mention: the first and the
@@ -45,7 +46,7 @@ impl super::Finder for Quantities {
 }
 
 fn find(inputs: &Inputs<'_>) -> Vec<Discrepancy> {
-    let mut vocabulary: HashMap<&str, u32> = HashMap::new();
+    let mut vocabulary: HashMap<&Term, u32> = HashMap::new();
     let mut candidates: Vec<Candidate<'_>> = Vec::new();
     for (a, sentences) in inputs.analyses.iter().enumerate() {
         for (s, analysis) in sentences.iter().enumerate() {
@@ -73,18 +74,21 @@ fn find(inputs: &Inputs<'_>) -> Vec<Discrepancy> {
 /// terms without figures, keys, names' own words, the counted noun and the
 /// event (those are compared on their own).
 fn context_vector<'a>(
-    terms: &'a [String],
+    terms: &'a [Term],
     mention: &NumberMention,
     inputs: &Inputs<'_>,
-    vocabulary: &mut HashMap<&'a str, u32>,
+    vocabulary: &mut HashMap<&'a Term, u32>,
 ) -> Vec<(u32, f32)> {
     let mut vector: Vec<(u32, f32)> = terms
         .iter()
-        .filter(|t| !t.starts_with(['#', 'q', 'd', 'e']) || !t.contains(':'))
-        .filter(|t| Some(t.as_str()) != mention.noun.as_deref() && Some(t.as_str()) != mention.event)
+        .filter(|t| t.is_word() || matches!(t, Term::Name(_)))
+        .filter(|t| {
+            let word = t.word_text();
+            word.is_none() || (word != mention.noun.as_deref() && word != mention.event)
+        })
         .map(|t| {
             let next = u32::try_from(vocabulary.len()).unwrap_or(u32::MAX);
-            (*vocabulary.entry(t.as_str()).or_insert(next), inputs.stats.idf(t) as f32)
+            (*vocabulary.entry(t).or_insert(next), inputs.stats.idf(t) as f32)
         })
         .collect();
     vector.sort_by_key(|(id, _)| *id);

@@ -3,6 +3,7 @@
 use super::Inputs;
 use crate::model::{Discrepancy, DiscrepancyKind, Evidence, Mention, SentenceRef};
 use crate::names::{self, Occurrence};
+use crate::tokens::Term;
 
 /// The name finder.
 pub(super) struct Spellings;
@@ -35,8 +36,8 @@ fn find(inputs: &Inputs<'_>) -> Vec<Discrepancy> {
         let terms_y = &inputs.analyses[y.article][y.sentence].terms;
         // Context without the names themselves (they are what differs).
         let without_names =
-            |terms: &[String]| -> Vec<String> { terms.iter().filter(|t| !t.starts_with("n:")).cloned().collect() };
-        inputs.stats.similarity(&without_names(terms_x), &without_names(terms_y), &[]) >= inputs.settings.name_context
+            |terms: &[Term]| -> Vec<Term> { terms.iter().filter(|t| !matches!(t, Term::Name(_))).cloned().collect() };
+        inputs.stats.similarity(&without_names(terms_x), &without_names(terms_y)) >= inputs.settings.name_context
     };
     names::find_variants(&occurrences, inputs.settings.name_similarity, related)
         .into_iter()

@@ -10,7 +10,8 @@ use super::fingerprint::{self, ArticleMap, Fingerprint, MentionKey, mention_key}
 use super::model::{Change, Review, Verdict};
 use crate::discrepancies::{articles_differ, excerpt, reading_position};
 use crate::model::{
-    Agreement, Article, Comparison, Discrepancy, DiscrepancyKind, Group, MemberDiff, Mention, SentenceKind, SentenceRef,
+    Agreement, Article, Comparison, Discrepancy, DiscrepancyKind, Evidence, Group, MemberDiff, Mention, SentenceKind,
+    SentenceRef,
 };
 
 /// The review of one discrepancy of [`Reviewed::comparison`].
@@ -300,7 +301,7 @@ impl Work {
                 summary: String::new(),
                 agreement: None,
                 label: String::new(),
-                mentions: vec![Mention { at: sentence, span: s.span, evidence: crate::model::Evidence::Detail }],
+                mentions: vec![Mention { at: sentence, span: s.span, evidence: Evidence::Detail }],
             };
             describe_unique(&mut detail, &self.comparison.articles);
             self.comparison.discrepancies.push(detail);
