@@ -27,6 +27,10 @@ pub fn parse(source: &str, text: &str) -> Document {
                 flush(&mut builder, &mut kept);
                 meta.outlet = Some(outlet);
                 builder.push(line, BlockRole::Boilerplate);
+            } else if seen <= OUTLET_LINES && is_meta_line(line) {
+                // "Date: 2026-03-04", "By: …": the article's particulars, not its text.
+                flush(&mut builder, &mut kept);
+                builder.push(line, BlockRole::Boilerplate);
             } else if let Some(caption) = image_caption(line) {
                 flush(&mut builder, &mut kept);
                 if !caption.is_empty() {
@@ -58,6 +62,16 @@ fn flush(builder: &mut TextBuilder, lines: &mut Vec<&str>) {
         }
     }
     lines.clear();
+}
+
+/// A labelled particulars line near the top: `Date:`, `Published:`, `By:`, …
+fn is_meta_line(line: &str) -> bool {
+    let Some((label, value)) = line.split_once(':') else { return false };
+    let label = label.trim().to_ascii_lowercase();
+    ["date", "published", "updated", "posted", "author", "authors", "by", "byline", "dateline"]
+        .contains(&label.as_str())
+        && !value.trim().is_empty()
+        && value.split_whitespace().count() <= 12
 }
 
 /// The caption of a line that is image markup, `None` for any other line
@@ -172,6 +186,9 @@ mod tests {
         let document = parse("a.txt", "Home › News\nSource: Kanal Nord\nDam bursts above Velmora\n\nBody text here.");
         assert_eq!(document.meta.outlet.as_deref(), Some("Kanal Nord"));
         assert_eq!(blocks("Home › News\nSource: Kanal Nord\nDam bursts above Velmora")[1], "Source: Kanal Nord");
+        let dated = parse("c.txt", "Source: Wire\nDate: 2024-03-04\n\nBody.");
+        assert_eq!(dated.meta.outlet.as_deref(), Some("Wire"));
+        assert_eq!(dated.blocks[1].role, BlockRole::Boilerplate, "a Date: line is particulars");
         let far = format!("{}Source: the regional health office", "A line.\n".repeat(20));
         assert_eq!(parse("b.txt", &far).meta.outlet, None, "a citation further down is not the outlet");
     }
