@@ -443,7 +443,7 @@ fn versions(discrepancy: &Discrepancy, articles: &[Article]) -> Vec<String> {
 /// A number discrepancy's agreement and summary; false when its figures no
 /// longer differ across two articles.
 fn describe_number(discrepancy: &mut Discrepancy, articles: &[Article]) -> bool {
-    let figures: Vec<_> = discrepancy.mentions.iter().filter_map(|m| m.figure()).collect();
+    let figures: Vec<_> = discrepancy.mentions.iter().filter_map(Mention::figure).collect();
     if discrepancy.articles().len() < 2 || figures.is_empty() || !articles_differ(discrepancy, articles) {
         return false;
     }
