@@ -159,3 +159,22 @@ fn inputs_are_named_with_label_or_name_equals_path() {
     assert_eq!(dangling.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&dangling.stderr).contains("--label Nobody"));
 }
+
+#[test]
+fn timings_are_printed_by_the_command_from_stage_callbacks_and_change_no_report() {
+    let args = ["--no-config", "--export", "-", "--format", "json"];
+    let run = |envs: &[(&str, &str)]| {
+        let mut command = parallax();
+        command.args(args).arg(samples()).envs(envs.iter().copied());
+        command.output().expect("runs")
+    };
+    let timed = run(&[("PARALLAX_TIMINGS", "1")]);
+    let plain = run(&[]);
+    assert_eq!(timed.stdout, plain.stdout, "timings never touch the report");
+    let stderr = String::from_utf8_lossy(&timed.stderr);
+    for stage in ["splitting sentences: ", "matching statements: ", "aligning paragraphs: ", "finding discrepancies: "]
+    {
+        assert!(stderr.lines().any(|l| l.starts_with(stage) && l.ends_with(" ms")), "{stage}missing in {stderr}");
+    }
+    assert!(plain.stderr.is_empty(), "{}", String::from_utf8_lossy(&plain.stderr));
+}
