@@ -3,8 +3,10 @@
 //! (`--export`, or standard output redirected).
 
 use crate::config::{self, Config};
+mod labels;
+
 use crate::progress::ExportProgress;
-use clap::Parser;
+use clap::{ArgAction, CommandFactory, FromArgMatches, Parser};
 use parallax::ingest::{CacheMode, DEFAULT_MAX_INPUT_BYTES, IngestOptions, load_inputs};
 use parallax::report::{self, ReportContext, ReportFormat};
 use parallax::review::{self, Verdict};
@@ -34,9 +36,19 @@ pub mod exit {
 pub struct Args {
     /// Articles to compare: files (.txt, .md, .html), folders (their article
     /// files, in natural order), http(s):// URLs, or `-` for standard input.
+    /// `NAME=PATH` names the article's outlet (an argument that exists as a
+    /// path is always a path; URLs keep their `=`).
     // OS strings: a file name that is not UTF-8 is read as it is.
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<std::ffi::OsString>,
+
+    /// Name the outlet of the input that follows (`--label Reuters 7f3a.txt`).
+    #[arg(long, value_name = "NAME", action = ArgAction::Append)]
+    pub label: Vec<String>,
+
+    /// For each `--label`, the index of the input it names.
+    #[arg(skip)]
+    pub label_targets: Vec<(usize, String)>,
 
     /// Write the comparison report to PATH and exit (`-` for standard output).
     #[arg(long, value_name = "PATH")]
@@ -118,7 +130,13 @@ beside the articles; --only confirmed exports the editor's summary.";
 
 /// Parses arguments, runs, and returns the exit code.
 pub fn run() -> ExitCode {
-    let args = match Args::try_parse() {
+    let parsed = Args::command().try_get_matches().and_then(|matches| {
+        let mut args = Args::from_arg_matches(&matches)?;
+        args.label_targets = labels::label_targets(&matches)
+            .map_err(|message| Args::command().error(clap::error::ErrorKind::ValueValidation, message))?;
+        Ok(args)
+    });
+    let args = match parsed {
         Ok(args) => args,
         Err(error) if !error.use_stderr() => {
             // --help and --version: nothing from the user in them, keep the colours.
@@ -199,7 +217,9 @@ fn run_with(args: &Args) -> u8 {
     let review_location = review_location(args);
     let opens_reader = args.export.is_none() && std::io::stdout().is_terminal();
     let progress = (!opens_reader).then(|| ExportProgress::start(!args.quiet));
-    let loaded = load_inputs(&args.inputs, &options);
+    let named = labels::resolve(&args.inputs, &args.label_targets);
+    let mut loaded = load_inputs(&named.inputs, &options);
+    name_outlets(&mut loaded.documents, &named);
     // Through the progress bar when there is one, so a line never tears it.
     let warn = |message: String| match &progress {
         Some(progress) => progress.note(&message_line(&message)),
@@ -217,7 +237,7 @@ fn run_with(args: &Args) -> u8 {
     }
     let input_paths: Vec<String> = loaded.documents.iter().map(|d| d.source.clone()).collect();
     let config_file = config.file.as_ref().map(|path| path.display().to_string());
-    let context = ReportContext { settings: settings.clone(), config_file, review: None };
+    let context = ReportContext { settings: settings.clone(), config_file, review: None, scope: None };
     if opens_reader {
         let launch = Launch {
             documents: loaded.documents,
@@ -266,6 +286,17 @@ fn run_with(args: &Args) -> u8 {
         None => {
             // Standard output is not a terminal: the Markdown report.
             write_stdout(&render(ReportFormat::Markdown))
+        }
+    }
+}
+
+/// Gives each document the outlet name its input was given on the command line.
+fn name_outlets(documents: &mut [parallax::ingest::Document], named: &labels::Named) {
+    for (input, name) in named.inputs.iter().zip(&named.names) {
+        let Some(name) = name else { continue };
+        let input = input.to_string_lossy();
+        for document in documents.iter_mut().filter(|d| d.source == input) {
+            document.meta.outlet = Some(name.clone());
         }
     }
 }

@@ -160,31 +160,34 @@ fn complete_year(date: DayDate, anchor: Option<DayDate>) -> DayDate {
 /// the first body sentence), preferring one that states the year.
 #[must_use]
 pub fn publication_date(article: &Article) -> Option<DayDate> {
-    let mut first_content_seen = 0;
+    // Only lines that say when the article appeared: bylines, date lines
+    // and datelines before the body, and "Published/Updated …" lines
+    // anywhere. Never a photo caption, the headline or an event the body
+    // reports ("the dam burst on March 3", "Sept. 11").
+    let mut in_body = false;
     let mut candidates: Vec<DayDate> = Vec::new();
     for sentence in &article.sentences {
-        if sentence.kind == SentenceKind::Content {
-            first_content_seen += 1;
-            if first_content_seen > 1 {
-                continue;
+        in_body |= sentence.kind == SentenceKind::Content;
+        let text = &article.text[sentence.span.range()];
+        let telling = match sentence.kind {
+            SentenceKind::Boilerplate if !in_body => true,
+            SentenceKind::Heading if !in_body => text.split_whitespace().count() <= 8,
+            SentenceKind::Boilerplate => {
+                let lower = text.to_lowercase();
+                ["published", "updated", "posted", "first appeared"].iter().any(|w| lower.contains(w))
             }
-        }
-        if sentence.kind == SentenceKind::Caption {
+            _ => false,
+        };
+        if !telling {
             continue;
         }
-        let text = &article.text[sentence.span.range()];
         candidates.extend(scan(text, None).into_iter().filter(|m| !m.relative).filter_map(|m| m.date));
         if candidates.iter().any(|d| d.year.is_some()) {
             break;
         }
     }
     let with_year = candidates.iter().find(|d| d.year.is_some()).copied();
-    let first = with_year.or_else(|| candidates.first().copied())?;
-    if first.year.is_none() {
-        return Some(first);
-    }
-    // Fill the year of a dateline ("VELMORA, March 4") from a dated line.
-    Some(first)
+    with_year.or_else(|| candidates.first().copied())
 }
 
 /// Dates in a sentence that say when something happened, resolved against

@@ -545,7 +545,7 @@ impl TextBuilder {
 /// Reads a `Source: Outlet` line (the convention for text and Markdown files).
 pub(crate) fn source_line(line: &str) -> Option<String> {
     let trimmed = line.trim();
-    let rest = trimmed.strip_prefix("Source:").or_else(|| trimmed.strip_prefix("source:"))?;
+    let rest = trimmed.get(..7).filter(|p| p.eq_ignore_ascii_case("source:")).map(|_| &trimmed[7..])?;
     let outlet = rest.trim();
     (!outlet.is_empty() && outlet.len() < 120).then(|| outlet.to_owned())
 }

@@ -11,6 +11,7 @@ pub mod figures_csv;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod order;
 mod provenance;
 pub mod review;
 mod write;
@@ -107,6 +108,9 @@ pub struct ReportContext {
     /// The reviewer's verdicts and corrections, when a review is in force
     /// (the comparison rendered is then `review.comparison`).
     pub review: Option<std::sync::Arc<crate::review::Reviewed>>,
+    /// What part of the comparison the report holds, when not all of it
+    /// (an export from the reader "as filtered").
+    pub scope: Option<String>,
 }
 
 /// Renders a comparison in a format. The TUI's export and the headless

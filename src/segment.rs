@@ -39,7 +39,12 @@ pub fn segment(document: Document) -> Article {
         let block_text = &text[block.span.range()];
         let first = sentences.len();
         let paragraph = paragraphs.len();
-        let block_kind = block_kind(block.role, block_text, Some(index) == title_block);
+        let mut block_kind = block_kind(block.role, block_text, Some(index) == title_block);
+        // Section labels, tag lists and crumbs passed over on the way to the
+        // headline are page furniture.
+        if meta.title.is_none() && title_block.is_some_and(|t| index < t) && block.role == BlockRole::Body {
+            block_kind = Some(SentenceKind::Boilerplate);
+        }
         let whole_block =
             matches!(block_kind, Some(SentenceKind::Title | SentenceKind::Heading | SentenceKind::Boilerplate));
         if whole_block {
@@ -174,11 +179,65 @@ fn choose_title_block(text: &str, blocks: &[crate::model::Block], stated: Option
     if let Some(index) = blocks.iter().position(|b| b.role == BlockRole::Title) {
         return Some(index);
     }
-    let index = blocks.iter().position(|b| {
+    let candidate = |b: &crate::ingest::Block| {
         matches!(b.role, BlockRole::Body | BlockRole::Heading) && !is_boilerplate(&text[b.span.range()])
-    })?;
+    };
+    // The first line that can be a headline, among the first few: not a
+    // section label, tag list or crumb, and not a word or two ("Long Read",
+    // "Latest") right above a line that reads as a headline. Else the first candidate.
+    let candidates: Vec<usize> = (0..blocks.len().min(12)).filter(|i| candidate(&blocks[*i])).collect();
+    let line = |i: usize| &text[blocks[i].span.range()];
+    let index = candidates
+        .iter()
+        .enumerate()
+        .find(|(at, i)| {
+            let next_is_headline = candidates.get(at + 1).is_some_and(|n| reads_as_headline(line(*n)));
+            let label = is_page_label(line(**i)) || (is_short_label(line(**i)) && next_is_headline);
+            !label
+        })
+        .map(|(_, i)| *i)
+        .or_else(|| blocks.iter().position(candidate))?;
     let words = text[blocks[index].span.range()].split_whitespace().count();
     (words <= MAX_TITLE_WORDS).then_some(index)
+}
+
+/// A line of page furniture rather than a headline: a section label
+/// ("WORLD", "Latest:"), a tag list ("Floods, Dams, Velmora, Weather") or a
+/// navigation crumb ("Home › News › Local").
+fn is_page_label(line: &str) -> bool {
+    let line = line.trim();
+    let words = line.split_whitespace().count();
+    if line.contains(['›', '»', '>']) || line.matches(" / ").count() >= 2 || line.ends_with(':') {
+        return true;
+    }
+    let lower = line.to_lowercase();
+    if ["tags", "topics", "filed under", "related", "more on", "read more", "see also"]
+        .iter()
+        .any(|label| lower.starts_with(label))
+    {
+        return true;
+    }
+    // Capitals only ("WORLD"), in scripts that have case.
+    let letters = || line.chars().filter(|c| c.is_alphabetic());
+    if words <= 4 && letters().any(char::is_uppercase) && letters().all(|c| !c.is_lowercase()) {
+        return true;
+    }
+    // A tag list: three or more short items between separators.
+    let items: Vec<&str> = line.split([',', '|', '·', '•', ';']).map(str::trim).filter(|i| !i.is_empty()).collect();
+    items.len() >= 3 && items.iter().all(|i| i.split_whitespace().count() <= 3)
+}
+
+/// A word or two: a label when a headline follows it.
+fn is_short_label(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    words < 3 && line.chars().count() < 24
+}
+
+/// A line that reads as a headline: several words, no closing full stop,
+/// not furniture.
+fn reads_as_headline(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (3..=MAX_TITLE_WORDS).contains(&words) && !line.trim_end().ends_with('.') && !is_page_label(line)
 }
 
 /// When no line qualifies as a headline, the start of the first content sentence.
@@ -367,7 +426,8 @@ fn cap_length(text: &str, span: Span) -> Vec<Span> {
 /// abbreviation followed by a figure ("т. е. 3 марта", "ca. 40 people");
 /// after a closing quote followed by a Japanese quoting particle
 /// (「逃げろ！」と叫んだ); before a time zone after a clock time ("8 p.m.
-/// ET."); after a title standing alone ("Ms. | Ernst said"); and fragments
+/// ET."); after a title standing alone ("Ms. | Ernst said"); inside a
+/// state label ("D-N. | Y., spoke"); and fragments
 /// that hold no word (a stray closing quote or bracket).
 fn should_join(previous: &str, next: &str) -> bool {
     // Only the end matters: lower-casing all of a long run-on piece for
@@ -384,7 +444,15 @@ fn should_join(previous: &str, next: &str) -> bool {
     let quoting_particle = previous.ends_with(['」', '』', '”', '）', ')'])
         && ["と", "って", "との", "という", "など"].iter().any(|p| next.starts_with(p));
     let time_zone = after_clock && starts_with_time_zone(next);
+    // "D-N. | Y., spoke": the rest of an abbreviation ("N.Y.", "D.C.") that
+    // goes on with a comma or bracket; no sentence starts that way.
+    let mut chars = next.chars();
+    let abbreviation_rest = matches!(
+        (chars.next(), chars.next(), chars.next()),
+        (Some(c), Some('.'), Some(',' | ')' | ';' | ':')) if c.is_uppercase()
+    );
     (after_clock && next_continues)
+        || abbreviation_rest
         || no_word
         || starts_lowercase
         || figure_after_abbreviation
@@ -574,6 +642,47 @@ mod tests {
             sentences("He will appear on Friday at 8 p.m. ET. His lawyer agreed."),
             ["He will appear on Friday at 8 p.m. ET.", "His lawyer agreed."]
         );
+    }
+
+    #[test]
+    fn honorifics_and_party_labels_do_not_end_sentences() {
+        assert_eq!(
+            sentences(
+                "Sen. Chuck Grassley, R-Iowa, and Rep. Ana Ruiz, D-N.Y., spoke first. Ms. Ruiz said the dam \
+                 failed. Rep. Tom Hale, R-Calif., disagreed. Mr. Hale left."
+            ),
+            [
+                "Sen. Chuck Grassley, R-Iowa, and Rep. Ana Ruiz, D-N.Y., spoke first.",
+                "Ms. Ruiz said the dam failed.",
+                "Rep. Tom Hale, R-Calif., disagreed.",
+                "Mr. Hale left."
+            ]
+        );
+    }
+
+    #[test]
+    fn the_title_is_the_first_line_that_reads_as_a_headline() {
+        let text = "WORLD\n\nHome › News › Europe\n\nFloods, Dams, Velmora, Weather\n\nLong Read\n\n\
+                    Dam bursts above Velmora, three dead\n\nThe dam burst on Tuesday. Three people died.";
+        let document = parse_bytes("t.txt", text.as_bytes(), Format::Text).expect("document");
+        let article = segment(document);
+        assert_eq!(article.title, "Dam bursts above Velmora, three dead");
+        let kinds: Vec<SentenceKind> = article.sentences.iter().map(|s| s.kind).take(4).collect();
+        assert_eq!(kinds, [SentenceKind::Boilerplate; 4], "skipped lines are furniture");
+    }
+
+    #[test]
+    fn the_date_comes_from_the_byline_not_from_a_caption_or_an_event() {
+        let text = "Dam bursts above Velmora\n\nBy Ana Ruiz | March 5, 2026\n\n\
+                    The dam burst on March 3, 2026, officials said. It had been inspected on Sept. 11, 2025.";
+        let article = segment(parse_bytes("d.txt", text.as_bytes(), Format::Text).expect("document"));
+        assert_eq!(article.date.map(crate::model::DayDate::iso).as_deref(), Some("2026-03-05"));
+        let text = "Dam bursts above Velmora\n\n![Boats on Quay Road on March 4, 2026](boats.jpg)\n\n\
+                    The dam burst on March 3, 2026, officials said.";
+        let article = segment(parse_bytes("e.txt", text.as_bytes(), Format::Text).expect("document"));
+        assert_eq!(article.date, None, "neither the caption nor the event dates the article");
+        let caption = article.sentences.iter().find(|s| s.kind == SentenceKind::Caption).expect("a caption");
+        assert_eq!(&article.text[caption.span.range()], "Boats on Quay Road on March 4, 2026");
     }
 
     #[test]

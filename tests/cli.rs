@@ -129,6 +129,38 @@ fn a_script_reading_standard_error_sees_no_progress_bar() {
 }
 
 #[test]
+fn inputs_are_named_with_label_or_name_equals_path() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).expect("write");
+        path.display().to_string()
+    };
+    let a = write("7f3a9c41e0.txt", "Dam bursts in Velmora\n\nThree people were killed on Tuesday.");
+    let b = write("0b2e77d1aa.txt", "Flood hits Velmora\n\nAt least five people were killed on Tuesday.");
+    // A file whose name holds `=` stays a path.
+    let c = write("x=y.txt", "Source: Kanal Nord\n\nVelmora under water\n\nThree people were killed on Tuesday.");
+    let b_named = format!("River Towns Dispatch={b}");
+    let output = parallax()
+        .args(["--export", "-", "--format", "json", "--label", "Continental Press"])
+        .args([&a, &b_named, &c])
+        .output()
+        .expect("runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    let outlets: Vec<&str> =
+        report["articles"].as_array().expect("articles").iter().filter_map(|a| a["outlet"].as_str()).collect();
+    assert_eq!(outlets, ["Continental Press", "River Towns Dispatch", "Kanal Nord"]);
+    let sources: Vec<&str> =
+        report["articles"].as_array().expect("articles").iter().filter_map(|a| a["source"].as_str()).collect();
+    assert_eq!(sources, [a.as_str(), b.as_str(), c.as_str()]);
+
+    let dangling = parallax().args([&a, &b, "--label", "Nobody"]).output().expect("runs");
+    assert_eq!(dangling.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&dangling.stderr).contains("--label Nobody"));
+}
+
+#[test]
 fn timings_are_printed_by_the_command_from_stage_callbacks_and_change_no_report() {
     let args = ["--no-config", "--export", "-", "--format", "json"];
     let run = |envs: &[(&str, &str)]| {

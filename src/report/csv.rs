@@ -184,7 +184,7 @@ mod tests {
             .map(|d| d.mentions.len())
             .sum();
         assert!(mentions >= 2, "the sample has a number discrepancy");
-        let context = ReportContext { settings: Settings::default(), config_file: None, review: None };
+        let context = ReportContext { settings: Settings::default(), config_file: None, review: None, scope: None };
         let text = render(&comparison, &context);
         let rows = parse(&text);
         assert_eq!(rows[0], HEADER);

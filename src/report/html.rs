@@ -45,6 +45,8 @@ struct Page {
     fact_rows: Vec<FactRow>,
     settings: Vec<(String, String)>,
     config_file: Option<String>,
+    /// What part of the discrepancies the report holds, when not all.
+    scope: Option<String>,
     any_url: bool,
     /// The review at a glance and its corrections, when one is in force.
     review_summary: Vec<String>,
@@ -147,6 +149,7 @@ fn page(comparison: &Comparison, context: &ReportContext) -> Page {
         fact_rows,
         settings: settings_pairs(&context.settings),
         config_file: context.config_file.clone(),
+        scope: context.scope.clone(),
         any_url: comparison.articles.iter().any(|a| a.provenance.final_url.is_some()),
         review_summary: super::review::of(context).map(super::review::summary_lines).unwrap_or_default(),
         review_notes: super::review::of(context)

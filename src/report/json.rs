@@ -15,7 +15,7 @@ pub const VERSION: u32 = 1;
 /// The minor version: raised by every addition to the contract (new fields
 /// only), so a script can tell which fields to expect. See
 /// `docs/report-format.md` for what each minor version added.
-pub const VERSION_MINOR: u32 = 4;
+pub const VERSION_MINOR: u32 = 5;
 
 /// The whole JSON report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -32,6 +32,10 @@ pub struct Report {
     pub settings: Settings,
     /// The user configuration file read, or null when none was used.
     pub config_file: Option<String>,
+    /// Present when the report holds only part of the discrepancies (an
+    /// export from the reader "as filtered"): which part.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
     /// Counts at a glance.
     pub summary: Summary,
     /// The compared articles, in input order.
@@ -434,6 +438,7 @@ pub fn build(comparison: &Comparison, context: &ReportContext) -> Report {
         generator: Generator { name: "parallax".into(), version: env!("CARGO_PKG_VERSION").into() },
         settings: context.settings.clone(),
         config_file: context.config_file.clone(),
+        scope: context.scope.clone(),
         summary: Summary {
             articles: comparison.articles.len(),
             groups: comparison.groups.len(),
@@ -527,6 +532,7 @@ mod tests {
         let context = ReportContext {
             settings: Settings::default(),
             config_file: Some("/home/u/parallax.toml".into()),
+            scope: None,
             review: None,
         };
         let report = build(&comparison, &context);

@@ -178,6 +178,9 @@ fn shared(comparison: &Comparison, out: &mut String) {
 fn provenance(comparison: &Comparison, context: &ReportContext, out: &mut String) {
     out.push_str("## Provenance\n\n");
     let _ = writeln!(out, "- Written by parallax {VERSION}.");
+    if let Some(scope) = &context.scope {
+        let _ = writeln!(out, "- Discrepancies exported {}.", escape(scope));
+    }
     match &context.config_file {
         Some(path) => {
             let _ = writeln!(out, "- User configuration: {}.", code(path));

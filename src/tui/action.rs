@@ -67,6 +67,14 @@ pub enum Action {
     ToggleLegend,
     /// Capture the mouse (wheel, clicks) or leave it to the terminal (text selection).
     ToggleMouse,
+    /// Order the list by what a checker acts on, or by reading position.
+    ToggleOrder,
+    /// Shade statements several articles share, or not.
+    ToggleSharedLayer,
+    /// Shade details only one article reports, or not.
+    ToggleUniqueLayer,
+    /// Mark changed words in shared statements, or not.
+    ToggleChangedLayer,
     /// Close the current view or overlay.
     Close,
     /// Filter: turn the kind under the cursor on or off.
@@ -110,7 +118,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Self; 48] = [
+    pub const ALL: [Self; 52] = [
         Self::ScrollDown,
         Self::ScrollUp,
         Self::PageDown,
@@ -128,6 +136,7 @@ impl Action {
         Self::Search,
         Self::Filter,
         Self::ToggleList,
+        Self::ToggleOrder,
         Self::FocusNext,
         Self::FocusPrevious,
         Self::PanesLeft,
@@ -152,6 +161,9 @@ impl Action {
         Self::ToggleNames,
         Self::ToggleDates,
         Self::ToggleUnique,
+        Self::ToggleSharedLayer,
+        Self::ToggleUniqueLayer,
+        Self::ToggleChangedLayer,
         Self::ShowAllKinds,
         Self::Confirm,
         Self::Cancel,
@@ -205,6 +217,10 @@ impl Action {
             Self::ToggleLayout => "side-by-side / stacked panes",
             Self::ToggleLegend => "colour legend on/off",
             Self::ToggleMouse => "mouse capture on/off (off: select text)",
+            Self::ToggleOrder => "list order: important first / reading order",
+            Self::ToggleSharedLayer => "shading of shared statements on/off",
+            Self::ToggleUniqueLayer => "shading of unique details on/off",
+            Self::ToggleChangedLayer => "changed words on/off",
             Self::Close => "close",
             Self::ToggleItem => "turn the kind under the cursor on/off",
             Self::ToggleNumbers => "numbers on/off",

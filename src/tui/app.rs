@@ -22,6 +22,7 @@ use crate::Stage;
 use crate::kinds::KindSet;
 use crate::model::{Comparison, DiscrepancyKind};
 use crate::report::ReportContext;
+use crate::report::order::{self, ListOrder};
 use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
 use ratatui::layout::Rect;
 use std::sync::Arc;
@@ -139,9 +140,17 @@ pub struct App {
     pub(crate) selected: Option<usize>,
     /// Which kinds are shown.
     pub(crate) kinds: KindSet,
+    /// The order of the list and of `n`/`N`.
+    pub(crate) order: ListOrder,
+    /// The list in `order` (indices into the comparison's list), kept with the comparison.
+    pub(crate) ordered: Vec<usize>,
+    /// Highlight layers the user turned off.
+    pub(crate) hidden: Layers,
     pub(crate) search: SearchState,
     pub(crate) overlays: Vec<Overlay>,
     pub(crate) prompt: Option<Prompt>,
+    /// The path of an export waiting for the all / as filtered answer.
+    pub(crate) pending_export: Option<String>,
     pub(crate) detail_scroll: usize,
     pub(crate) help_scroll: usize,
     pub(crate) filter_cursor: usize,
@@ -150,6 +159,64 @@ pub struct App {
     pub(crate) review: ReviewState,
     quit: bool,
     effects: Vec<Effect>,
+}
+
+/// A highlight layer that can be turned off (in the filter overlay).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layer {
+    /// The shading of statements several articles share.
+    Shared,
+    /// The shading of details only one article reports.
+    Unique,
+    /// Words of a shared statement that differ from the reference wording.
+    Changed,
+}
+
+impl Layer {
+    /// Every layer, in the order the filter overlay lists them.
+    pub const ALL: [Self; 3] = [Self::Shared, Self::Unique, Self::Changed];
+
+    /// The layer's name in the filter overlay.
+    #[must_use]
+    pub const fn label(self) -> &'static str {
+        match self {
+            Self::Shared => "shared statements shaded",
+            Self::Unique => "unique details shaded",
+            Self::Changed => "changed words marked",
+        }
+    }
+}
+
+/// The highlight layers turned off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Layers {
+    /// No shading for shared statements.
+    pub shared: bool,
+    /// No shading for unique details.
+    pub unique: bool,
+    /// No marking of changed words.
+    pub changed: bool,
+}
+
+impl Layers {
+    /// Whether a layer is off.
+    #[must_use]
+    pub const fn hides(self, layer: Layer) -> bool {
+        match layer {
+            Layer::Shared => self.shared,
+            Layer::Unique => self.unique,
+            Layer::Changed => self.changed,
+        }
+    }
+
+    fn toggle(&mut self, layer: Layer) {
+        let flag = match layer {
+            Layer::Shared => &mut self.shared,
+            Layer::Unique => &mut self.unique,
+            Layer::Changed => &mut self.changed,
+        };
+        *flag = !*flag;
+    }
 }
 
 /// Lines of context kept above a line the reader jumps to.
@@ -168,8 +235,10 @@ impl App {
     pub fn ready(options: Options, comparison: Arc<Comparison>) -> Self {
         let articles = comparison.articles.len();
         let markers = options.theme.markers;
+        let ordered = order::ordered(&comparison, ListOrder::default());
         let mut app =
             Self::with_phase(options, Phase::Ready(Box::new(Reader::new(Arc::clone(&comparison), markers))), articles);
+        app.ordered = ordered;
         app.start_review(comparison);
         app
     }
@@ -191,9 +260,13 @@ impl App {
             mouse: options.mouse,
             selected: None,
             kinds: KindSet::all(),
+            order: ListOrder::default(),
+            ordered: Vec::new(),
+            hidden: Layers::default(),
             search: SearchState::default(),
             overlays: Vec::new(),
             prompt: None,
+            pending_export: None,
             detail_scroll: 0,
             help_scroll: 0,
             filter_cursor: 0,
@@ -220,6 +293,7 @@ impl App {
         };
         self.articles = comparison.articles.len();
         self.positions = vec![Pos::default(); self.articles];
+        self.ordered = order::ordered(&comparison, self.order);
         self.phase = Phase::Ready(Box::new(Reader::new(Arc::clone(&comparison), self.theme.markers)));
         self.start_review(comparison);
         if let Some(elapsed) = elapsed
@@ -323,14 +397,29 @@ impl App {
     #[must_use]
     pub fn filtered(&self) -> Vec<usize> {
         let Some(reader) = self.reader() else { return Vec::new() };
-        reader
-            .comparison()
-            .discrepancies
+        let list = &reader.comparison().discrepancies;
+        self.ordered
             .iter()
-            .enumerate()
-            .filter(|(index, d)| self.kind_shown(d.kind) && self.review_shown(*index))
-            .map(|(index, _)| index)
+            .copied()
+            .filter(|i| list.get(*i).is_some_and(|d| self.kind_shown(d.kind)) && self.review_shown(*i))
             .collect()
+    }
+
+    /// Whether the kind filter hides anything.
+    #[must_use]
+    pub fn is_filtered(&self) -> bool {
+        self.kinds != KindSet::all()
+    }
+
+    /// Switches between the checker's order and reading order, keeping the selection.
+    fn toggle_order(&mut self) {
+        self.order = self.order.toggled();
+        if let Some(reader) = self.reader() {
+            self.ordered = order::ordered(reader.comparison(), self.order);
+        }
+        let first =
+            if self.order == ListOrder::Checker { "n goes to what matters most" } else { "n walks down the articles" };
+        self.info(format!("list in {}: {first}", self.order.label()));
     }
 
     /// Whether the filter shows a kind.
@@ -427,6 +516,7 @@ impl App {
             Action::ToggleSync => self.toggle_sync(),
             Action::ToggleLayout => self.toggle_arrangement(),
             Action::ToggleLegend => self.show_legend = !self.show_legend,
+            Action::ToggleOrder => self.toggle_order(),
             other => self.apply_review(other),
         }
         self.keep_focus_visible();
@@ -467,7 +557,7 @@ impl App {
     }
 
     fn apply_in_filter(&mut self, action: Action) {
-        let count = DiscrepancyKind::ALL.len();
+        let count = DiscrepancyKind::ALL.len() + Layer::ALL.len();
         match action {
             Action::ScrollDown => self.filter_cursor = (self.filter_cursor + 1) % count,
             Action::ScrollUp => self.filter_cursor = (self.filter_cursor + count - 1) % count,
@@ -476,7 +566,13 @@ impl App {
             Action::ToggleNames => self.toggle_kind(1),
             Action::ToggleDates => self.toggle_kind(2),
             Action::ToggleUnique => self.toggle_kind(3),
-            Action::ShowAllKinds => self.kinds = KindSet::all(),
+            Action::ToggleSharedLayer => self.hidden.toggle(Layer::Shared),
+            Action::ToggleUniqueLayer => self.hidden.toggle(Layer::Unique),
+            Action::ToggleChangedLayer => self.hidden.toggle(Layer::Changed),
+            Action::ShowAllKinds => {
+                self.kinds = KindSet::all();
+                self.hidden = Layers::default();
+            }
             Action::Filter => {
                 self.overlays.pop();
             }
@@ -491,9 +587,12 @@ impl App {
         }
     }
 
+    /// Toggles filter row `index`: the kinds, then the highlight layers.
     fn toggle_kind(&mut self, index: usize) {
         if let Some(kind) = DiscrepancyKind::ALL.get(index) {
             self.kinds.toggle(*kind);
+        } else if let Some(layer) = index.checked_sub(DiscrepancyKind::ALL.len()).and_then(|i| Layer::ALL.get(i)) {
+            self.hidden.toggle(*layer);
         }
     }
 

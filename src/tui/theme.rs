@@ -230,7 +230,9 @@ fn colour_styles() -> BTreeMap<Element, Style> {
     BTreeMap::from([
         (Element::SharedAll, Style::new().fg(text).bg(rgb(0x1d_3b_2a))),
         (Element::SharedSome, Style::new().fg(text).bg(rgb(0x1f_31_4a))),
-        (Element::Unique, Style::new().fg(rgb(0xf4_e8_c8)).bg(rgb(0x4a_36_10))),
+        // Unique details and changed words are the commonest highlights on real
+        // news: quiet tints, so the discrepancies (strong colours, bold) stand out.
+        (Element::Unique, Style::new().fg(rgb(0xe8_e0_d0)).bg(rgb(0x30_28_18))),
         (Element::Plain, Style::new().add_modifier(Modifier::BOLD)),
         (Element::Boilerplate, Style::new().fg(rgb(0x80_80_80)).add_modifier(Modifier::ITALIC)),
         (
@@ -240,7 +242,7 @@ fn colour_styles() -> BTreeMap<Element, Style> {
         (Element::NumberCompatible, Style::new().fg(rgb(0x1a_1a_1a)).bg(rgb(0xe0_b0_40)).add_modifier(Modifier::BOLD)),
         (Element::NameVariant, Style::new().fg(rgb(0xff_9c_ff)).add_modifier(Modifier::BOLD | Modifier::UNDERLINED)),
         (Element::Date, Style::new().fg(rgb(0x6c_d8_ff)).add_modifier(Modifier::BOLD | Modifier::UNDERLINED)),
-        (Element::Changed, Style::new().fg(rgb(0xff_e0_70))),
+        (Element::Changed, Style::new().fg(rgb(0xd8_c4_98)).add_modifier(Modifier::ITALIC)),
         (Element::Selected, Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)),
         (Element::SearchMatch, Style::new().fg(rgb(0x10_10_10)).bg(rgb(0x8a_c8_ff))),
         (Element::SearchCurrent, Style::new().fg(rgb(0x10_10_10)).bg(rgb(0xff_8c_1a)).add_modifier(Modifier::BOLD)),

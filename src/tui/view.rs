@@ -86,3 +86,13 @@ pub fn kind_tag(theme: &Theme, discrepancy: &Discrepancy) -> (String, Style) {
         None => ("+ unique".to_owned(), theme.role(SentenceRole::Unique).patch(theme.style(Element::Title))),
     }
 }
+
+/// A discrepancy's marker alone (`≠ ≈ ~ @ +`) and its style, for rows
+/// that lead with the versions themselves.
+#[must_use]
+pub fn kind_symbol(theme: &Theme, discrepancy: &Discrepancy) -> (String, Style) {
+    match discrepancy.kind.mark(discrepancy.agreement) {
+        Some(kind) => (marker(kind).unwrap_or(' ').to_string(), theme.mark(kind)),
+        None => ("+".to_owned(), theme.role_bar(Some(SentenceRole::Unique)).1),
+    }
+}

@@ -162,8 +162,12 @@ fn wide_sets_get_the_fact_table_and_narrow_ones_do_not() {
 #[test]
 fn provenance_is_stated() {
     let comparison = two_articles();
-    let context =
-        ReportContext { settings: Settings::default(), config_file: Some("/etc/parallax.toml".into()), review: None };
+    let context = ReportContext {
+        settings: Settings::default(),
+        config_file: Some("/etc/parallax.toml".into()),
+        review: None,
+        scope: Some("as filtered in the reader: numbers only".into()),
+    };
     let html = render(&comparison, &context);
     assert!(html.contains(&format!("parallax {}", env!("CARGO_PKG_VERSION"))));
     assert!(html.contains("<code>/etc/parallax.toml</code>"));

@@ -15,6 +15,8 @@ pub enum PromptKind {
     Search,
     /// Where to write a report.
     Export,
+    /// With a filter on: export every discrepancy or only those shown.
+    Scope,
 }
 
 impl PromptKind {
@@ -24,6 +26,7 @@ impl PromptKind {
         match self {
             Self::Search => "/",
             Self::Export => "Export to: ",
+            Self::Scope => "Export all discrepancies (a) or as filtered (f)? ",
         }
     }
 }
@@ -94,6 +97,7 @@ impl App {
         let input = match kind {
             PromptKind::Search => String::new(),
             PromptKind::Export => self.export.default_path.clone(),
+            PromptKind::Scope => String::new(),
         };
         if kind == PromptKind::Search {
             self.search = super::SearchState::default();
@@ -102,6 +106,18 @@ impl App {
     }
 
     pub(super) fn edit_prompt(&mut self, key: Key) {
+        if self.prompt.as_ref().is_some_and(|p| p.kind == PromptKind::Scope) {
+            let filtered = match key.code() {
+                KeyCode::Char('a' | 'A') => false,
+                KeyCode::Char('f' | 'F') => true,
+                _ => return,
+            };
+            self.prompt = None;
+            if let Some(path) = self.pending_export.take() {
+                self.write_report(&path, filtered);
+            }
+            return;
+        }
         let Some(prompt) = self.prompt.as_mut() else { return };
         if !prompt.edit(key) {
             return;
@@ -117,10 +133,13 @@ impl App {
         match prompt.kind {
             PromptKind::Search => self.confirm_search(&prompt.input),
             PromptKind::Export => self.export_report(prompt.input.trim()),
+            // Enter alone does not choose: the question stays.
+            PromptKind::Scope => self.prompt = Some(prompt),
         }
     }
 
     pub(super) fn cancel_prompt(&mut self) {
+        self.pending_export = None;
         if let Some(prompt) = self.prompt.take()
             && prompt.kind == PromptKind::Search
         {
@@ -134,23 +153,57 @@ impl App {
             return;
         }
         let shown = clean_line(path);
-        let Some(format) = ReportFormat::from_path(path) else {
+        if ReportFormat::from_path(path).is_none() {
             self.error(format!(
                 "cannot tell the report format from '{shown}': use an extension ({})",
                 ReportFormat::list()
             ));
             return;
-        };
+        }
+        if self.is_filtered() {
+            // The filter hides some kinds: ask what the report should hold.
+            self.pending_export = Some(path.to_owned());
+            self.prompt = Some(Prompt::new(PromptKind::Scope, String::new()));
+            return;
+        }
+        self.write_report(path, false);
+    }
+
+    /// Renders and writes the report: every discrepancy, or only the kinds
+    /// the filter shows (the report then says so).
+    fn write_report(&mut self, path: &str, filtered: bool) {
+        let shown = clean_line(path);
+        let Some(format) = ReportFormat::from_path(path) else { return };
         let Some(reader) = self.reader() else { return };
+        let comparison = reader.comparison();
         // With a review, the report carries it (and shows the corrected comparison the panes show).
-        let text = match self.reviewed_arc() {
-            Some(reviewed) if !reviewed.review.is_empty() => {
-                report::render_reviewed(reviewed, format, &self.export.context)
-            }
-            _ => report::render(reader.comparison(), format, &self.export.context),
+        let reviewed = self.reviewed_arc().filter(|r| !r.review.is_empty());
+        let result = if filtered {
+            let mut part = comparison.clone();
+            part.discrepancies.retain(|d| self.kind_shown(d.kind));
+            let kinds: Vec<&str> = crate::model::DiscrepancyKind::ALL
+                .iter()
+                .filter(|k| self.kind_shown(**k))
+                .map(|k| k.as_str())
+                .collect();
+            let scope = format!(
+                "as filtered in the reader: {} ({} of {} discrepancies)",
+                if kinds.is_empty() { "none".to_owned() } else { kinds.join(", ") },
+                part.discrepancies.len(),
+                comparison.discrepancies.len()
+            );
+            let context = report::ReportContext { scope: Some(scope), ..self.export.context.clone() };
+            report::write_atomic(path, &report::render(&part, format, &context), &self.export.inputs)
+        } else {
+            let text = match reviewed {
+                Some(reviewed) => report::render_reviewed(reviewed, format, &self.export.context),
+                None => report::render(comparison, format, &self.export.context),
+            };
+            report::write_atomic(path, &text, &self.export.inputs)
         };
-        match report::write_atomic(path, &text, &self.export.inputs) {
-            Ok(()) => self.info(format!("report written to {shown}")),
+        let what = if filtered { "as filtered" } else { "all discrepancies" };
+        match result {
+            Ok(()) => self.info(format!("report written to {shown} ({what})")),
             Err(error) => self.error(clean_line(&error.to_string())),
         }
     }

@@ -1,4 +1,5 @@
-//! Search: case-insensitive plain-text matches in every article, ordered
+//! Search: plain-text matches in every article, folding case and
+//! diacritics (`sanchez` finds "Sánchez", `MILOSEVIC` "Milošević"), ordered
 //! down the aligned rows so `n` walks down the screen.
 
 use super::App;
@@ -57,32 +58,76 @@ pub fn find_matches(reader: &Reader, query: &str) -> (Vec<SearchMatch>, bool) {
     if query.is_empty() {
         return (Vec::new(), false);
     }
-    // A name finds its whole set of spellings (the engine's name sets).
-    let mut alternatives = vec![regex::escape(query)];
-    alternatives.extend(reader.comparison().name_variants(query).iter().map(|v| regex::escape(v)));
-    let Ok(pattern) = regex::RegexBuilder::new(&alternatives.join("|")).case_insensitive(true).build() else {
+    // A name finds its whole set of spellings (the engine's name sets);
+    // case and diacritics are folded, so "Sanchez" finds "Sánchez".
+    let mut needles = vec![crate::normalize::fold_diacritics_lower(query)];
+    for variant in reader.comparison().name_variants(query) {
+        needles.push(crate::normalize::fold_diacritics_lower(&variant));
+    }
+    needles.retain(|needle| !needle.is_empty());
+    needles.sort();
+    needles.dedup();
+    if needles.is_empty() {
         return (Vec::new(), false);
-    };
-    let mut matches = Vec::new();
+    }
+    let mut matches: Vec<SearchMatch> = Vec::new();
     let mut truncated = false;
     'articles: for (article, content) in reader.comparison().articles.iter().enumerate() {
-        for found in pattern.find_iter(&content.text) {
-            if found.start() == found.end() {
-                continue;
+        let folded = Folded::new(&content.text);
+        for needle in &needles {
+            for (at, _) in folded.text.match_indices(needle.as_str()) {
+                if matches.len() == MAX_MATCHES {
+                    truncated = true;
+                    break 'articles;
+                }
+                let span = folded.original(at, at + needle.len(), content.text.len());
+                if span.is_empty() || matches.iter().any(|m| m.article == article && m.span.overlaps(span)) {
+                    continue;
+                }
+                let row = reader
+                    .paragraph_at(article, span.start)
+                    .and_then(|p| reader.row_of_paragraph(article, p))
+                    .unwrap_or(0);
+                matches.push(SearchMatch { article, span, row });
             }
-            if matches.len() == MAX_MATCHES {
-                truncated = true;
-                break 'articles;
-            }
-            let row = reader
-                .paragraph_at(article, found.start())
-                .and_then(|p| reader.row_of_paragraph(article, p))
-                .unwrap_or(0);
-            matches.push(SearchMatch { article, span: Span::new(found.start(), found.end()), row });
         }
     }
     matches.sort_by_key(|m| (m.row, m.article, m.span.start));
     (matches, truncated)
+}
+
+/// A text folded for search, with the way back to the original bytes.
+struct Folded {
+    text: String,
+    /// For each byte of `text`: where the character it came from starts in the original.
+    origin: Vec<usize>,
+}
+
+impl Folded {
+    fn new(original: &str) -> Self {
+        let mut text = String::with_capacity(original.len());
+        let mut origin = Vec::with_capacity(original.len());
+        let mut buffer = [0u8; 4];
+        for (at, c) in original.char_indices() {
+            let before = text.len();
+            if c.is_ascii() {
+                text.push(c.to_ascii_lowercase());
+            } else {
+                text.push_str(&crate::normalize::fold_diacritics_lower(c.encode_utf8(&mut buffer)));
+            }
+            origin.resize(origin.len() + (text.len() - before), at);
+        }
+        Self { text, origin }
+    }
+
+    /// The original span of folded bytes `start..end`: from the start of
+    /// the first character to the end of the last one.
+    fn original(&self, start: usize, end: usize, length: usize) -> Span {
+        let from = self.origin.get(start).copied().unwrap_or(length);
+        // The end is where the character after the match starts.
+        let to = self.origin.get(end).copied().unwrap_or(length);
+        Span::new(from, to.max(from))
+    }
 }
 
 impl App {

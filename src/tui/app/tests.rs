@@ -401,7 +401,8 @@ fn assert_valid(app: &App, step: usize) {
     let reader = app.reader().expect("ready");
     let count = reader.comparison().discrepancies.len();
     assert!(app.selected.is_none_or(|s| s < count), "{}", context("selection"));
-    assert!(app.filter_cursor < DiscrepancyKind::ALL.len(), "{}", context("filter cursor"));
+    let rows = DiscrepancyKind::ALL.len() + crate::tui::app::Layer::ALL.len();
+    assert!(app.filter_cursor < rows, "{}", context("filter cursor"));
     if let Some(prompt) = &app.prompt {
         assert!(prompt.input.is_char_boundary(prompt.cursor), "{}", context("prompt cursor"));
     }
@@ -549,4 +550,122 @@ fn idle_layout_finishes_and_changes_nothing_on_screen() {
         press(&mut cold, key);
         assert_eq!(draw(&prepared), draw(&cold), "after {key}: the layout placed ahead is the one placed on demand");
     }
+}
+
+#[test]
+fn n_starts_with_what_a_checker_acts_on_and_o_switches_to_reading_order() {
+    let mut app = app(120, 30);
+    press(&mut app, "n");
+    let reader = app.reader().expect("ready");
+    let first = &reader.comparison().discrepancies[app.selected.expect("selected")];
+    assert_eq!(first.kind, DiscrepancyKind::Number, "a figure first, not a unique detail");
+    assert_ne!(first.agreement, Some(crate::model::Agreement::Compatible), "a conflicting one");
+    let checker = app.filtered();
+    press(&mut app, "o");
+    assert_eq!(app.order, ListOrder::Reading);
+    assert!(app.message.as_ref().is_some_and(|m| m.text.contains("reading order")));
+    let reading = app.filtered();
+    assert_eq!(reading, (0..reading.len()).collect::<Vec<_>>(), "reading order is the engine's");
+    let mut sorted = checker.clone();
+    sorted.sort_unstable();
+    assert_eq!(sorted, reading, "the same discrepancies, reordered");
+    assert!(app.selected.is_some(), "the selection survives the switch");
+}
+
+#[test]
+fn list_rows_lead_with_what_differs_at_80_columns() {
+    let mut app = app(80, 24);
+    press(&mut app, "d");
+    let buffer = draw(&app);
+    let screen = app.screen();
+    let list = screen.list.expect("list panel");
+    let row = |y: u16| (list.x..list.right()).map(|x| buffer[(x, y)].symbol().to_owned()).collect::<String>();
+    let first = row(list.y + 1);
+    assert!(first.contains("Three / At least five") || first.contains("three / At least five"), "{first}");
+    let rows: Vec<String> = (list.y + 1..list.bottom() - 1).map(row).collect();
+    assert!(rows.iter().all(|r| !r.contains("only in")), "{rows:#?}");
+}
+
+#[test]
+fn search_folds_case_and_diacritics() {
+    let comparison = compare_texts(
+        &[("a.txt", "Dragana Milošević spoke. Pedro SÁNCHEZ agreed."), ("b.txt", "Dragana Milosevic spoke.")],
+        &Settings::default(),
+    );
+    let mut app = App::ready(Options::default(), Arc::new(comparison));
+    app.resize(100, 30);
+    press(&mut app, "/");
+    type_text(&mut app, "milosevic");
+    let reader = app.reader().expect("ready");
+    let found: Vec<&str> =
+        app.search.matches.iter().map(|m| reader.comparison().articles[m.article].slice(m.span)).collect();
+    assert_eq!(found, ["Milošević", "Milosevic"]);
+    press(&mut app, "esc");
+    press(&mut app, "/");
+    type_text(&mut app, "sanchez");
+    let reader = app.reader().expect("ready");
+    let found: Vec<&str> =
+        app.search.matches.iter().map(|m| reader.comparison().articles[m.article].slice(m.span)).collect();
+    assert_eq!(found, ["SÁNCHEZ"]);
+}
+
+#[test]
+fn export_with_a_filter_asks_all_or_as_filtered_and_says_which() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = app(120, 30);
+    press(&mut app, "f");
+    press(&mut app, "4");
+    press(&mut app, "esc");
+    let path = dir.path().join("part.json");
+    press(&mut app, "e");
+    type_text(&mut app, &path.to_string_lossy());
+    press(&mut app, "enter");
+    assert_eq!(app.prompt.as_ref().map(|p| p.kind), Some(PromptKind::Scope), "asks");
+    press(&mut app, "enter");
+    assert_eq!(app.prompt.as_ref().map(|p| p.kind), Some(PromptKind::Scope), "Enter alone does not choose");
+    press(&mut app, "f");
+    assert!(app.message.as_ref().is_some_and(|m| m.text.contains("as filtered")), "{:?}", app.message);
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).expect("written")).expect("json");
+    let scope = report["scope"].as_str().expect("the report says it is filtered");
+    assert!(scope.starts_with("as filtered in the reader: number, name, date"), "{scope}");
+    let kinds: Vec<&str> =
+        report["discrepancies"].as_array().expect("list").iter().filter_map(|d| d["kind"].as_str()).collect();
+    assert!(!kinds.is_empty() && !kinds.contains(&"unique"), "{kinds:?}");
+
+    let all = dir.path().join("all.json");
+    press(&mut app, "e");
+    type_text(&mut app, &all.to_string_lossy());
+    press(&mut app, "enter");
+    press(&mut app, "a");
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&all).expect("written")).expect("json");
+    assert!(report.get("scope").is_none(), "every discrepancy: no scope");
+}
+
+#[test]
+fn highlight_layers_can_be_turned_off_one_by_one() {
+    let mut app = app(120, 30);
+    let shaded = |app: &App| {
+        let buffer = draw(app);
+        let unique = app.theme.style(crate::tui::theme::Element::Unique).bg;
+        let screen = app.screen();
+        let cells: Vec<(u16, u16)> = screen
+            .panes
+            .iter()
+            .flat_map(|p| {
+                (p.text.y..p.text.bottom()).flat_map(move |y| (p.text.x..p.text.right()).map(move |x| (x, y)))
+            })
+            .collect();
+        cells.iter().filter(|(x, y)| Some(buffer[(*x, *y)].bg) == unique).count()
+    };
+    assert!(shaded(&app) > 0, "unique details are shaded");
+    press(&mut app, "f");
+    press(&mut app, "6");
+    press(&mut app, "esc");
+    assert!(app.hidden.unique && !app.hidden.shared && !app.hidden.changed);
+    assert_eq!(shaded(&app), 0, "the unique layer is off");
+    press(&mut app, "f");
+    press(&mut app, "a");
+    assert_eq!(app.hidden, Layers::default(), "a shows everything again");
 }

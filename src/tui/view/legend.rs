@@ -38,19 +38,63 @@ pub fn entries(theme: &Theme) -> Vec<(Vec<Span<'static>>, &'static str)> {
     entries
 }
 
-/// Draws the legend line, as many entries as fit.
+/// The legend line's entries: the sample's marker or bar, then a short
+/// meaning written in the highlight's own style, and a rank (lower stays
+/// longer when the line is narrow).
+fn compact(theme: &Theme) -> Vec<(Vec<Span<'static>>, u8)> {
+    let short = [
+        "in all",
+        "in some",
+        "only one",
+        "conflicting",
+        "compatible",
+        "name",
+        "date",
+        "changed",
+        "boilerplate",
+        "moved",
+        "selected",
+    ];
+    let ranks = [4, 5, 3, 0, 1, 1, 2, 6, 7, 8, 9];
+    entries(theme)
+        .into_iter()
+        .zip(short.into_iter().zip(ranks))
+        .map(|((sample, _), (text, rank))| {
+            // Keep the leading marker or bar; the words take the sample's style.
+            let style = sample.last().map(|s| s.style).unwrap_or_default();
+            let mut spans: Vec<Span<'static>> =
+                sample.iter().filter(|s| s.content.chars().count() == 1).cloned().collect();
+            spans.push(Span::styled(text, style));
+            (spans, rank)
+        })
+        .collect()
+}
+
+/// Draws the legend line: the entries that fit, most telling first kept,
+/// shown in their usual order; an entry is never cut.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let mut spans = Vec::new();
+    let entries = compact(&app.theme);
+    let widths: Vec<usize> =
+        entries.iter().map(|(spans, _)| spans.iter().map(Span::width).sum::<usize>() + 2).collect();
+    let mut by_rank: Vec<usize> = (0..entries.len()).collect();
+    by_rank.sort_by_key(|i| entries[*i].1);
+    let mut keep = vec![false; entries.len()];
     let mut used = 1;
-    for (sample, meaning) in entries(&app.theme) {
-        let width: usize = sample.iter().map(Span::width).sum::<usize>() + meaning.chars().count() + 3;
-        if used + width > usize::from(area.width) {
+    for index in by_rank {
+        // Stop at the first that does not fit: the line never shows a
+        // lesser entry in place of a more telling one.
+        if used + widths[index] > usize::from(area.width) {
             break;
         }
-        used += width;
-        spans.push(Span::raw(" "));
-        spans.extend(sample);
-        spans.push(Span::styled(format!(" {meaning} "), app.theme.style(Element::Muted)));
+        used += widths[index];
+        keep[index] = true;
+    }
+    let mut spans = vec![Span::raw(" ")];
+    for ((sample, _), kept) in entries.into_iter().zip(keep) {
+        if kept {
+            spans.extend(sample);
+            spans.push(Span::raw("  "));
+        }
     }
     buf.set_line(area.x, area.y, &Line::from(spans), area.width);
 }

@@ -2,7 +2,9 @@
 //! and what the user is looking at (the selected discrepancy, search
 //! matches) on top.
 
+use crate::highlight::{MarkKind, SentenceRole};
 use crate::model::Span;
+use crate::tui::app::Layers;
 use crate::tui::styled::StyledArticle;
 use crate::tui::theme::{Element, Theme, marker};
 use ratatui::style::Style;
@@ -18,6 +20,8 @@ pub struct Overlays<'a> {
     pub matches: &'a [Span],
     /// The current search match.
     pub current: Option<Span>,
+    /// Highlight layers turned off.
+    pub hidden: Layers,
 }
 
 impl Overlays<'_> {
@@ -83,9 +87,16 @@ pub fn styled_line<'a>(
         let run = runs.peek().copied();
         let mut style = Style::new();
         if let Some(role) = run.and_then(|r| r.role) {
-            style = style.patch(theme.role(role));
+            let hidden = match role {
+                SentenceRole::SharedAll | SentenceRole::SharedSome => overlays.hidden.shared,
+                SentenceRole::Unique => overlays.hidden.unique,
+                SentenceRole::Plain | SentenceRole::Boilerplate => false,
+            };
+            if !hidden {
+                style = style.patch(theme.role(role));
+            }
         }
-        let mark = run.and_then(|r| r.mark);
+        let mark = run.and_then(|r| r.mark).filter(|kind| !(overlays.hidden.changed && *kind == MarkKind::Changed));
         if let Some(kind) = mark {
             style = style.patch(theme.mark(kind));
         }
@@ -111,7 +122,6 @@ pub fn styled_line<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::highlight::MarkKind;
     use crate::tui::styled::Run;
     use ratatui::style::Modifier;
 

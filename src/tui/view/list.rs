@@ -1,13 +1,20 @@
 //! The discrepancy list panel: one line per discrepancy the filter shows,
-//! the selected one reversed, the position in the title.
+//! in the chosen order, each leading with what differs (the figures, the
+//! spellings, the dates, the first words of a detail) and then what it is
+//! about and who says it; the selected one reversed, the position and the
+//! order in the title.
 
-use super::kind_tag;
+use super::kind_symbol;
+use crate::model::DiscrepancyKind;
 use crate::normalize::clean_line;
+use crate::report::order::{self, ListOrder};
+use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::keymap::Mode;
 use crate::tui::layout::list_offset;
 use crate::tui::reader::Reader;
 use crate::tui::theme::Element;
-use crate::tui::wrap::truncate;
+use crate::tui::wrap::{text_width, truncate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -23,13 +30,25 @@ pub fn render(app: &App, reader: &Reader, area: Rect, buf: &mut Buffer) {
         None => format!(" {total} "),
     };
     let all = reader.comparison().discrepancies.len();
-    let filter = if total == all { " f filters ".to_owned() } else { format!(" filtered: {total} of {all} · f ") };
+    let key = |action| app.keymap.hint(action, Mode::Reading).map(|k| k.to_string()).unwrap_or_default();
+    let other = app.order.toggled();
+    let order_hint = format!("{} {}", key(Action::ToggleOrder), other.label());
+    let filter = if total == all {
+        format!(" {order_hint} · {} filter ", key(Action::Filter))
+    } else {
+        format!(" filtered: {total} of {all} · {order_hint} ")
+    };
+    let order_name = match app.order {
+        ListOrder::Checker => " important first ",
+        ListOrder::Reading => " reading order ",
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.style(Element::Border))
         .title(Line::from(vec![
             Span::styled(" Discrepancies ", theme.style(Element::Title)),
             Span::styled(position, theme.style(Element::Accent)),
+            Span::styled(order_name, theme.style(Element::Muted)),
         ]))
         .title_bottom(Line::from(Span::styled(filter, theme.style(Element::Muted))));
     let inner = block.inner(area);
@@ -46,21 +65,33 @@ pub fn render(app: &App, reader: &Reader, area: Rect, buf: &mut Buffer) {
     let selected_place = place.map(|p| p - 1);
     let offset = list_offset(items.len(), selected_place, height);
     let width = usize::from(inner.width);
-    for (line, index) in items.iter().skip(offset).take(height).enumerate() {
-        let Some(discrepancy) = reader.comparison().discrepancies.get(*index) else { continue };
-        let (tag, tag_style) = kind_tag(theme, discrepancy);
+    let comparison = reader.comparison();
+    for (at, index) in items.iter().enumerate().skip(offset).take(height) {
+        let line = at - offset;
+        let Some(discrepancy) = comparison.discrepancies.get(*index) else { continue };
+        let (symbol, symbol_style) = kind_symbol(theme, discrepancy);
         // A review mark takes the space after the number (`  12✓`).
         let number = match app.review_mark(*index) {
-            Some(mark) => format!("{:>3}{mark} ", index + 1),
-            None => format!("{:>4} ", index + 1),
+            Some(mark) => format!("{:>3}{mark} ", at + 1),
+            None => format!("{:>3}  ", at + 1),
         };
-        let used = number.chars().count() + tag.chars().count() + 1;
-        let summary = truncate(&clean_line(&discrepancy.summary), width.saturating_sub(used));
+        let lead = clean_line(&order::lead(comparison, discrepancy));
+        let about = match discrepancy.kind {
+            DiscrepancyKind::Unique => order::outlets(comparison, &discrepancy.articles()),
+            _ => clean_line(&discrepancy.label),
+        };
+        let about = if lead.to_lowercase().contains(&about.to_lowercase()) { String::new() } else { about };
+        let room = width.saturating_sub(text_width(&number) + 2);
+        // The lead gets the room first; what it is about follows when it fits.
+        let lead = truncate(&lead, room);
+        let rest = room.saturating_sub(text_width(&lead));
+        let about = if about.is_empty() || rest < 6 { String::new() } else { truncate(&format!(" · {about}"), rest) };
         let mut spans = vec![
             Span::styled(number, theme.style(Element::Muted)),
-            Span::styled(tag, tag_style),
+            Span::styled(symbol, symbol_style),
             Span::raw(" "),
-            Span::raw(summary),
+            Span::styled(lead, theme.style(Element::Title)),
+            Span::styled(about, theme.style(Element::Muted)),
         ];
         let y = inner.y + u16::try_from(line).unwrap_or(u16::MAX);
         if Some(*index) == app.selected {

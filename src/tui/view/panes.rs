@@ -37,23 +37,24 @@ fn render_pane(app: &App, reader: &Reader, screen: &Screen, pane: &PaneArea, buf
 
     let percent = format!(" {}% ", reader.progress(pane.article, reader.pos_at(&flow, column, top).row));
     let number = format!(" {} ", pane.article + 1);
-    // Corners, the number, the spaces around the heading, a gap, the percentage.
-    let room = usize::from(pane.outer.width).saturating_sub(2 + number.len() + 2 + 1 + percent.len());
-    let heading = truncate(&clean_line(&format!("{} · {}", article.outlet, article.title)), room);
-    let title_width = usize::from(pane.outer.width.saturating_sub(4));
+    // Corners, the number, the spaces around the heading: outlet and title
+    // get the whole top border; the source and the percentage sit below.
+    let room = usize::from(pane.outer.width).saturating_sub(2 + number.len() + 2);
+    let heading = heading(&clean_line(&article.outlet), &clean_line(&article.title), room);
     let (border, title) = if focused {
         (theme.style(Element::BorderFocused), theme.style(Element::TitleFocused))
     } else {
         (theme.style(Element::Border), theme.style(Element::Title))
     };
-    let source = truncate_start(&clean_line(&article.source), title_width.saturating_sub(2));
+    let bottom_room = usize::from(pane.outer.width).saturating_sub(4 + percent.len() + 1);
+    let source = truncate_start(&clean_line(&article.source), bottom_room.saturating_sub(2));
     let block = Block::default()
         .borders(Borders::ALL)
         .border_type(if focused { BorderType::Thick } else { BorderType::Rounded })
         .border_style(border)
         .title(Line::from(vec![TextSpan::styled(number, title), TextSpan::styled(format!(" {heading} "), title)]))
-        .title(Line::from(TextSpan::styled(percent, theme.style(Element::Muted))).right_aligned())
-        .title_bottom(Line::from(TextSpan::styled(format!(" {source} "), theme.style(Element::Muted))));
+        .title_bottom(Line::from(TextSpan::styled(format!(" {source} "), theme.style(Element::Muted))))
+        .title_bottom(Line::from(TextSpan::styled(percent, theme.style(Element::Muted))).right_aligned());
     block.render(pane.outer, buf);
 
     let styled = reader.styled(pane.article);
@@ -69,7 +70,7 @@ fn render_pane(app: &App, reader: &Reader, screen: &Screen, pane: &PaneArea, buf
         .unwrap_or_default();
     let matches = app.search.spans_in(pane.article);
     let current = app.search.current_match().filter(|m| m.article == pane.article).map(|m| m.span);
-    let overlays = Overlays { selected: &selected, matches: &matches, current };
+    let overlays = Overlays { selected: &selected, matches: &matches, current, hidden: app.hidden };
 
     let width = pane.column().width;
     let height = usize::from(pane.text.height);
@@ -99,6 +100,28 @@ fn render_pane(app: &App, reader: &Reader, screen: &Screen, pane: &PaneArea, buf
             buf.set_line(pane.text.x, screen_y, &styled_text, pane.text.width);
         }
     }
+}
+
+/// "Outlet · Title" in `room` columns: the outlet whole when it leaves the
+/// title a few words, else both shortened, the outlet to at most half.
+fn heading(outlet: &str, title: &str, room: usize) -> String {
+    let full = format!("{outlet} · {title}");
+    if crate::tui::wrap::text_width(&full) <= room || title.is_empty() {
+        return truncate(&full, room);
+    }
+    // The outlet whole when it leaves the title a dozen columns, else up to
+    // three fifths of the room; the title cut at a word when it can be.
+    let outlet_width = crate::tui::wrap::text_width(outlet);
+    let outlet =
+        if outlet_width + 3 + 12 <= room { outlet.to_owned() } else { truncate(outlet, (room * 3 / 5).max(8)) };
+    let rest = room.saturating_sub(crate::tui::wrap::text_width(&outlet) + 3);
+    if rest < 4 {
+        return truncate(&outlet, room);
+    }
+    let cut = truncate(title, rest);
+    let at_word =
+        cut.trim_end_matches('…').rfind(' ').filter(|at| *at * 2 >= rest).map(|at| format!("{}…", &cut[..at]));
+    format!("{outlet} · {}", at_word.unwrap_or(cut))
 }
 
 fn draw_gutter(

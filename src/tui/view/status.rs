@@ -1,7 +1,8 @@
 //! The bottom lines: the selected discrepancy's summary, and the status
 //! line (counts, messages, position, or the prompt being typed).
 
-use super::kind_tag;
+use super::kind_symbol;
+use crate::model::DiscrepancyKind;
 use crate::normalize::clean_line;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Phase};
@@ -19,7 +20,7 @@ pub fn render_selection(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(reader) = app.reader() else { return };
     let Some(discrepancy) = app.selected.and_then(|i| reader.comparison().discrepancies.get(i)) else { return };
     let (place, total) = app.position_in_list();
-    let (mut tag, tag_style) = kind_tag(theme, discrepancy);
+    let (mut tag, tag_style) = kind_symbol(theme, discrepancy);
     if let crate::review::State::Judged(verdict) =
         app.selected.map_or(crate::review::State::Unreviewed, |i| app.review_state(i))
     {
@@ -28,7 +29,14 @@ pub fn render_selection(app: &App, area: Rect, buf: &mut Buffer) {
     let position = place.map_or_else(String::new, |p| format!(" {p}/{total} "));
     let hint = app.keymap.hint(Action::OpenDetail, Mode::Reading).map(|k| format!(" {k} detail ")).unwrap_or_default();
     let used = text_width(&position) + text_width(&tag) + 2 + text_width(&hint);
-    let summary = truncate(&clean_line(&discrepancy.summary), usize::from(area.width).saturating_sub(used));
+    let comparison = reader.comparison();
+    let lead = clean_line(&crate::report::order::lead(comparison, discrepancy));
+    let about = match discrepancy.kind {
+        DiscrepancyKind::Unique => crate::report::order::outlets(comparison, &discrepancy.articles()),
+        _ => clean_line(&discrepancy.label),
+    };
+    let text = if about.is_empty() { lead } else { format!("{lead} · {about}") };
+    let summary = truncate(&text, usize::from(area.width).saturating_sub(used));
     let line = Line::from(vec![
         Span::styled(position, theme.style(Element::Selected)),
         Span::raw(" "),
