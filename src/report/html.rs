@@ -11,7 +11,7 @@
 //! Security Policy that forbids both, so even a bug in escaping could run
 //! nothing and fetch nothing.
 
-mod fragments;
+pub(crate) mod fragments;
 mod index;
 mod side_by_side;
 

@@ -418,7 +418,8 @@ fn describe_unique(detail: &mut Discrepancy, articles: &[Article]) {
     detail.label = excerpt(text, 60);
     let more =
         if detail.mentions.len() > 1 { format!(" (+{} more)", detail.mentions.len() - 1) } else { String::new() };
-    detail.summary = format!("only in {}: “{}”{more}", article.outlet, excerpt(text, 160));
+    detail.summary =
+        DiscrepancyKind::Unique.summary(&[("outlet", &article.outlet), ("text", &excerpt(text, 160)), ("more", &more)]);
 }
 
 /// Each article's versions, `text (outlet)`, in article order.
@@ -443,7 +444,7 @@ fn versions(discrepancy: &Discrepancy, articles: &[Article]) -> Vec<String> {
 /// A number discrepancy's agreement and summary; false when its figures no
 /// longer differ across two articles.
 fn describe_number(discrepancy: &mut Discrepancy, articles: &[Article]) -> bool {
-    let figures: Vec<_> = discrepancy.mentions.iter().filter_map(|m| m.figure()).collect();
+    let figures: Vec<_> = discrepancy.mentions.iter().filter_map(Mention::figure).collect();
     if discrepancy.articles().len() < 2 || figures.is_empty() || !articles_differ(discrepancy, articles) {
         return false;
     }
@@ -451,10 +452,10 @@ fn describe_number(discrepancy: &mut Discrepancy, articles: &[Article]) -> bool 
     let high = figures.iter().map(|f| f.high).fold(f64::MAX, f64::min);
     let agreement = if low <= high { Agreement::Compatible } else { Agreement::Conflicting };
     discrepancy.agreement = Some(agreement);
-    discrepancy.summary = excerpt(
-        &format!("{}: {} — {}", discrepancy.label, versions(discrepancy, articles).join(" vs "), agreement.as_str()),
-        240,
-    );
+    let kind = DiscrepancyKind::Number;
+    let versions = kind.info().join(&versions(discrepancy, articles));
+    discrepancy.summary =
+        kind.summary(&[("label", &discrepancy.label), ("versions", &versions), ("agreement", agreement.as_str())]);
     true
 }
 
@@ -484,6 +485,7 @@ fn describe_name(discrepancy: &mut Discrepancy, articles: &[Article]) -> bool {
         })
         .collect();
     discrepancy.label = forms.iter().max_by_key(|f| f.split(' ').count()).map(|f| (*f).to_owned()).unwrap_or_default();
-    discrepancy.summary = excerpt(&format!("spelled differently: {}", versions.join(" / ")), 240);
+    let kind = DiscrepancyKind::Name;
+    discrepancy.summary = kind.summary(&[("versions", &kind.info().join(&versions))]);
     true
 }

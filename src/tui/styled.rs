@@ -5,7 +5,7 @@
 //! rearranges what the highlights say.
 
 use super::theme::marker;
-use crate::highlight::{MarkKind, SentenceRole, article_highlights};
+use crate::highlight::{MarkKind, SentenceRole, article_highlights, mark_runs};
 use crate::model::{Comparison, Span};
 
 /// A stretch of text with one look.
@@ -42,31 +42,28 @@ impl StyledArticle {
         };
         let highlights = article_highlights(comparison, article);
         let length = content.text.len();
-        let mut cuts = vec![0, length];
-        for sentence in &content.sentences {
-            cuts.extend([sentence.span.start.min(length), sentence.span.end.min(length)]);
+        // The marks flattened as the HTML report flattens them, then cut
+        // where sentences begin and end so each piece has one role.
+        let mut bounds: Vec<usize> =
+            content.sentences.iter().flat_map(|s| [s.span.start.min(length), s.span.end.min(length)]).collect();
+        bounds.sort_unstable();
+        bounds.dedup();
+        let mut pieces: Vec<Run> = Vec::new();
+        for run in mark_runs(&content.text, Span::new(0, length), &highlights.marks) {
+            let mark = run.mark.map(|(kind, _)| kind);
+            let mut start = run.span.start;
+            let inside = bounds.partition_point(|b| *b <= start);
+            for cut in bounds[inside..].iter().take_while(|b| **b < run.span.end) {
+                pieces.push(Run { start, end: *cut, role: None, mark });
+                start = *cut;
+            }
+            pieces.push(Run { start, end: run.span.end, role: None, mark });
         }
-        for mark in &highlights.marks {
-            cuts.extend([mark.span.start.min(length), mark.span.end.min(length)]);
-        }
-        cuts.sort_unstable();
-        cuts.dedup();
-
-        let mut pieces: Vec<Run> =
-            cuts.windows(2).map(|w| Run { start: w[0], end: w[1], role: None, mark: None }).collect();
         let piece_at = |pieces: &[Run], byte: usize| pieces.partition_point(|p| p.end <= byte);
         for (sentence, role) in content.sentences.iter().zip(&highlights.roles) {
             let mut index = piece_at(&pieces, sentence.span.start);
             while let Some(piece) = pieces.get_mut(index).filter(|p| p.start < sentence.span.end) {
                 piece.role = Some(*role);
-                index += 1;
-            }
-        }
-        for mark in &highlights.marks {
-            let mut index = piece_at(&pieces, mark.span.start);
-            while let Some(piece) = pieces.get_mut(index).filter(|p| p.start < mark.span.end) {
-                // The smaller kind is the stronger one (conflicting numbers first).
-                piece.mark = Some(piece.mark.map_or(mark.kind, |m| m.min(mark.kind)));
                 index += 1;
             }
         }
@@ -149,5 +146,36 @@ mod tests {
         let clipped: Vec<Run> = styled.runs_in(line).collect();
         assert_eq!(clipped.first().map(|r| r.start), Some(line.start));
         assert_eq!(clipped.last().map(|r| r.end), Some(line.end));
+    }
+
+    #[test]
+    fn the_reader_marks_the_same_runs_as_the_html_report() {
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples/dravik-dam");
+        let loaded = crate::ingest::load_inputs(&[folder.to_string_lossy().into_owned()], &Default::default());
+        let comparison = crate::compare_documents(loaded.documents, loaded.skipped, &Settings::default());
+        let mut marked = 0;
+        for (a, article) in comparison.articles.iter().enumerate() {
+            let styled = StyledArticle::new(&comparison, a);
+            let highlights = article_highlights(&comparison, a);
+            for sentence in &article.sentences {
+                let mut html: Vec<(usize, Option<&str>)> = Vec::new();
+                let mut at = sentence.span.start;
+                for fragment in
+                    crate::report::html::fragments::fragments(&article.text, sentence.span, &highlights.marks, |_| true)
+                {
+                    let class = fragment.mark.as_ref().map(|m| m.class);
+                    at += fragment.text.len();
+                    match html.last_mut() {
+                        Some(last) if last.1 == class => last.0 = at,
+                        _ => html.push((at, class)),
+                    }
+                }
+                let reader: Vec<(usize, Option<&str>)> =
+                    styled.runs_in(sentence.span).map(|r| (r.end, r.mark.map(|m| m.info().class))).collect();
+                assert_eq!(reader, html, "{}", article.slice(sentence.span));
+                marked += html.iter().filter(|(_, class)| class.is_some()).count();
+            }
+        }
+        assert!(marked > 20, "the samples carry marks ({marked})");
     }
 }

@@ -4,7 +4,7 @@
 //! stronger mark wins (the [`MarkKind`] order: conflicting figures first,
 //! changed words last), so the HTML never nests or crosses elements.
 
-use crate::highlight::{Mark, MarkKind};
+use crate::highlight::{Mark, MarkKind, floor_boundary, mark_runs};
 use crate::model::Span;
 
 /// A run of sentence text.
@@ -41,68 +41,27 @@ fn mark_title(kind: MarkKind, reference: Option<usize>) -> String {
     }
 }
 
-/// Cuts `span` of `text` into fragments carrying the marks `keep` accepts.
-/// `marks` must be sorted by start (as [`crate::highlight`] returns them).
+/// Cuts `span` of `text` into fragments carrying the marks `keep` accepts
+/// ([`crate::highlight::mark_runs`], the reader's flattening too). `marks`
+/// must be sorted by start (as [`crate::highlight`] returns them).
 pub fn fragments(text: &str, span: Span, marks: &[Mark], keep: impl Fn(&Mark) -> bool) -> Vec<Fragment> {
     let span = Span::new(floor_boundary(text, span.start), floor_boundary(text, span.end));
     // Marks lie inside one sentence (mentions and changed words are found
     // per sentence), so the first mark starting in the span is the first
     // that can touch it.
     let first = marks.partition_point(|m| m.span.start < span.start);
-    let relevant: Vec<(Span, &Mark)> = marks[first..]
-        .iter()
-        .take_while(|m| m.span.start < span.end)
-        .filter(|m| keep(m))
-        .map(|m| {
-            let clipped = Span::new(
-                floor_boundary(text, m.span.start.max(span.start)),
-                floor_boundary(text, m.span.end.min(span.end)),
-            );
-            (clipped, m)
+    let relevant = marks[first..].iter().take_while(|m| m.span.start < span.end).filter(|m| keep(m));
+    mark_runs(text, span, relevant)
+        .into_iter()
+        .filter_map(|run| {
+            let piece = text.get(run.span.range()).filter(|piece| !piece.is_empty())?;
+            let mark = run.mark.map(|(kind, discrepancy)| {
+                let reference = discrepancy.map(|d| d + 1);
+                MarkView { class: mark_class(kind), reference, title: mark_title(kind, reference) }
+            });
+            Some(Fragment { text: piece.to_owned(), mark })
         })
-        .filter(|(clipped, _)| !clipped.is_empty())
-        .collect();
-    let mut cuts: Vec<usize> = vec![span.start, span.end];
-    cuts.extend(relevant.iter().flat_map(|(s, _)| [s.start, s.end]));
-    cuts.sort_unstable();
-    cuts.dedup();
-
-    let mut out: Vec<Fragment> = Vec::new();
-    let mut last_key: Option<Option<(MarkKind, Option<usize>)>> = None;
-    for window in cuts.windows(2) {
-        let (start, end) = (window[0], window[1]);
-        let Some(piece) = text.get(start..end) else { continue };
-        if piece.is_empty() {
-            continue;
-        }
-        let winner = relevant
-            .iter()
-            .filter(|(s, _)| s.start <= start && end <= s.end)
-            .map(|(_, m)| (m.kind, m.discrepancy))
-            .min_by_key(|(kind, discrepancy)| (*kind, discrepancy.unwrap_or(usize::MAX)));
-        if last_key == Some(winner)
-            && let Some(previous) = out.last_mut()
-        {
-            previous.text.push_str(piece);
-            continue;
-        }
-        last_key = Some(winner);
-        let mark = winner.map(|(kind, discrepancy)| {
-            let reference = discrepancy.map(|d| d + 1);
-            MarkView { class: mark_class(kind), reference, title: mark_title(kind, reference) }
-        });
-        out.push(Fragment { text: piece.to_owned(), mark });
-    }
-    out
-}
-
-/// The nearest char boundary at or before `index`.
-fn floor_boundary(text: &str, index: usize) -> usize {
-    let mut index = index.min(text.len());
-    while !text.is_char_boundary(index) {
-        index -= 1;
-    }
-    index
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,0 +1,137 @@
+use super::*;
+
+fn found(text: &str) -> Vec<(String, f64, &'static str, QuantityClass)> {
+    extract(text)
+        .into_iter()
+        .map(|m| (text[m.span.range()].to_owned(), m.figure.value, m.figure.qualifier.as_str(), m.class))
+        .collect()
+}
+
+#[test]
+fn digits_with_separators_and_hedges() {
+    assert_eq!(
+        found("About 4,500 residents and more than 4,000 people, at least 10 000 cattle and up to 3.5 tonnes"),
+        [
+            ("About 4,500".into(), 4500.0, "approx", QuantityClass::Count),
+            ("more than 4,000".into(), 4000.0, "over", QuantityClass::Count),
+            ("at least 10 000".into(), 10000.0, "at_least", QuantityClass::Count),
+            ("up to 3.5 tonnes".into(), 3.5, "at_most", QuantityClass::Measure("t".into())),
+        ]
+    );
+}
+
+#[test]
+fn number_words_vague_words_and_fractions() {
+    let mentions = found(
+        "Twenty-seven people, eleven thousand homes, a dozen boats, hundreds of volunteers and nearly two-thirds of the town",
+    );
+    assert_eq!(mentions[0].1, 27.0);
+    assert_eq!(mentions[1].1, 11000.0);
+    assert_eq!(mentions[2].1, 12.0);
+    assert_eq!((mentions[3].0.as_str(), mentions[3].2), ("hundreds", "approx"));
+    assert_eq!((mentions[4].1, mentions[4].3.clone()), (66.7, QuantityClass::Percent));
+    let hundreds = &extract("hundreds of volunteers")[0].figure;
+    assert_eq!((hundreds.low, hundreds.high), (200.0, 999.0));
+}
+
+#[test]
+fn money_and_percent() {
+    assert_eq!(
+        found("pledged €50 million, or 50 million euros, about €50m; shares fell 9 percent and 40%"),
+        [
+            ("€50 million".into(), 5e7, "exact", QuantityClass::Money("EUR".into())),
+            ("50 million euros".into(), 5e7, "exact", QuantityClass::Money("EUR".into())),
+            ("about €50m".into(), 5e7, "approx", QuantityClass::Money("EUR".into())),
+            ("9 percent".into(), 9.0, "exact", QuantityClass::Percent),
+            ("40%".into(), 40.0, "exact", QuantityClass::Percent),
+        ]
+    );
+}
+
+#[test]
+fn years_days_times_ages_and_durations_are_not_counts() {
+    let text = "In 2024, on March 3 at 6 p.m. and 18:40, Petra Hollis, 71, a 38-year-old engineer, worked for nineteen years on Flight 447.";
+    let classes: Vec<QuantityClass> = extract(text).into_iter().map(|m| m.class).collect();
+    assert_eq!(classes, [QuantityClass::Age, QuantityClass::Age, QuantityClass::Duration("year".into())]);
+}
+
+#[test]
+fn counted_nouns_fold_to_concepts() {
+    let nouns: Vec<Option<String>> = extract("About 4,500 residents, 1,200 emergency workers, 1,500 homes, 27 others")
+        .into_iter()
+        .map(|m| m.noun)
+        .collect();
+    assert_eq!(nouns, [Some("~peopl".into()), Some("~rescuer".into()), Some("~home".into()), Some("~peopl".into())]);
+}
+
+#[test]
+fn bounds_follow_the_hedge() {
+    let more_than = &extract("more than 30 were hurt")[0].figure;
+    assert_eq!((more_than.low, more_than.high), (31.0, f64::INFINITY));
+    let nearly = &extract("nearly 5,000 people")[0].figure;
+    assert_eq!((nearly.low, nearly.high), (4500.0, 5000.0));
+    let about = &extract("about 40 percent")[0].figure;
+    assert!((about.low - 36.0).abs() < 1e-9 && (about.high - 44.0).abs() < 1e-9);
+}
+
+#[test]
+fn ranges_and_open_ends() {
+    let range = &extract("between 5 and 10 people were hurt")[0];
+    assert_eq!((range.figure.low, range.figure.high, range.figure.qualifier), (5.0, 10.0, Qualifier::Range));
+    let dashed = &extract("5-10 people were hurt")[0];
+    assert_eq!((dashed.figure.low, dashed.figure.high), (5.0, 10.0));
+    let plus = &extract("a 4-plus earthquake")[0];
+    assert_eq!((plus.figure.low, plus.figure.qualifier), (4.0, Qualifier::AtLeast));
+    assert_eq!(extract("one person died")[0].figure.value, 1.0);
+    assert!(extract("one of them died").is_empty());
+}
+
+#[test]
+fn decimal_commas_by_context() {
+    assert_eq!(extract("Die Kosten stiegen um 3,5 Prozent auf 10.000 Euro")[1].figure.value, 10000.0);
+    assert_eq!(extract("It rose 10.000 people")[0].figure.value, 10000.0);
+    assert_eq!(extract("It rose by 3.5 metres")[0].figure.value, 3.5);
+}
+
+#[test]
+fn digits_of_other_scripts() {
+    assert_eq!(extract("أجلي ٤٥٠٠ شخص")[0].figure.value, 4500.0);
+    assert_eq!(extract("約４５００人が避難")[0].figure.value, 4500.0);
+    assert_eq!(extract("۱۲٫۵ درصد")[0].figure.value, 12.5);
+}
+
+#[test]
+fn ten_thousand_written_three_ways() {
+    for text in ["About 10 000 people fled.", "About 10.000 people fled.", "About 10,000 people fled."] {
+        let mention = &extract(text)[0];
+        assert_eq!((mention.figure.value, mention.noun.as_deref()), (10_000.0, Some("~peopl")), "{text}");
+    }
+}
+
+#[test]
+fn a_separator_that_cannot_group_thousands_is_a_decimal_mark() {
+    // One or two digits after a comma are decimals, whatever else the sentence holds.
+    assert_eq!(extract("The reservoir held 10,5 million cubic metres")[0].figure.value, 10_500_000.0);
+    assert_eq!(extract("Some 4,500 people and €4,5 million")[1].figure.value, 4_500_000.0);
+    // Both kinds: the last one is the decimal mark.
+    assert_eq!(extract("a fee of 1.234,56 euros")[0].figure.value, 1234.56);
+    assert_eq!(extract("a fee of $1,234.56")[0].figure.value, 1234.56);
+    assert_eq!(extract("about 10.000.000 people")[0].figure.value, 10_000_000.0);
+}
+
+#[test]
+fn halves_of_dozens_and_scales() {
+    let values: Vec<f64> = [
+        "A half-dozen boats capsized.",
+        "Half a dozen homes burned.",
+        "Half a million people fled.",
+        "One and a half thousand people fled.",
+        "Two and a half million euros were pledged.",
+    ]
+    .iter()
+    .map(|text| extract(text)[0].figure.value)
+    .collect();
+    assert_eq!(values, [6.0, 6.0, 500_000.0, 1_500.0, 2_500_000.0]);
+    // "half of" stays a share.
+    assert_eq!(extract("Half of the town flooded.")[0].class, QuantityClass::Percent);
+}
