@@ -402,6 +402,11 @@ impl App {
             return;
         }
         let at = now();
+        // The merged item is selected afterwards: the one holding this mention.
+        let follow = self.reviewed().and_then(|r| {
+            let mention = r.comparison.discrepancies.get(index)?.mentions.first()?;
+            Some(mention_key(&r.comparison, mention))
+        });
         self.change_review(|review, reviewed| {
             let comparison = &reviewed.comparison;
             let (Some(a), Some(b)) = (comparison.discrepancies.get(first), comparison.discrepancies.get(index)) else {
@@ -420,6 +425,13 @@ impl App {
             review.corrections.push(Correction { change, at });
             Ok(message)
         });
+        let merged =
+            follow.and_then(|key| self.reviewed()?.entries.iter().position(|e| e.fingerprint.mentions.contains(&key)));
+        if let Some(merged) = merged {
+            let message = self.message.take();
+            self.select_discrepancy(merged);
+            self.message = message;
+        }
     }
 
     /// "These differ". With a figure or a name selected, for the focused

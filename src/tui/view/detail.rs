@@ -138,6 +138,12 @@ fn build<'a>(app: &App, reader: &'a Reader, discrepancy: &'a Discrepancy, width:
         header.push(Line::from(vec![lead, TextSpan::styled(text, theme.style(Element::Title))]));
     }
     header.push(Line::from(TextSpan::styled(explanation(discrepancy), theme.style(Element::Muted))));
+    // The reviewer's verdict, pinned value, note and corrections.
+    let review = app.selected.and_then(|i| app.reviewed().map(|r| crate::report::review::lines(r, i)));
+    for line in review.unwrap_or_default() {
+        let text = truncate(&clean_line(&line), usize::from(width));
+        header.push(Line::from(TextSpan::styled(text, theme.style(Element::Accent))));
+    }
     header.push(Line::default());
 
     // Every article with a mention, plus the articles that carry the same

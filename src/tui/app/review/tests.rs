@@ -97,6 +97,12 @@ fn a_note_spans_lines_and_esc_drops_it() {
     let note = app.reviewed().and_then(|r| r.judgement(index)).map(|j| j.note.clone());
     assert_eq!(note.as_deref(), Some("Ministry says 4,500.\nCall back Monday q"));
     assert_eq!(app.review_mark(index), Some('✎'), "a note alone is not a verdict");
+    press(&mut app, "enter");
+    let mut terminal = Terminal::new(TestBackend::new(120, 30)).expect("terminal");
+    terminal.draw(|frame| frame.render_widget(&app, frame.area())).expect("draw");
+    let text: String = terminal.backend().buffer().content().iter().map(|c| c.symbol()).collect();
+    assert!(text.contains("Note: Call back Monday q"), "the detail view shows the note");
+    press(&mut app, "esc");
     assert_eq!(app.review_state(index), State::Unreviewed);
     // Editing again starts from the note; Esc leaves it as it was.
     press(&mut app, "a");
@@ -128,6 +134,8 @@ fn merging_two_figures_makes_one_discrepancy_marked_as_the_reviewers() {
     select(&mut app, DiscrepancyKind::Number, "Three");
     press(&mut app, "M");
     assert_eq!(count(&app, DiscrepancyKind::Number), numbers - 1);
+    let summary = app.selected.and_then(|s| app.reader()?.comparison().discrepancies.get(s).map(|d| d.summary.clone()));
+    assert!(summary.is_some_and(|s| s.contains("4,500") && s.contains("Three")), "the merged item is selected");
     let merged = select(&mut app, DiscrepancyKind::Number, "4,500");
     assert_eq!(app.review_mark(merged), Some('*'), "shaped by the reviewer's correction");
     press(&mut app, "u");
