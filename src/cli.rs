@@ -9,7 +9,7 @@ use parallax::ingest::{CacheMode, DEFAULT_MAX_INPUT_BYTES, IngestOptions, load_i
 use parallax::report::{self, ReportContext, ReportFormat};
 use parallax::review::{self, Verdict};
 use parallax::tui::{self, Launch, Outcome, Theme};
-use parallax::{compare_documents, compare_documents_with_progress};
+use parallax::{Stage, compare_documents_with_progress};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -183,7 +183,10 @@ fn run_with(args: &Args) -> u8 {
         max_input_bytes: args.max_input_size,
         cache,
         timeout: std::time::Duration::from_secs_f64(args.timeout),
-        ..IngestOptions::default()
+        // The environment is read here, never by the engine.
+        cache_dir: std::env::var_os(parallax::ingest::fetch::CACHE_DIR_ENV)
+            .filter(|dir| !dir.is_empty())
+            .map(std::path::PathBuf::from),
     };
     let only = match args.only.as_deref().map(|name| Verdict::from_name(name).ok_or(name)) {
         None => None,
@@ -224,16 +227,21 @@ fn run_with(args: &Args) -> u8 {
         };
         return run_reader(launch);
     }
-    let comparison = match progress {
-        Some(progress) => {
-            let comparison = compare_documents_with_progress(loaded.documents, loaded.skipped, &settings, &|stage| {
-                progress.stage(stage);
-            });
-            progress.finish();
-            comparison
+    // `PARALLAX_TIMINGS=1`: each stage's time on standard error, read off
+    // the engine's stage callbacks (the engine itself never prints).
+    let timer = std::env::var_os("PARALLAX_TIMINGS").is_some().then(StageTimer::default);
+    let on_stage = |stage: Stage| {
+        if let Some(progress) = &progress {
+            progress.stage(stage);
         }
-        None => compare_documents(loaded.documents, loaded.skipped, &settings),
+        if let Some(timer) = &timer {
+            timer.lap(stage);
+        }
     };
+    let comparison = compare_documents_with_progress(loaded.documents, loaded.skipped, &settings, &on_stage);
+    if let Some(progress) = progress {
+        progress.finish();
+    }
     let reviewed = review_location.and_then(|location| {
         let opened = review::store::open(&location, review::articles_of(&comparison));
         if let Some(notice) = &opened.notice {
@@ -393,4 +401,21 @@ fn say(message: &str) {
 /// A message as [`say`] prints it (also through the progress bar).
 fn message_line(message: &str) -> String {
     format!("parallax: {}", parallax::normalize::clean_line(message))
+}
+
+/// Times the engine's stages from its callbacks: each call ends the
+/// previous stage and prints its time.
+#[derive(Default)]
+struct StageTimer {
+    current: std::sync::Mutex<Option<(Stage, std::time::Instant)>>,
+}
+
+impl StageTimer {
+    fn lap(&self, stage: Stage) {
+        let Ok(mut current) = self.current.lock() else { return };
+        if let Some((previous, started)) = current.take() {
+            eprintln!("{}: {:.1} ms", previous.describe(), started.elapsed().as_secs_f64() * 1000.0);
+        }
+        *current = Some((stage, std::time::Instant::now()));
+    }
 }

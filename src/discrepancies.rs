@@ -65,15 +65,10 @@ pub fn find_discrepancies(
     let stats = TermStats::new(analyses);
     let inputs = Inputs { articles, analyses, matching, stats: &stats, settings };
     let mut list = Vec::new();
-    let timings = std::env::var_os("PARALLAX_TIMINGS").is_some();
     for finder in FINDERS {
-        let clock = std::time::Instant::now();
         let found = finder.find(&inputs);
         debug_assert!(found.iter().all(|d| d.kind == finder.kind()), "a finder returned another kind");
         list.extend(found);
-        if timings {
-            eprintln!("  {}: {:.1} ms", finder.kind().info().count_many, clock.elapsed().as_secs_f64() * 1000.0);
-        }
     }
     // Articles that all give the same versions do not disagree, even when
     // each gives two ("thousands" in the headline, "about 4,500" below):

@@ -54,6 +54,7 @@ pub mod report;
 pub mod review;
 pub mod segment;
 pub mod tokens;
+#[cfg(feature = "tui")]
 pub mod tui;
 
 pub use discrepancies::DiscrepancySettings;
@@ -86,6 +87,9 @@ pub enum Stage {
     Align,
     /// Finding discrepancies.
     Discrepancies,
+    /// The comparison is built (reported last, so a caller can time the
+    /// final stage).
+    Done,
 }
 
 impl Stage {
@@ -98,6 +102,7 @@ impl Stage {
             Self::Match => "matching statements",
             Self::Align => "aligning paragraphs",
             Self::Discrepancies => "finding discrepancies",
+            Self::Done => "done",
         }
     }
 
@@ -113,6 +118,7 @@ impl Stage {
             Self::Match => 0.12,
             Self::Align => 0.8,
             Self::Discrepancies => 0.81,
+            Self::Done => 1.0,
         }
     }
 }
@@ -131,28 +137,16 @@ pub fn compare_documents_with_progress(
     settings: &Settings,
     progress: &(dyn Fn(Stage) + Sync),
 ) -> Comparison {
-    let timings = std::env::var_os("PARALLAX_TIMINGS").is_some();
-    let mut clock = std::time::Instant::now();
-    let mut lap = |name: &str| {
-        if timings {
-            eprintln!("{name}: {:.1} ms", clock.elapsed().as_secs_f64() * 1000.0);
-        }
-        clock = std::time::Instant::now();
-    };
     progress(Stage::Segment);
     let articles: Vec<Article> = documents.into_par_iter().map(segment::segment).collect();
-    lap("segment");
     progress(Stage::Match);
     let analyses = analysis::analyse(&articles);
-    lap("analyse");
     let matching = matching::match_sentences(&articles, &analyses, &settings.matching);
-    lap("match");
     progress(Stage::Align);
     let rows = align::align_paragraphs(&articles, &matching.sentence_groups);
-    lap("align");
     progress(Stage::Discrepancies);
     let discrepancies = discrepancies::find_discrepancies(&articles, &analyses, &matching, &settings.discrepancies);
-    lap("discrepancies");
+    progress(Stage::Done);
     Comparison {
         articles,
         skipped,
@@ -184,4 +178,25 @@ pub fn compare_texts(texts: &[(&str, &str)], settings: &Settings) -> Comparison 
         }
     }
     compare_documents(documents, skipped, settings)
+}
+
+#[cfg(test)]
+mod stage_tests {
+    use super::*;
+
+    #[test]
+    fn stages_are_reported_in_order_ending_with_done() {
+        let seen = std::sync::Mutex::new(Vec::new());
+        let documents = ["a.txt", "b.txt"]
+            .iter()
+            .filter_map(|name| ingest::parse_bytes(name, b"Ten people died.", ingest::Format::Text).ok())
+            .collect();
+        let _ = compare_documents_with_progress(documents, Vec::new(), &Settings::default(), &|stage| {
+            if let Ok(mut seen) = seen.lock() {
+                seen.push(stage);
+            }
+        });
+        let seen = seen.into_inner().unwrap_or_default();
+        assert_eq!(seen, [Stage::Segment, Stage::Match, Stage::Align, Stage::Discrepancies, Stage::Done]);
+    }
 }

@@ -127,3 +127,22 @@ fn a_script_reading_standard_error_sees_no_progress_bar() {
     let stderr = String::from_utf8(output.stderr).expect("utf-8");
     assert_eq!(stderr, format!("parallax: report written to {}\n", path.display()));
 }
+
+#[test]
+fn timings_are_printed_by_the_command_from_stage_callbacks_and_change_no_report() {
+    let args = ["--no-config", "--export", "-", "--format", "json"];
+    let run = |envs: &[(&str, &str)]| {
+        let mut command = parallax();
+        command.args(args).arg(samples()).envs(envs.iter().copied());
+        command.output().expect("runs")
+    };
+    let timed = run(&[("PARALLAX_TIMINGS", "1")]);
+    let plain = run(&[]);
+    assert_eq!(timed.stdout, plain.stdout, "timings never touch the report");
+    let stderr = String::from_utf8_lossy(&timed.stderr);
+    for stage in ["splitting sentences: ", "matching statements: ", "aligning paragraphs: ", "finding discrepancies: "]
+    {
+        assert!(stderr.lines().any(|l| l.starts_with(stage) && l.ends_with(" ms")), "{stage}missing in {stderr}");
+    }
+    assert!(plain.stderr.is_empty(), "{}", String::from_utf8_lossy(&plain.stderr));
+}

@@ -178,6 +178,19 @@ fn a_headless_export_carries_the_review_file() {
     assert!(markdown.contains("Note: per the ministry"));
     assert!(markdown.contains("### 1. ") && !markdown.contains("### 2. "), "{markdown}");
 
+    // The CSV adds the reviewer's columns.
+    let output = Command::cargo_bin("parallax")
+        .expect("binary")
+        .args(["--no-config", "--export", "-", "--format", "csv", "--review"])
+        .arg(&path)
+        .arg(SAMPLES)
+        .output()
+        .expect("runs");
+    let csv = String::from_utf8_lossy(&output.stdout);
+    let header = csv.lines().next().unwrap_or_default();
+    assert!(header.ends_with("verdict,note,pinned,reviewer_corrections"), "{header}");
+    assert!(csv.lines().skip(1).any(|row| row.contains(",confirmed,per the ministry,")), "{csv}");
+
     // Without the review, the report is the engine's alone.
     let plain = Command::cargo_bin("parallax")
         .expect("binary")

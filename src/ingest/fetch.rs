@@ -87,14 +87,12 @@ pub fn is_url(arg: &str) -> bool {
     lower.starts_with("http://") || lower.starts_with("https://")
 }
 
-/// The cache folder: `$PARALLAX_CACHE_DIR` when set, else `pages` in the
-/// user's cache folder (`~/.cache/parallax` on Linux, `~/Library/Caches/parallax`
-/// on macOS, `%LOCALAPPDATA%\parallax\cache` on Windows).
+/// The cache folder when none is given: `pages` in the user's cache folder
+/// (`~/.cache/parallax` on Linux, `~/Library/Caches/parallax` on macOS,
+/// `%LOCALAPPDATA%\parallax\cache` on Windows). `$PARALLAX_CACHE_DIR` is
+/// read by the command line, which passes it as `cache_dir`.
 #[must_use]
 pub fn default_cache_dir() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os(CACHE_DIR_ENV).filter(|d| !d.is_empty()) {
-        return Some(PathBuf::from(dir));
-    }
     directories::ProjectDirs::from("", "", "parallax").map(|dirs| dirs.cache_dir().join("pages"))
 }
 

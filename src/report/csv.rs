@@ -51,7 +51,13 @@ pub fn render(comparison: &Comparison, context: &ReportContext) -> String {
 
 fn write_rows(comparison: &Comparison, context: &ReportContext) -> Result<String, Box<dyn std::error::Error>> {
     let mut writer = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(Vec::new());
-    writer.write_record(HEADER)?;
+    let review = super::review::of(context);
+    // With a review in force, four columns follow (the reviewer's, per discrepancy).
+    let mut header: Vec<&str> = HEADER.to_vec();
+    if review.is_some() {
+        header.extend(REVIEW_HEADER);
+    }
+    writer.write_record(&header)?;
     let settings = neutralise(&settings_line(&context.settings));
     let config_file = context.config_file.as_deref().map(neutralise).unwrap_or_default();
     for (index, discrepancy) in comparison.discrepancies.iter().enumerate() {
@@ -65,7 +71,7 @@ fn write_rows(comparison: &Comparison, context: &ReportContext) -> Result<String
             let sentence =
                 article.sentences.get(mention.at.sentence).map(|s| article.slice(s.span)).unwrap_or_default();
             let provenance = &article.provenance;
-            writer.write_record([
+            let mut row = vec![
                 (mention.at.article + 1).to_string(),
                 neutralise(&article.outlet),
                 neutralise(&discrepancy.label),
@@ -85,10 +91,42 @@ fn write_rows(comparison: &Comparison, context: &ReportContext) -> Result<String
                 VERSION.to_owned(),
                 config_file.clone(),
                 settings.clone(),
-            ])?;
+            ];
+            if let Some(review) = review {
+                row.extend(review_cells(review, index));
+            }
+            writer.write_record(&row)?;
         }
     }
     Ok(String::from_utf8(writer.into_inner()?)?)
+}
+
+/// The columns added when a review is in force.
+pub const REVIEW_HEADER: [&str; 4] = ["verdict", "note", "pinned", "reviewer_corrections"];
+
+/// The reviewer's verdict, note (lines joined with ` / `), pinned value
+/// (`value (source)`) and corrections (`;`-separated) for discrepancy `index`.
+fn review_cells(review: &crate::review::Reviewed, index: usize) -> [String; 4] {
+    let judgement = review.judgement(index);
+    let verdict = judgement.and_then(|j| j.verdict).map(|v| v.as_str().to_owned()).unwrap_or_default();
+    let note = judgement.map(|j| j.note.lines().collect::<Vec<_>>().join(" / ")).unwrap_or_default();
+    let pinned = judgement
+        .and_then(|j| j.pinned.as_ref())
+        .map(|p| if p.source.is_empty() { p.value.clone() } else { format!("{} ({})", p.value, p.source) })
+        .unwrap_or_default();
+    let corrections = review
+        .entries
+        .get(index)
+        .map(|e| {
+            e.corrections
+                .iter()
+                .filter_map(|c| review.review.corrections.get(*c))
+                .map(|c| format!("{} ({})", c.change.describe(), c.at))
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+        .unwrap_or_default();
+    [neutralise(&verdict), neutralise(&note), neutralise(&pinned), neutralise(&corrections)]
 }
 
 /// A text cell made safe for spreadsheets: controls and line breaks become
