@@ -9,8 +9,8 @@ mod quotations;
 
 pub use boilerplate::{byline_name, is_boilerplate};
 
-use crate::ingest::{BlockRole, Document};
 use crate::model::{Article, Paragraph, Sentence, SentenceKind, Span};
+use crate::model::{BlockRole, Document};
 use std::path::Path;
 
 /// Words above which a first line is a lead paragraph rather than a headline.
@@ -166,7 +166,7 @@ fn is_standalone_heading(line: &str) -> bool {
 /// The block that holds the headline: the one matching a stated title, else
 /// the first block marked as a title, else the first line that is neither
 /// boilerplate nor too long to be a headline.
-fn choose_title_block(text: &str, blocks: &[crate::ingest::Block], stated: Option<&str>) -> Option<usize> {
+fn choose_title_block(text: &str, blocks: &[crate::model::Block], stated: Option<&str>) -> Option<usize> {
     if let Some(stated) = stated {
         let wanted = crate::normalize::collapse_spaces(stated).to_lowercase();
         return blocks.iter().position(|b| text[b.span.range()].to_lowercase() == wanted);
