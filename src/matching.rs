@@ -200,7 +200,7 @@ mod weights {
     /// Zipf assumed for stems the table does not know (rarer than 2.0).
     pub const RARE_ZIPF: f32 = 1.5;
     /// Rarity factor of a name and of a paraphrase concept.
-    pub const NAME: f32 = 2.0;
+    pub const NAME: f32 = 1.5;
     pub const CONCEPT: f32 = 1.0;
     /// Power of the in-article IDF: below 1, the event's own words, which
     /// every article shares, are not weighed down to nothing.
