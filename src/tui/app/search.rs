@@ -58,22 +58,42 @@ pub fn find_matches(reader: &Reader, query: &str) -> (Vec<SearchMatch>, bool) {
     if query.is_empty() {
         return (Vec::new(), false);
     }
-    let needle = crate::normalize::fold_diacritics_lower(query);
-    if needle.is_empty() {
+    // Case and diacritics folded; a name also finds its whole set of
+    // spellings (the engine's name sets).
+    let mut needles = vec![crate::normalize::fold_diacritics_lower(query)];
+    for variant in reader.comparison().name_variants(query) {
+        let folded = crate::normalize::fold_diacritics_lower(&variant);
+        if !needles.contains(&folded) {
+            needles.push(folded);
+        }
+    }
+    needles.retain(|n| !n.is_empty());
+    if needles.is_empty() {
         return (Vec::new(), false);
     }
     let mut matches = Vec::new();
     let mut truncated = false;
     'articles: for (article, content) in reader.comparison().articles.iter().enumerate() {
         let folded = Folded::new(&content.text);
-        for (at, _) in folded.text.match_indices(needle.as_str()) {
+        let mut spans: Vec<Span> = Vec::new();
+        for needle in &needles {
+            for (at, _) in folded.text.match_indices(needle.as_str()) {
+                let span = folded.original(at, at + needle.len(), content.text.len());
+                if !span.is_empty() {
+                    spans.push(span);
+                }
+            }
+        }
+        spans.sort_unstable();
+        let mut last_end = 0;
+        for span in spans {
+            if span.start < last_end {
+                continue;
+            }
+            last_end = span.end;
             if matches.len() == MAX_MATCHES {
                 truncated = true;
                 break 'articles;
-            }
-            let span = folded.original(at, at + needle.len(), content.text.len());
-            if span.is_empty() {
-                continue;
             }
             let row =
                 reader.paragraph_at(article, span.start).and_then(|p| reader.row_of_paragraph(article, p)).unwrap_or(0);
