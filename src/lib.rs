@@ -147,6 +147,7 @@ pub fn compare_documents_with_progress(
     progress(Stage::Discrepancies);
     let discrepancies = discrepancies::find_discrepancies(&articles, &analyses, &matching, &settings.discrepancies);
     progress(Stage::Done);
+    let figures = figure_readings(&analyses);
     Comparison {
         articles,
         skipped,
@@ -154,7 +155,30 @@ pub fn compare_documents_with_progress(
         sentence_groups: matching.sentence_groups,
         rows,
         discrepancies,
+        figures,
     }
+}
+
+/// Every figure of every article, in reading order, from the analyses.
+fn figure_readings(analyses: &[Vec<analysis::SentenceAnalysis>]) -> Vec<Vec<model::FigureReading>> {
+    analyses
+        .iter()
+        .map(|sentences| {
+            sentences
+                .iter()
+                .enumerate()
+                .flat_map(|(sentence, analysis)| {
+                    analysis.figures.iter().map(move |m| model::FigureReading {
+                        sentence,
+                        span: m.span,
+                        figure: m.figure.clone(),
+                        class: m.class.clone(),
+                        quantity: None,
+                    })
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// Reads the inputs (files, folders, `-`) and compares them. Unusable

@@ -348,6 +348,8 @@ fn label(members: &[&Candidate<'_>]) -> String {
         QuantityClass::Duration(unit) => Some(format!("duration in {unit}s")),
         QuantityClass::Age => Some("age".into()),
         QuantityClass::Ordinal => Some("rank".into()),
+        QuantityClass::Year => Some("year".into()),
+        QuantityClass::NotQuantity(_) => None,
         QuantityClass::Count => None,
     };
     let parts: Vec<String> = match &members[0].mention.class {
