@@ -18,6 +18,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("calendar", include_str!("../assets/lexicon/calendar.toml")),
     ("honorifics", include_str!("../assets/lexicon/honorifics.toml")),
     ("quantities", include_str!("../assets/lexicon/quantities.toml")),
+    ("names", include_str!("../assets/lexicon/names.toml")),
 ];
 
 /// Examples an entry must match and must not match, written by us.

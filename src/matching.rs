@@ -220,7 +220,10 @@ fn people_of(analysis: &SentenceAnalysis) -> People {
 fn name_conflict(a: &People, b: &People) -> bool {
     a.iter().any(|(surname, given)| {
         b.iter().any(|(other_surname, other_given)| {
-            surname == other_surname && given != other_given && strsim::jaro_winkler(given, other_given) < 0.9
+            surname == other_surname
+                && given != other_given
+                && strsim::jaro_winkler(given, other_given) < 0.9
+                && !names::same_given_name(given, other_given)
         })
     })
 }

@@ -9,20 +9,29 @@
 //! Jaro-Winkler similarity backed by shared context. Names that differ in
 //! a whole word (Hafez al-Assad / Bashar al-Assad) are different people.
 
+mod given;
+mod key;
+mod lexicon;
+mod variants;
+
+pub use given::same_given_name;
+pub use key::{WordMatch, compare_words, fold_key};
+pub use variants::{BLOCK_CAP, Grouping, Occurrence, SetKind, VariantSet, find_variants, group};
+
 use crate::model::Span;
 use crate::tokens;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use unicode_segmentation::UnicodeSegmentation;
-
-/// Words that join the parts of a name without being capitalised.
-const CONNECTORS: &[&str] = &[
-    "al", "el", "bin", "ibn", "abu", "de", "van", "von", "der", "den", "da", "di", "del", "la", "le", "du", "dos",
-    "das", "ter", "ten", "y", "of",
-];
 
 /// Capitalised words that are never names: months (full or abbreviated) and weekdays.
 fn is_calendar_word(key: &str) -> bool {
     crate::lexicon::CALENDAR.is_month(key) || crate::lexicon::CALENDAR.is_weekday(key)
+}
+
+/// A title or role before a name: the shared honorifics, and the roles of
+/// `names.toml`.
+fn is_role(key: &str) -> bool {
+    crate::lexicon::HONORIFICS.is_title_word(key) || lexicon::get().roles.contains(key)
 }
 
 /// A name as written in one sentence.
@@ -42,31 +51,79 @@ impl NameMention {
     }
 }
 
+/// One piece of a run of capitalised words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    /// A word of the name.
+    Word,
+    /// A middle initial ("T." in "Linda T. Morrow"): in the span, not
+    /// compared (a fuller form, not another spelling).
+    Initial,
+    /// "Jr.", "Sr.", "III": the same.
+    Generational,
+}
+
+/// Words of a run (offset, word, part) after a role (true) or not.
+type Segment<'a> = (bool, Vec<(usize, &'a str, Part)>);
+
 /// Finds capitalised name candidates in a sentence. `common` holds words
 /// (folded) that occur in lower case in the articles: they are not names.
+/// In a sentence written in capitals (a shouted headline) every word is
+/// capitalised: there, common words split names instead.
 #[must_use]
 pub fn extract(text: &str, common: &HashSet<String>) -> Vec<NameMention> {
     let tokens: Vec<(usize, &str)> = text.split_word_bound_indices().collect();
+    let shouting = is_shouting(text);
+    let capitalised = |word: &str| is_capitalised(word) || shouting && is_upper_word(word);
+    let lexicon = lexicon::get();
     let mut mentions = Vec::new();
-    let mut run: Vec<(usize, &str)> = Vec::new();
+    let mut run: Vec<(usize, &str, Part)> = Vec::new();
     let mut index = 0;
     let mut first_word = true;
-    let flush = |run: &mut Vec<(usize, &str)>, mentions: &mut Vec<NameMention>, at_start: bool| {
-        mentions.extend(finish_run(run, common, at_start));
+    let mut run_at_start = false;
+    let flush = |run: &mut Vec<(usize, &str, Part)>, mentions: &mut Vec<NameMention>, at_start: bool| {
+        mentions.extend(finish_run(run, common, at_start, shouting));
         run.clear();
     };
-    let mut run_at_start = false;
     while index < tokens.len() {
         let (start, token) = tokens[index];
         let is_word = token.chars().next().is_some_and(char::is_alphabetic);
-        if is_word && is_capitalised(token) {
+        let folded = if is_word { tokens::fold_word(token) } else { String::new() };
+        let dot_follows = tokens.get(index + 1).is_some_and(|(_, t)| *t == ".");
+        if is_word
+            && !run.is_empty()
+            && lexicon.generational.contains(&folded)
+            && !shouting_common(shouting, common, &folded)
+        {
+            // "Jesse Jackson Jr." ends the name.
+            run.push((start, token, Part::Generational));
+            index += 1 + usize::from(dot_follows);
+            flush(&mut run, &mut mentions, run_at_start);
+            first_word = false;
+            continue;
+        } else if is_word
+            && !run.is_empty()
+            && dot_follows
+            && token.chars().count() == 1
+            && token.chars().all(char::is_uppercase)
+            && next_word(&tokens, index + 2).is_some_and(&capitalised)
+        {
+            // A middle initial: "Linda T. Morrow".
+            run.push((start, token, Part::Initial));
+            index += 2;
+            continue;
+        } else if is_word && capitalised(token) {
             if run.is_empty() {
                 run_at_start = first_word;
             }
-            run.push((start, token));
-        } else if is_word && !run.is_empty() && CONNECTORS.contains(&token) && next_word_capitalised(&tokens, index) {
-            run.push((start, token));
-        } else if token == "-" && !run.is_empty() && tokens.get(index + 1).is_some_and(|(_, t)| is_capitalised(t)) {
+            run.push((start, token, Part::Word));
+        } else if is_word
+            && !run.is_empty()
+            && lexicon.connectors.contains(token)
+            && next_word(&tokens, index + 1).is_some_and(|t| capitalised(t) || t == "-")
+        {
+            run.push((start, token, Part::Word));
+        } else if token == "-" && !run.is_empty() && tokens.get(index + 1).is_some_and(|(_, t)| capitalised(t)) {
             // "al-Assad": glue the hyphenated part to the previous word.
             let (_, next) = tokens[index + 1];
             if let Some(last) = run.last_mut() {
@@ -89,8 +146,13 @@ pub fn extract(text: &str, common: &HashSet<String>) -> Vec<NameMention> {
     mentions
 }
 
-fn next_word_capitalised(tokens: &[(usize, &str)], index: usize) -> bool {
-    tokens[index + 1..].iter().find(|(_, t)| !t.trim().is_empty()).is_some_and(|(_, t)| is_capitalised(t) || *t == "-")
+fn shouting_common(shouting: bool, common: &HashSet<String>, folded: &str) -> bool {
+    shouting && common.contains(folded)
+}
+
+/// The next token that is not a space, from `index` on.
+fn next_word<'a>(tokens: &[(usize, &'a str)], index: usize) -> Option<&'a str> {
+    tokens.get(index..)?.iter().find(|(_, t)| !t.trim().is_empty()).map(|(_, t)| *t)
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -98,45 +160,99 @@ fn is_capitalised(word: &str) -> bool {
     chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
 }
 
-/// Turns a run of capitalised words into names: titles and calendar words
-/// split it ("Qeshm Governor Heydar Alishvandi" → Qeshm, Heydar Alishvandi),
-/// connectors never start or end a name, and common words are trimmed
-/// where a capital may only mean "start of sentence". A run of two or more
-/// capitalised words mid-sentence is a name even when its words are common
-/// ("Central Election Commission", "Lower Velm"); a single word is a name
-/// only when it is never written in lower case.
-fn finish_run(run: &[(usize, &str)], common: &HashSet<String>, at_start: bool) -> Vec<NameMention> {
+/// A word of two letters or more, all capitals.
+fn is_upper_word(word: &str) -> bool {
+    word.chars().count() >= 2 && word.chars().all(|c| c.is_uppercase() || c == '\'' || c == '’')
+}
+
+/// A sentence written in capitals: at least twelve letters, nine in ten
+/// of them capitals.
+fn is_shouting(text: &str) -> bool {
+    let (mut upper, mut letters) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        upper += usize::from(c.is_uppercase());
+    }
+    letters >= 12 && upper * 10 >= letters * 9
+}
+
+/// Turns a run of capitalised words into names: titles, roles and calendar
+/// words split it ("Qeshm Governor Heydar Alishvandi" → Qeshm, Heydar
+/// Alishvandi), a role's "of" complement stays out of the name ("Minister
+/// of Ruritania Ana Lind" → Ana Lind), connectors never start or end a
+/// name, and common words are trimmed where a capital may only mean
+/// "start of sentence". A run of two or more capitalised words
+/// mid-sentence is a name even when its words are common ("Central
+/// Election Commission", "Lower Velm"); a single word is a name only when
+/// it is never written in lower case. In a shouted sentence common words
+/// split names.
+fn finish_run(
+    run: &[(usize, &str, Part)],
+    common: &HashSet<String>,
+    at_start: bool,
+    shouting: bool,
+) -> Vec<NameMention> {
+    let lexicon = lexicon::get();
     let folded = |word: &str| tokens::fold_word(word);
-    let mut segments: Vec<Vec<(usize, String)>> = vec![Vec::new()];
-    for (start, word) in run {
+    // Segments, each remembering whether a role opened it.
+    let mut segments: Vec<Segment<'_>> = vec![(false, Vec::new())];
+    for (start, word, part) in run {
         let word = strip_possessive(word);
         let key = folded(word);
-        if crate::lexicon::HONORIFICS.is_title_word(&key) || is_calendar_word(&key) {
-            segments.push(Vec::new());
-        } else if let Some(segment) = segments.last_mut() {
-            segment.push((*start, word.to_owned()));
+        // "Linda Q. Morrow of Velmora": a person's name ends before "of".
+        let of_after_person = key == "of"
+            && segments.last().is_some_and(|(_, s)| {
+                s.iter().any(|(_, _, p)| *p == Part::Initial)
+                    || s.len() >= 2 && s.first().is_some_and(|(_, w, _)| !given::groups(&fold_key(w)).is_empty())
+            });
+        let breaks = *part == Part::Word
+            && (is_role(&key)
+                || of_after_person
+                || is_calendar_word(&key)
+                || shouting && (common.contains(&key) || tokens::is_stop_word(&key)));
+        if breaks {
+            segments.push((is_role(&key), Vec::new()));
+        } else if let Some((_, segment)) = segments.last_mut() {
+            segment.push((*start, word, *part));
         }
     }
     let mut names = Vec::new();
-    for (index, mut words) in segments.into_iter().enumerate() {
+    for (index, (after_role, mut items)) in segments.into_iter().enumerate() {
         let opens_sentence = index == 0 && at_start;
-        while let Some((_, first)) = words.first() {
+        // "Minister of Ruritania Ana Lind": the role's complement, then the
+        // name (its last two words); "Minister of Ruritania" alone is no name.
+        if after_role && items.first().is_some_and(|(_, w, _)| *w == "of") {
+            let words: Vec<usize> =
+                items.iter().enumerate().filter(|(_, (_, _, p))| *p == Part::Word).map(|(i, _)| i).collect();
+            if words.len() >= 4 {
+                items.drain(..words[words.len() - 2]);
+            } else {
+                continue;
+            }
+        }
+        while let Some((_, first, part)) = items.first() {
             let key = folded(first);
             let is_common = common.contains(&key) || tokens::is_stop_word(&key);
-            if !(CONNECTORS.contains(&key.as_str()) || (opens_sentence && is_common)) {
+            // "Academy of Motion Pictures" is a name even at the start.
+            let before_of = items.get(1).is_some_and(|(_, w, _)| *w == "of");
+            if !(*part == Part::Initial
+                || lexicon.connectors.contains(&key)
+                || (opens_sentence && is_common && !before_of))
+            {
                 break;
             }
-            words.remove(0);
+            items.remove(0);
         }
-        while words.last().is_some_and(|(_, w)| CONNECTORS.contains(&folded(w).as_str())) {
-            words.pop();
+        while items.last().is_some_and(|(_, w, p)| *p == Part::Word && lexicon.connectors.contains(&folded(w))) {
+            items.pop();
         }
-        let (Some((first_start, _)), Some((last_start, last_word))) = (words.first(), words.last()) else { continue };
-        if words.len() == 1 && (common.contains(&folded(last_word)) || tokens::is_stop_word(&folded(last_word))) {
+        let words: Vec<&(usize, &str, Part)> = items.iter().filter(|(_, _, p)| *p == Part::Word).collect();
+        let (Some(first), Some(last_word), Some(last)) = (words.first(), words.last(), items.last()) else { continue };
+        if words.len() == 1 && (common.contains(&folded(last_word.1)) || tokens::is_stop_word(&folded(last_word.1))) {
             continue;
         }
-        let span = Span::new(*first_start, last_start + last_word.len());
-        names.push(NameMention { words: words.into_iter().map(|(_, w)| w).collect(), span });
+        let span = Span::new(first.0, last.0 + last.1.len());
+        names.push(NameMention { words: words.iter().map(|(_, w, _)| (*w).to_owned()).collect(), span });
     }
     names
 }
@@ -145,265 +261,53 @@ fn strip_possessive(word: &str) -> &str {
     word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).or_else(|| word.strip_suffix('\'')).unwrap_or(word)
 }
 
-/// A transliteration-folding key: spellings of one name in different
-/// romanisations get the same key (Kuznetsov, Kouznetsov, Kusnezow →
-/// "kuznezov"; Yevgeny, Evgeny, Jewgeni → "evgeni"; John, Jon → "ion").
+/// A name shaped like a person's (given name(s) and a surname): two or more
+/// words, no "of" ("Bank of England" does not end in a surname), and not
+/// opening like a place ("Los Angeles", "New Delhi").
 #[must_use]
-pub fn fold_key(word: &str) -> String {
-    let mut key = crate::normalize::fold_diacritics_lower(word);
-    key.retain(|c| c.is_alphanumeric() || c == '-');
-    for (from, to) in [("ye", "e"), ("je", "e"), ("ie", "e")] {
-        if let Some(rest) = key.strip_prefix(from) {
-            key = format!("{to}{rest}");
-        }
-    }
-    for (from, to) in [
-        ("tsch", "ch"),
-        ("sch", "sh"),
-        ("tch", "ch"),
-        ("ou", "u"),
-        ("ph", "f"),
-        ("w", "v"),
-        ("kh", "h"),
-        ("gh", "g"),
-        ("ck", "k"),
-        ("ts", "z"),
-        ("tz", "z"),
-        ("dz", "z"),
-        ("x", "ks"),
-        ("q", "k"),
-        ("s", "z"),
-        ("y", "i"),
-        ("j", "i"),
-    ] {
-        key = key.replace(from, to);
-    }
-    if let Some(stem) = key.strip_suffix("re") {
-        key = format!("{stem}er");
-    }
-    if let Some(stem) = key.strip_suffix("ch") {
-        key = format!("{stem}c");
-    }
-    // A silent h after a vowel (John → Jon).
-    let chars: Vec<char> = key.chars().collect();
-    let mut out = String::with_capacity(key.len());
-    for (i, c) in chars.iter().enumerate() {
-        let after_vowel = i > 0 && "aeiou".contains(chars[i - 1]);
-        let before_consonant_or_end = chars.get(i + 1).is_none_or(|n| !"aeiou".contains(*n));
-        if *c == 'h' && after_vowel && before_consonant_or_end {
-            continue;
-        }
-        if out.ends_with(*c) {
-            continue; // double letters
-        }
-        out.push(*c);
-    }
-    out
+pub fn is_personal(words: &[String]) -> bool {
+    words.len() >= 2
+        && !words.iter().any(|w| w == "of")
+        && !words.first().is_some_and(|w| lexicon::get().place_prefixes.contains(&tokens::fold_word(w)))
 }
 
-/// How close two words of a name are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum WordMatch {
-    /// Different words.
-    Different,
-    /// Alike by string similarity only: needs shared context to count.
-    Similar,
-    /// The same under the transliteration key.
-    SameKey,
-    /// Spelled the same (ignoring case).
-    Identical,
-}
-
-/// Compares two words of a name.
-#[must_use]
-pub fn compare_words(a: &str, b: &str, similarity: f64) -> WordMatch {
-    if a.to_lowercase() == b.to_lowercase() {
-        return WordMatch::Identical;
-    }
-    let (ka, kb) = (fold_key(a), fold_key(b));
-    // A plural or an apostrophe-less possessive ("Oscars", "Globes") is the
-    // same name written in another form, not another spelling of it.
-    if ka.strip_suffix('z') == Some(&kb) || kb.strip_suffix('z') == Some(&ka) {
-        return WordMatch::Identical;
-    }
-    if ka == kb {
-        // Not identical as written (checked above): a variant spelling.
-        return WordMatch::SameKey;
-    }
-    let (la, lb) = (ka.chars().count(), kb.chars().count());
-    if la.min(lb) < 4 || la.min(lb) * 10 < la.max(lb) * 8 {
-        return WordMatch::Different;
-    }
-    if strsim::jaro_winkler(&ka, &kb) >= similarity { WordMatch::Similar } else { WordMatch::Different }
-}
-
-/// One occurrence of a name in the articles.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Occurrence {
-    /// Article index.
-    pub article: usize,
-    /// Sentence index.
-    pub sentence: usize,
-    /// The name.
-    pub mention: NameMention,
-}
-
-/// A set of spellings judged to name one person, place or thing.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct VariantSet {
-    /// Indices into the occurrences given to [`find_variants`], in order.
-    pub occurrences: Vec<usize>,
-    /// The distinct forms, in order of first appearance.
-    pub forms: Vec<String>,
-}
-
-/// Groups name occurrences into sets of spelling variants. `related(a, b)`
-/// tells whether two occurrences share context (the same matched statement
-/// or similar surrounding words); it confirms pairs that are only similar.
-pub fn find_variants(
-    occurrences: &[Occurrence],
-    similarity: f64,
-    related: impl Fn(&Occurrence, &Occurrence) -> bool,
-) -> Vec<VariantSet> {
-    // Distinct forms, keyed by their words, with the occurrences of each.
-    let mut forms: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
-    for (index, occurrence) in occurrences.iter().enumerate() {
-        forms.entry(occurrence.mention.words.clone()).or_default().push(index);
-    }
-    let keys: Vec<&Vec<String>> = forms.keys().collect();
-    let mut parent: Vec<usize> = (0..keys.len()).collect();
-    let mut is_variant_link = vec![false; keys.len()];
-
-    // 1. Full names with the same number of words, word by word.
-    for i in 0..keys.len() {
-        for j in i + 1..keys.len() {
-            let (a, b) = (keys[i], keys[j]);
-            if a.len() != b.len() || a.len() < 2 && !single_word_candidates(a, b) {
-                continue;
-            }
-            let matches: Vec<WordMatch> =
-                a.iter().zip(b.iter()).map(|(x, y)| compare_words(x, y, similarity)).collect();
-            let worst = matches.iter().min().copied().unwrap_or(WordMatch::Different);
-            if worst == WordMatch::Different
-                || worst == WordMatch::Identical && matches.iter().all(|m| *m == WordMatch::Identical)
-            {
-                continue;
-            }
-            let occurrences_a = &forms[a];
-            let occurrences_b = &forms[b];
-            // Two full names spelled alike in one sentence are two people.
-            let same_sentence = a.len() >= 2
-                && occurrences_a.iter().any(|x| {
-                    occurrences_b.iter().any(|y| {
-                        occurrences[*x].article == occurrences[*y].article
-                            && occurrences[*x].sentence == occurrences[*y].sentence
-                    })
-                });
-            if same_sentence {
-                continue;
-            }
-            let confirmed = worst >= WordMatch::SameKey
-                || occurrences_a
-                    .iter()
-                    .any(|x| occurrences_b.iter().any(|y| related(&occurrences[*x], &occurrences[*y])));
-            if confirmed {
-                union(&mut parent, i, j);
-                is_variant_link[i] = true;
-                is_variant_link[j] = true;
-            }
+impl crate::model::Comparison {
+    /// Every spelling of a name that `query` is one spelling of (compared
+    /// ignoring case and diacritics), from the name discrepancies: searching
+    /// "Heydar Alishbandi" finds "Heidar Alishvandi" too, and a surname
+    /// finds the set's surnames (a query of k words is compared with the
+    /// last k words of each spelling). Empty when `query` is in no set.
+    #[must_use]
+    pub fn name_variants(&self, query: &str) -> Vec<String> {
+        let wanted = key::plain(&query.split_whitespace().collect::<Vec<_>>().join(" "));
+        if wanted.is_empty() {
+            return Vec::new();
         }
-    }
-    // 2. A lone word spelled like the surname of a full name ("Klistchko"
-    //    and "Wladimir Klitschko") is a variant of it.
-    for i in 0..keys.len() {
-        if keys[i].len() != 1 || keys[i][0].chars().count() < 5 {
-            continue;
-        }
-        for j in 0..keys.len() {
-            let Some(surname) = keys[j].last().filter(|_| is_personal(keys[j])) else { continue };
-            let word_match = compare_words(&keys[i][0], surname, similarity);
-            let confirmed = match word_match {
-                WordMatch::SameKey => true,
-                WordMatch::Similar => forms[keys[i]]
-                    .iter()
-                    .any(|x| forms[keys[j]].iter().any(|y| related(&occurrences[*x], &occurrences[*y]))),
-                WordMatch::Identical | WordMatch::Different => false,
+        let mut found: Vec<String> = Vec::new();
+        for discrepancy in self.discrepancies.iter().filter(|d| d.kind == crate::model::DiscrepancyKind::Name) {
+            let texts: Vec<&str> = discrepancy
+                .mentions
+                .iter()
+                .filter_map(|m| self.articles.get(m.at.article)?.text.get(m.span.range()))
+                .collect();
+            // The query as the last words of a mention ("Kouznetsov",
+            // "Evgeny Kouznetsov"): the same last words of every mention.
+            let count = wanted.split(' ').count();
+            let tail = |t: &str| -> Option<String> {
+                let words: Vec<&str> = t.split(' ').collect();
+                (words.len() >= count).then(|| words[words.len() - count..].join(" "))
             };
-            if confirmed {
-                union(&mut parent, i, j);
-                is_variant_link[i] = true;
-                is_variant_link[j] = true;
+            if !texts.iter().any(|t| tail(t).is_some_and(|tail| key::plain(&tail) == wanted)) {
+                continue;
             }
-        }
-    }
-    // 3. A lone surname joins the one full name that ends with it.
-    for i in 0..keys.len() {
-        if keys[i].len() != 1 {
-            continue;
-        }
-        let owners: HashSet<usize> = (0..keys.len())
-            .filter(|j| {
-                keys[*j].len() >= 2
-                    && keys[*j].last().is_some_and(|last| last.to_lowercase() == keys[i][0].to_lowercase())
-            })
-            .map(|j| find(&mut parent, j))
-            .collect();
-        if owners.len() == 1
-            && let Some(owner) = owners.into_iter().next()
-        {
-            union(&mut parent, i, owner);
-        }
-    }
-    // Sets that hold at least one variant link.
-    let mut sets: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..keys.len() {
-        let root = find(&mut parent, i);
-        sets.entry(root).or_default().push(i);
-    }
-    let mut result: Vec<VariantSet> = sets
-        .into_values()
-        .filter(|members| members.iter().any(|m| is_variant_link[*m]))
-        .map(|members| {
-            let mut indices: Vec<usize> = members.iter().flat_map(|m| forms[keys[*m]].iter().copied()).collect();
-            indices.sort_unstable();
-            let mut seen = Vec::new();
-            for index in &indices {
-                let form = occurrences[*index].mention.form();
-                if !seen.contains(&form) {
-                    seen.push(form);
+            let chosen: Vec<String> = texts.iter().filter_map(|t| tail(t)).collect();
+            for text in chosen {
+                if !found.iter().any(|f| key::plain(f) == key::plain(&text)) {
+                    found.push(text);
                 }
             }
-            VariantSet { occurrences: indices, forms: seen }
-        })
-        .collect();
-    result.sort_by_key(|set| set.occurrences.first().copied());
-    result
-}
-
-/// A name shaped like a person's (given name(s) and a surname): two or more
-/// words and no "of" ("Bank of England" does not end in a surname).
-pub fn is_personal(words: &[String]) -> bool {
-    words.len() >= 2 && !words.iter().any(|w| w == "of")
-}
-
-/// Single words are compared only when long enough to be distinctive.
-fn single_word_candidates(a: &[String], b: &[String]) -> bool {
-    a.len() == 1 && b.len() == 1 && a[0].chars().count() >= 5 && b[0].chars().count() >= 5
-}
-
-fn find(parent: &mut [usize], mut i: usize) -> usize {
-    while parent[i] != i {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
-    }
-    i
-}
-
-fn union(parent: &mut [usize], a: usize, b: usize) {
-    let (ra, rb) = (find(parent, a), find(parent, b));
-    if ra != rb {
-        let (low, high) = if ra < rb { (ra, rb) } else { (rb, ra) };
-        parent[high] = low;
+        }
+        found
     }
 }
 
@@ -475,9 +379,64 @@ mod tests {
 
     #[test]
     fn similar_only_names_need_context() {
+        // In one article (across articles one letter is enough).
         let occurrences =
-            vec![occurrence(0, 1, "Promises Treatment Center"), occurrence(1, 1, "Promises Treatment Centar")];
+            vec![occurrence(0, 1, "Promises Treatment Center"), occurrence(0, 2, "Promises Treatment Centar")];
         assert!(find_variants(&occurrences, 0.9, |_, _| false).is_empty());
         assert_eq!(find_variants(&occurrences, 0.9, |_, _| true).len(), 1);
+    }
+}
+
+#[cfg(test)]
+mod growth_tests {
+    use super::*;
+
+    /// Names built from a small pool of given names and syllables, so that
+    /// many share a given name or a surname, or nearly do.
+    fn names(count: usize, fixed: Option<&str>) -> Vec<Occurrence> {
+        const GIVEN: &[&str] =
+            &["Ana", "Tomas", "Marek", "Lena", "Jon", "Ivo", "Petra", "Sven", "Kenneth", "Mike", "Sandra", "Olek"];
+        const SYLLABLES: &[&str] =
+            &["ka", "ri", "to", "ne", "mo", "sa", "li", "vu", "de", "an", "or", "ze", "pe", "bu", "gi", "fo"];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            usize::try_from(state % 1_000_003).unwrap_or(0)
+        };
+        let mut out = Vec::new();
+        let mut seen = HashSet::new();
+        while out.len() < count {
+            let surname: String = (0..5).map(|_| SYLLABLES[next() % SYLLABLES.len()]).collect();
+            let mut chars = surname.chars();
+            let surname: String = chars.next().map(|c| c.to_ascii_uppercase()).into_iter().chain(chars).collect();
+            let name = match fixed {
+                Some(fixed) => format!("{surname} {fixed}"),
+                None if next() % 3 == 0 => surname,
+                None => format!("{} {surname}", GIVEN[next() % GIVEN.len()]),
+            };
+            if seen.insert(name.clone()) {
+                let words: Vec<String> = name.split(' ').map(str::to_owned).collect();
+                let article = out.len() % 2;
+                let sentence = out.len() / 2;
+                out.push(Occurrence { article, sentence, mention: NameMention { words, span: Span::new(0, 1) } });
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn pairs_compared_grow_linearly_with_distinct_names() {
+        let compared = |occurrences: &[Occurrence]| group(occurrences, 0.9, |_, _| false).pairs_compared;
+        for n in [1_000, 2_000, 4_000] {
+            // All pairs would be n (n - 1) / 2: 7,998,000 for 4,000 names.
+            let pairs = compared(&names(n, None));
+            assert!(pairs <= n / 2, "{pairs} pairs compared for {n} names");
+            // One surname shared by every name: the surname's block is too
+            // common to compare within.
+            let pairs = compared(&names(n, Some("Halloran")));
+            assert!(pairs <= n, "{pairs} pairs compared for {n} Hallorans");
+        }
     }
 }

@@ -2,7 +2,7 @@
 
 use super::Inputs;
 use crate::model::{Discrepancy, DiscrepancyKind, Evidence, Mention, SentenceRef};
-use crate::names::{self, Occurrence};
+use crate::names::{self, Occurrence, SetKind};
 use crate::tokens::Term;
 
 /// The name finder.
@@ -67,13 +67,14 @@ fn find(inputs: &Inputs<'_>) -> Vec<Discrepancy> {
             }
             let label = set.forms.iter().max_by_key(|f| f.split(' ').count()).cloned().unwrap_or_default();
             let kind = DiscrepancyKind::Name;
-            Discrepancy {
-                kind,
-                summary: kind.summary(&[("versions", &kind.info().join(&versions))]),
-                agreement: None,
-                label,
-                mentions,
-            }
+            let joined = kind.info().join(&versions);
+            let summary = match set.kind {
+                SetKind::Spelling => kind.summary(&[("versions", &joined)]),
+                SetKind::DifferentFirstName => {
+                    super::excerpt(&format!("different first name, same role: {joined}"), 240)
+                }
+            };
+            Discrepancy { kind, summary, agreement: None, label, mentions }
         })
         .collect()
 }

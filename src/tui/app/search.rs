@@ -57,7 +57,10 @@ pub fn find_matches(reader: &Reader, query: &str) -> (Vec<SearchMatch>, bool) {
     if query.is_empty() {
         return (Vec::new(), false);
     }
-    let Ok(pattern) = regex::RegexBuilder::new(&regex::escape(query)).case_insensitive(true).build() else {
+    // A name finds its whole set of spellings (the engine's name sets).
+    let mut alternatives = vec![regex::escape(query)];
+    alternatives.extend(reader.comparison().name_variants(query).iter().map(|v| regex::escape(v)));
+    let Ok(pattern) = regex::RegexBuilder::new(&alternatives.join("|")).case_insensitive(true).build() else {
         return (Vec::new(), false);
     };
     let mut matches = Vec::new();

@@ -120,6 +120,19 @@ fn the_filter_hides_kinds_from_navigation() {
 }
 
 #[test]
+fn searching_a_name_finds_its_other_spellings() {
+    let mut app = app(120, 30);
+    press(&mut app, "/");
+    type_text(&mut app, "kouznetsov");
+    let articles: Vec<usize> = app.search.matches.iter().map(|m| m.article).collect();
+    assert_eq!(articles, [0, 1], "Kuznetsov in a.txt and Kouznetsov in b.txt");
+    press(&mut app, "esc");
+    press(&mut app, "/");
+    type_text(&mut app, "Evgeny Kouznetsov");
+    assert_eq!(app.search.matches.len(), 2);
+}
+
+#[test]
 fn search_highlights_steps_and_ends_with_escape() {
     let mut app = app(120, 30);
     press(&mut app, "/");

@@ -1,0 +1,208 @@
+//! Comparing the words of names: transliteration keys, forms of one word
+//! (plural, possessive, demonym) and how alike two words are.
+
+use super::{given, lexicon};
+
+/// A transliteration-folding key: spellings of one name in different
+/// romanisations get the same key (Kuznetsov, Kouznetsov, Kusnezow →
+/// "kuznezov"; Yevgeny, Evgeny, Jewgeni → "evgeni"; John, Jon → "ion").
+#[must_use]
+pub fn fold_key(word: &str) -> String {
+    let mut key = crate::normalize::fold_diacritics_lower(word);
+    key.retain(|c| c.is_alphanumeric() || c == '-');
+    for (from, to) in [("ye", "e"), ("je", "e"), ("ie", "e")] {
+        if let Some(rest) = key.strip_prefix(from) {
+            key = format!("{to}{rest}");
+        }
+    }
+    for (from, to) in [
+        ("tsch", "ch"),
+        ("sch", "sh"),
+        ("tch", "ch"),
+        ("ou", "u"),
+        ("ph", "f"),
+        ("w", "v"),
+        ("kh", "h"),
+        ("gh", "g"),
+        ("ck", "k"),
+        ("ts", "z"),
+        ("tz", "z"),
+        ("dz", "z"),
+        ("x", "ks"),
+        ("q", "k"),
+        ("s", "z"),
+        ("y", "i"),
+        ("j", "i"),
+    ] {
+        key = key.replace(from, to);
+    }
+    if let Some(stem) = key.strip_suffix("re") {
+        key = format!("{stem}er");
+    }
+    if let Some(stem) = key.strip_suffix("ch") {
+        key = format!("{stem}c");
+    }
+    // A silent h after a vowel (John → Jon).
+    let chars: Vec<char> = key.chars().collect();
+    let mut out = String::with_capacity(key.len());
+    for (i, c) in chars.iter().enumerate() {
+        let after_vowel = i > 0 && "aeiou".contains(chars[i - 1]);
+        let before_consonant_or_end = chars.get(i + 1).is_none_or(|n| !"aeiou".contains(*n));
+        if *c == 'h' && after_vowel && before_consonant_or_end {
+            continue;
+        }
+        if out.ends_with(*c) {
+            continue; // double letters
+        }
+        out.push(*c);
+    }
+    out
+}
+
+/// A word as compared for case and apostrophes only: "D’Arcy" and
+/// "D'ARCY" are one word written alike.
+#[must_use]
+pub fn plain(word: &str) -> String {
+    crate::normalize::fold_diacritics_lower(word).chars().map(|c| if c == '’' || c == '`' { '\'' } else { c }).collect()
+}
+
+/// How close two words of a name are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum WordMatch {
+    /// Different words.
+    Different,
+    /// Alike by string similarity only: needs something else to count.
+    Similar,
+    /// A short and a long form of one given name (Ken / Kenneth); only
+    /// compared where a given name stands.
+    ShortForm,
+    /// The same under the transliteration key, or the plural of a word
+    /// inside a longer name (Election / Elections Commission).
+    SameKey,
+    /// One word in another grammatical form: plural, possessive, a place
+    /// and its demonym (Indonesia / Indonesian). Not a spelling variant.
+    Form,
+    /// Spelled the same (ignoring case, diacritics aside, and apostrophes).
+    Identical,
+}
+
+/// A word prepared for comparison once (the key is folded once per
+/// distinct word, not once per pair).
+#[derive(Debug, Clone)]
+pub struct Word {
+    /// Lower case, typographic apostrophes straightened.
+    pub plain: String,
+    /// The transliteration key.
+    pub key: String,
+    /// The word exactly as lower-cased (diacritics kept).
+    pub lower: String,
+}
+
+impl Word {
+    /// Prepares a word.
+    #[must_use]
+    pub fn new(word: &str) -> Self {
+        let lower: String = word.to_lowercase().replace(['’', '`'], "'");
+        Self { plain: plain(word), key: fold_key(word), lower }
+    }
+}
+
+/// Compares two words of a name. `given` is true where a given name stands
+/// (the first word of a person's name), where short forms count.
+#[must_use]
+pub fn compare_words(a: &str, b: &str, similarity: f64) -> WordMatch {
+    compare(&Word::new(a), &Word::new(b), similarity, false)
+}
+
+/// Compares two prepared words.
+#[must_use]
+pub fn compare(a: &Word, b: &Word, similarity: f64, given_name: bool) -> WordMatch {
+    if a.lower == b.lower {
+        return WordMatch::Identical;
+    }
+    if a.key == b.key {
+        // Not identical as written: a variant spelling (Sánchez / Sanchez),
+        // unless only an apostrophe's shape differs.
+        return if a.plain.replace('\'', "") == b.plain.replace('\'', "") && a.plain.contains('\'') {
+            WordMatch::Identical
+        } else {
+            WordMatch::SameKey
+        };
+    }
+    // A plural or an apostrophe-less possessive ("Oscars", "Globes") is the
+    // same name written in another form, not another spelling of it.
+    if a.key.strip_suffix('z') == Some(&b.key) || b.key.strip_suffix('z') == Some(&a.key) {
+        return WordMatch::Form;
+    }
+    if one_stem(&a.plain, &b.plain) {
+        return WordMatch::Form;
+    }
+    if given_name && given::same_given_name(&a.key, &b.key) {
+        return WordMatch::ShortForm;
+    }
+    let (la, lb) = (a.key.chars().count(), b.key.chars().count());
+    if la.min(lb) < 4 || la.min(lb) * 10 < la.max(lb) * 8 {
+        return WordMatch::Different;
+    }
+    let edits = edits(a, b);
+    if strsim::jaro_winkler(&a.key, &b.key) >= similarity
+        || edits <= 1 && la.min(lb) >= 5
+        || edits <= 2 && la.min(lb) >= 8
+    {
+        WordMatch::Similar
+    } else {
+        WordMatch::Different
+    }
+}
+
+/// Edits (insertions, deletions, substitutions, swaps) between the keys.
+#[must_use]
+pub fn edits(a: &Word, b: &Word) -> usize {
+    strsim::osa_distance(&a.key, &b.key)
+}
+
+/// Whether two words are one stem with two of the form endings (Indonesia
+/// / Indonesian, Sudan / Sudanese, Democrat / Democratic / Democrats).
+#[must_use]
+pub fn one_stem(a: &str, b: &str) -> bool {
+    let endings = &lexicon::get().form_endings;
+    endings
+        .iter()
+        .filter_map(|ea| a.strip_suffix(ea.as_str()))
+        .any(|stem| stem.chars().count() >= 4 && endings.iter().any(|eb| b.strip_suffix(eb.as_str()) == Some(stem)))
+}
+
+/// The plural of a word inside a longer name ("Central Elections
+/// Commission" / "Central Election Commission") is a real difference.
+#[must_use]
+pub fn inner_plural(a: &Word, b: &Word) -> bool {
+    let s = |x: &str, y: &str| x.strip_suffix('s') == Some(y);
+    s(&a.plain, &b.plain) || s(&b.plain, &a.plain)
+}
+
+/// The neighbourhood of a key for blocking: the key and every key one
+/// letter shorter (two letters shorter too when `deep` and the key has
+/// eight letters or more). Two keys within one edit share a member; with
+/// `deep`, two long keys within two edits do.
+#[must_use]
+pub fn neighbourhood(key: &str, deep: bool) -> Vec<String> {
+    let chars: Vec<char> = key.chars().collect();
+    let mut out = vec![key.to_owned()];
+    let without = |skip: &[usize]| -> String {
+        chars.iter().enumerate().filter(|(i, _)| !skip.contains(i)).map(|(_, c)| *c).collect()
+    };
+    // Long words (hostile input) are blocked on their exact key only.
+    if chars.len() >= 4 && chars.len() <= 24 {
+        for first in 0..chars.len() {
+            out.push(without(&[first]));
+            if deep && chars.len() >= 8 {
+                for second in first + 1..chars.len() {
+                    out.push(without(&[first, second]));
+                }
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
