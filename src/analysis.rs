@@ -20,8 +20,12 @@ pub struct SentenceAnalysis {
     /// Comparable terms, with repeats: the words outside names, then names,
     /// figures with their quantity keys, and dates with dated events.
     pub terms: Vec<Term>,
-    /// Figures, with spans relative to the article's text.
+    /// Quantities (the figures of a quantity class), with spans relative to
+    /// the article's text.
     pub numbers: Vec<NumberMention>,
+    /// Every figure read, quantities or not, with spans relative to the
+    /// article's text.
+    pub figures: Vec<NumberMention>,
     /// Names, with spans relative to the article's text.
     pub names: Vec<NameMention>,
     /// Dates that say when something happened, resolved against the
@@ -70,10 +74,11 @@ fn analyse_sentence(article: &Article, index: usize, common: &HashSet<String>) -
     let text = &article.text[sentence.span.range()];
     // Stemmed once: the figures reader gets the same word terms.
     let words = tokens::word_terms(text);
-    let numbers: Vec<NumberMention> = numbers::extract_with_terms(text, &tokens::keys(&words))
+    let figures: Vec<NumberMention> = numbers::read_all_with_terms(text, &tokens::keys(&words))
         .into_iter()
         .map(|m| NumberMention { span: m.span.shifted(offset), ..m })
         .collect();
+    let numbers: Vec<NumberMention> = figures.iter().filter(|m| m.class.is_quantity()).cloned().collect();
     let names: Vec<NameMention> = names::extract(text, common);
     // A name counts as one term keyed by its transliteration-folded
     // spelling: "Tomas Halloran" and "Marek Halloran" share nothing,
@@ -127,7 +132,7 @@ fn analyse_sentence(article: &Article, index: usize, common: &HashSet<String>) -
         terms.extend(days);
     }
     let words = words.into_iter().map(|(term, span)| (term, span.shifted(offset))).collect();
-    SentenceAnalysis { words, terms, numbers, names, dates }
+    SentenceAnalysis { words, terms, numbers, figures, names, dates }
 }
 
 /// How rare each term is across all analysed sentences: rare terms carry

@@ -42,7 +42,7 @@ pub struct Args {
     #[arg(long, value_name = "PATH")]
     pub export: Option<String>,
 
-    /// Report format: html, md (Markdown), json or csv (number mentions).
+    /// Report format: html, md (Markdown), json, csv (number mentions) or figures-csv (every figure read).
     /// Default: from the export file's extension (Markdown for standard output).
     #[arg(long, value_name = "FORMAT")]
     pub format: Option<String>,

@@ -148,6 +148,17 @@ pub fn compare_documents_with_progress(
     let discrepancies = discrepancies::find_discrepancies(&articles, &analyses, &matching, &settings.discrepancies);
     let quantities = discrepancies::find_quantities(&articles, &analyses, &matching, &settings.discrepancies);
     progress(Stage::Done);
+    let mut figures = figure_readings(&analyses);
+    // Each figure points at its quantity.
+    for (index, quantity) in quantities.iter().enumerate() {
+        for figure in &quantity.figures {
+            if let Some(reading) =
+                figures.get_mut(figure.at.article).and_then(|list| list.iter_mut().find(|r| r.span == figure.span))
+            {
+                reading.quantity = Some(index);
+            }
+        }
+    }
     Comparison {
         articles,
         skipped,
@@ -156,7 +167,30 @@ pub fn compare_documents_with_progress(
         rows,
         discrepancies,
         quantities,
+        figures,
     }
+}
+
+/// Every figure of every article, in reading order, from the analyses.
+fn figure_readings(analyses: &[Vec<analysis::SentenceAnalysis>]) -> Vec<Vec<model::FigureReading>> {
+    analyses
+        .iter()
+        .map(|sentences| {
+            sentences
+                .iter()
+                .enumerate()
+                .flat_map(|(sentence, analysis)| {
+                    analysis.figures.iter().map(move |m| model::FigureReading {
+                        sentence,
+                        span: m.span,
+                        figure: m.figure.clone(),
+                        class: m.class.clone(),
+                        quantity: None,
+                    })
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// Reads the inputs (files, folders, `-`) and compares them. Unusable

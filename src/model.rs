@@ -391,6 +391,67 @@ impl Verdict {
     }
 }
 
+/// What sort of figure a number is. Figures of different classes are never
+/// the same quantity, and only quantities (see [`QuantityClass::is_quantity`])
+/// are compared across articles; the other classes say why a number is left
+/// alone.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum QuantityClass {
+    /// A count of things ("4,500 residents").
+    Count,
+    /// An amount of money in a currency (ISO code).
+    Money(String),
+    /// A share ("40 percent", "two-thirds of").
+    Percent,
+    /// A measurement in a unit ("18 million cubic metres", "4 metres").
+    Measure(String),
+    /// A length of time in a unit ("hours", "weeks"); the value is in days.
+    /// Durations in different units are never the same quantity.
+    Duration(String),
+    /// Someone's age.
+    Age,
+    /// A rank ("40th").
+    Ordinal,
+    /// A calendar year ("in 2019", "since 2002").
+    Year,
+    /// A number that is no quantity, with the reason.
+    NotQuantity(NotQuantity),
+}
+
+impl QuantityClass {
+    /// Classes whose figures are reported as discrepancies wherever their
+    /// context matches. Ages, durations and ordinals are compared only
+    /// between sentences already matched as the same statement.
+    #[must_use]
+    pub const fn is_strong(&self) -> bool {
+        matches!(self, Self::Count | Self::Money(_) | Self::Percent | Self::Measure(_))
+    }
+
+    /// Whether figures of this class measure something that articles can
+    /// disagree about (everything but years and non-quantities).
+    #[must_use]
+    pub const fn is_quantity(&self) -> bool {
+        !matches!(self, Self::Year | Self::NotQuantity(_))
+    }
+
+    /// The class's name in reports: `count`, `money`, `percent`, `measure`,
+    /// `duration`, `age`, `ordinal`, `year`, `not_a_quantity`.
+    #[must_use]
+    pub const fn as_str(&self) -> &'static str {
+        match self {
+            Self::Count => "count",
+            Self::Money(_) => "money",
+            Self::Percent => "percent",
+            Self::Measure(_) => "measure",
+            Self::Duration(_) => "duration",
+            Self::Age => "age",
+            Self::Ordinal => "ordinal",
+            Self::Year => "year",
+            Self::NotQuantity(_) => "not_a_quantity",
+        }
+    }
+}
+
 /// One figure of a quantity.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuantityFigure {
@@ -415,6 +476,61 @@ pub struct Quantity {
     pub verdict: Verdict,
     /// Every figure, in reading order.
     pub figures: Vec<QuantityFigure>,
+}
+
+/// Why a number is no quantity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum NotQuantity {
+    /// A reading on a named scale ("magnitude 6.1", "Category 4").
+    Scale,
+    /// Part of a date or a clock time ("March 3", "6 p.m.", "18:40", "5/17/2018").
+    DateOrTime,
+    /// Part of a name ("9/11", "COVID-19", "G7", "Apollo 13").
+    Name,
+    /// An identifier: a model, flight, route or list number ("Flight 447", "No. 5").
+    Identifier,
+    /// A telephone number.
+    Phone,
+    /// A street address ("12 Elm Street").
+    Address,
+    /// A size that names a kind of thing ("a three-bedroom house", "a two-door car").
+    Kind,
+    /// "one" as a pronoun ("one of them", "the one who").
+    Pronoun,
+}
+
+impl NotQuantity {
+    /// The reason's name in reports (`scale`, `date_or_time`, `name`,
+    /// `identifier`, `phone`, `address`, `kind`, `pronoun`).
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Scale => "scale",
+            Self::DateOrTime => "date_or_time",
+            Self::Name => "name",
+            Self::Identifier => "identifier",
+            Self::Phone => "phone",
+            Self::Address => "address",
+            Self::Kind => "kind",
+            Self::Pronoun => "pronoun",
+        }
+    }
+}
+
+/// One figure read in an article: every number, quantity or not.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FigureReading {
+    /// Index of the sentence in [`Article::sentences`].
+    pub sentence: usize,
+    /// The surface text, from the hedge to the unit, in the article's text.
+    pub span: Span,
+    /// Value, bounds, hedge and unit label.
+    pub figure: Figure,
+    /// What sort of figure.
+    pub class: QuantityClass,
+    /// The quantity it belongs to (an index into the comparison's
+    /// quantities), once quantities are built.
+    pub quantity: Option<usize>,
 }
 
 /// What a mention shows: the evidence its finder read.
@@ -529,6 +645,9 @@ pub struct Comparison {
     /// Every quantity stated by at least two articles, also when they agree.
     #[serde(default)]
     pub quantities: Vec<Quantity>,
+    /// For each article: every figure read in it, in reading order.
+    #[serde(default)]
+    pub figures: Vec<Vec<FigureReading>>,
 }
 
 impl Comparison {

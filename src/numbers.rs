@@ -14,43 +14,15 @@ mod context;
 mod read;
 #[cfg(test)]
 mod tests;
+mod words;
 
 pub use context::{EVENT_CONCEPTS, EXCLUSIVE_EVENTS, is_event_concept};
+
+pub use crate::model::{NotQuantity, QuantityClass};
 
 use crate::model::{Figure, Qualifier, Span};
 use crate::tokens;
 use unicode_segmentation::UnicodeSegmentation;
-
-/// What sort of quantity a figure is. Figures of different classes are
-/// never the same quantity.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum QuantityClass {
-    /// A count of things ("4,500 residents").
-    Count,
-    /// An amount of money in a currency (ISO code).
-    Money(String),
-    /// A share ("40 percent", "two-thirds").
-    Percent,
-    /// A measurement in a unit ("18 million cubic metres", "4 metres").
-    Measure(String),
-    /// A length of time in a unit ("hours", "weeks"); the value is in days.
-    /// Durations in different units are never the same quantity.
-    Duration(String),
-    /// Someone's age.
-    Age,
-    /// A rank ("40th").
-    Ordinal,
-}
-
-impl QuantityClass {
-    /// Classes whose figures are reported as discrepancies wherever their
-    /// context matches. Ages, durations and ordinals are compared only
-    /// between sentences already matched as the same statement.
-    #[must_use]
-    pub const fn is_strong(&self) -> bool {
-        matches!(self, Self::Count | Self::Money(_) | Self::Percent | Self::Measure(_))
-    }
-}
 
 /// A figure found in a sentence.
 #[derive(Debug, Clone, PartialEq)]
@@ -76,16 +48,31 @@ pub(crate) struct Token<'a> {
     pub(crate) span: Span,
 }
 
-/// Finds the figures in one sentence. Spans are relative to `text`.
+/// Finds the quantities in one sentence: the figures of [`read_all`] whose
+/// class is a quantity. Spans are relative to `text`.
 #[must_use]
 pub fn extract(text: &str) -> Vec<NumberMention> {
-    extract_with_terms(text, &tokens::terms(text))
+    read_all(text).into_iter().filter(|m| m.class.is_quantity()).collect()
 }
 
 /// [`extract`] for a sentence whose word terms ([`tokens::terms`]) are
 /// already known, so the sentence is stemmed once.
 #[must_use]
 pub fn extract_with_terms(text: &str, terms: &[(String, Span)]) -> Vec<NumberMention> {
+    read_all_with_terms(text, terms).into_iter().filter(|m| m.class.is_quantity()).collect()
+}
+
+/// Finds every figure in one sentence, quantities or not (years, dates,
+/// identifiers carry a class that says why they are no quantity). Spans are
+/// relative to `text`.
+#[must_use]
+pub fn read_all(text: &str) -> Vec<NumberMention> {
+    read_all_with_terms(text, &tokens::terms(text))
+}
+
+/// [`read_all`] for a sentence whose word terms are already known.
+#[must_use]
+pub fn read_all_with_terms(text: &str, terms: &[(String, Span)]) -> Vec<NumberMention> {
     let raw: Vec<Token<'_>> = text
         .split_word_bound_indices()
         .filter(|(_, t)| !t.trim().is_empty())
@@ -104,12 +91,18 @@ pub fn extract_with_terms(text: &str, terms: &[(String, Span)]) -> Vec<NumberMen
         let mut built = build_mention(text, &raw, &lower, index, &parsed);
         // "between 5 and 10 people", "5-10 people": one range, not two figures.
         if let Some(first) = &built
+            && first.class.is_quantity()
             && let Some((second, end)) = range_end(text, &raw, &lower, index, &parsed, decimal_comma)
+            && second.class.is_quantity()
             && second.figure.value > first.figure.value
             && (second.class == first.class || first.class == QuantityClass::Count)
         {
-            let start =
-                if index > 0 && lower[index - 1] == "between" { raw[index - 1].span.start } else { first.span.start };
+            let lead = index - parsed.lead;
+            let start = if lead > 0 && matches!(lower[lead - 1].as_str(), "between" | "from") {
+                raw[lead - 1].span.start
+            } else {
+                first.span.start
+            };
             built = Some(NumberMention {
                 span: Span::new(start, second.span.end),
                 figure: Figure {
@@ -124,16 +117,60 @@ pub fn extract_with_terms(text: &str, terms: &[(String, Span)]) -> Vec<NumberMen
             next_index = end;
         }
         if let Some(mut mention) = built {
-            context::read_sentence(&mut mention, terms);
+            // Words read with the figure ("75 USD million") are not read again.
+            while raw.get(next_index).is_some_and(|t| t.span.start < mention.span.end) {
+                next_index += 1;
+            }
+            if mention.class.is_quantity() {
+                context::read_sentence(&mut mention, terms);
+            }
             mentions.push(mention);
         }
         index = next_index;
     }
-    mentions
+    join_bounds(text, mentions)
 }
 
+/// Words that make "from 5 to 10" a change rather than a range.
+const CHANGE_WORDS: &[&str] = &[
+    "rose",
+    "rise",
+    "rises",
+    "risen",
+    "fell",
+    "fall",
+    "falls",
+    "fallen",
+    "increased",
+    "increase",
+    "increases",
+    "decreased",
+    "decrease",
+    "grew",
+    "grown",
+    "dropped",
+    "drop",
+    "jumped",
+    "climbed",
+    "raised",
+    "cut",
+    "lowered",
+    "reduced",
+    "changed",
+    "went",
+    "up",
+    "down",
+    "moved",
+    "revised",
+    "shrank",
+    "slipped",
+    "surged",
+    "soared",
+];
+
 /// The second number of a range after `parsed` ("between 5 and 10",
-/// "5-10"), with the index after it.
+/// "5-10", "1000 - 5000", "from 200 to 3000", "20 to 30", "20 through
+/// 100", "20~100"), with the index after it.
 fn range_end(
     text: &str,
     raw: &[Token<'_>],
@@ -142,18 +179,54 @@ fn range_end(
     parsed: &Parsed,
     decimal_comma: bool,
 ) -> Option<(NumberMention, usize)> {
+    let first = start - parsed.lead;
+    let before = |back: usize| first.checked_sub(back).map_or("", |i| lower[i].as_str());
     let connector = lower.get(parsed.end)?.as_str();
-    let between = start > 0 && lower[start - 1] == "between" && connector == "and";
-    let dashed = matches!(connector, "-" | "–" | "—")
-        && parsed.written_in_digits
-        && raw.get(parsed.end + 1).is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
-        && raw[parsed.end].span.start == raw[parsed.end - 1].span.end;
-    if !between && !dashed {
+    let digit_follows = raw.get(parsed.end + 1).is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()));
+    let between = before(1) == "between" && connector == "and";
+    let dashed = matches!(connector, "-" | "–" | "—" | "~") && parsed.written_in_digits && digit_follows;
+    let change = (1..=4).any(|back| CHANGE_WORDS.contains(&before(back)));
+    let to = matches!(connector, "to" | "through") && !change;
+    if !between && !dashed && !to {
         return None;
     }
     let second = read::parse_number(raw, lower, parsed.end + 1, decimal_comma)?;
     let mention = build_mention(text, raw, lower, parsed.end + 1, &second)?;
     Some((mention, second.end.max(parsed.end + 2)))
+}
+
+/// "more than 10 and less than 20", "no more than 50 and no less than 20":
+/// a lower and an upper bound joined by "and", "but" or a comma are one
+/// range when the bounds leave room between them.
+fn join_bounds(text: &str, mentions: Vec<NumberMention>) -> Vec<NumberMention> {
+    let mut joined: Vec<NumberMention> = Vec::with_capacity(mentions.len());
+    for mention in mentions {
+        if let Some(previous) = joined.last_mut()
+            && let Some(between) = text.get(previous.span.end..mention.span.start)
+            && matches!(between.trim(), "and" | "but" | "," | ", and" | ", but")
+            && previous.class == mention.class
+            && previous.class.is_quantity()
+        {
+            let lower_bound = |m: &NumberMention| matches!(m.figure.qualifier, Qualifier::Over | Qualifier::AtLeast);
+            let upper_bound = |m: &NumberMention| matches!(m.figure.qualifier, Qualifier::Under | Qualifier::AtMost);
+            let (low, high) = if lower_bound(previous) && upper_bound(&mention) {
+                (previous.figure.low, mention.figure.high)
+            } else if upper_bound(previous) && lower_bound(&mention) {
+                (mention.figure.low, previous.figure.high)
+            } else {
+                (f64::NAN, f64::NAN)
+            };
+            if low <= high {
+                previous.span = Span::new(previous.span.start, mention.span.end);
+                previous.figure.low = low;
+                previous.figure.high = high;
+                previous.figure.qualifier = Qualifier::Range;
+                continue;
+            }
+        }
+        joined.push(mention);
+    }
+    joined
 }
 
 /// A parsed number before context is read.
@@ -171,6 +244,15 @@ pub(crate) struct Parsed {
     pub(crate) written_in_digits: bool,
     /// A bare four-digit number without separators (a year candidate).
     pub(crate) bare_four_digits: bool,
+    /// Tokens before the first digit or number word that belong to the
+    /// number: a sign ("-5", "minus five") or a leading point (".08").
+    pub(crate) lead: usize,
+    /// "one" with no noun after it: as often a pronoun ("one of them") as a count.
+    pub(crate) pronoun: bool,
+    /// A unit written into the digits ("1.8m", "75ml", "200lbs"): its symbol.
+    pub(crate) suffix_unit: Option<&'static str>,
+    /// A currency code written into the digits ("115USD", "USD115").
+    pub(crate) currency: Option<&'static str>,
 }
 
 /// A figure from its parsed number and what surrounds it, or None when the
@@ -183,18 +265,31 @@ fn build_mention(
     start: usize,
     parsed: &Parsed,
 ) -> Option<NumberMention> {
-    if parsed.written_in_digits && classify::is_not_a_quantity(raw, lower, start, parsed) {
-        return None;
+    let pronoun = parsed.pronoun.then_some(QuantityClass::NotQuantity(NotQuantity::Pronoun));
+    if let Some(class) = pronoun.or_else(|| classify::not_a_quantity(raw, lower, start, parsed)) {
+        let value = read::clean(parsed.value);
+        return Some(NumberMention {
+            span: Span::new(raw[start - parsed.lead].span.start, raw[parsed.end - 1].span.end),
+            figure: Figure { value, low: value, high: value, qualifier: Qualifier::Exact, unit: String::new() },
+            class,
+            noun: None,
+            noun_text: None,
+            event: None,
+        });
     }
-    let hedge = read::hedge_before(raw, lower, start);
+    // The sign or leading point is part of the number.
+    let first = start - parsed.lead;
+    let hedge = read::hedge_before(raw, lower, first);
     let classify::Classified { class, qualifier, surface_start, value, end } =
-        classify::classify(raw, lower, start, parsed, hedge);
+        classify::classify(raw, lower, first, parsed, hedge);
     let (noun, noun_text) = context::counted_after(text, raw, lower, parsed.vague.is_some(), &class, end);
     if parsed.ordinal && noun.is_none() {
         return None;
     }
 
+    let value = read::clean(value);
     let (low, high) = read::bounds(value, qualifier, hedge.nearly, parsed.vague);
+    let (low, high) = (read::clean(low), read::clean(high));
     let qualifier = if parsed.vague.is_some() && qualifier == Qualifier::Exact { Qualifier::Approx } else { qualifier };
     let surface_end =
         raw.get(end.saturating_sub(1)).map_or(raw[start].span.end, |t| t.span.end).max(raw[parsed.end - 1].span.end);
@@ -203,9 +298,11 @@ fn build_mention(
         QuantityClass::Money(code) => code.clone(),
         QuantityClass::Percent => "percent".into(),
         QuantityClass::Measure(symbol) => symbol.clone(),
-        QuantityClass::Duration(_) => "days".into(),
+        QuantityClass::Duration(unit) => unit.clone(),
         QuantityClass::Age => "years of age".into(),
         QuantityClass::Ordinal => "rank".into(),
+        QuantityClass::Year => "year".into(),
+        QuantityClass::NotQuantity(_) => String::new(),
     };
     Some(NumberMention {
         span: Span::new(surface_start, surface_end),

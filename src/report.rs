@@ -7,6 +7,7 @@
 //! the text (then [`write_atomic`] to store it).
 
 pub mod csv;
+pub mod figures_csv;
 pub mod html;
 pub mod json;
 pub mod markdown;
@@ -31,14 +32,16 @@ pub enum ReportFormat {
     Html,
     /// One row per number mention, for spreadsheets.
     Csv,
+    /// One row per figure read (quantity or not), for spreadsheets.
+    FiguresCsv,
 }
 
 impl ReportFormat {
     /// Every format, in the order menus list them.
-    pub const ALL: [Self; 4] = [Self::Html, Self::Markdown, Self::Json, Self::Csv];
+    pub const ALL: [Self; 5] = [Self::Html, Self::Markdown, Self::Json, Self::Csv, Self::FiguresCsv];
 
     /// The names accepted by `--format` and as file extensions.
-    pub const NAMES: &'static [&'static str] = &["json", "md", "markdown", "html", "htm", "csv"];
+    pub const NAMES: &'static [&'static str] = &["json", "md", "markdown", "html", "htm", "csv", "figures-csv"];
 
     /// The format a name or extension stands for (case-insensitive).
     #[must_use]
@@ -48,6 +51,7 @@ impl ReportFormat {
             "md" | "markdown" => Some(Self::Markdown),
             "html" | "htm" => Some(Self::Html),
             "csv" => Some(Self::Csv),
+            "figures-csv" => Some(Self::FiguresCsv),
             _ => None,
         }
     }
@@ -55,6 +59,9 @@ impl ReportFormat {
     /// The format a file name's extension implies.
     #[must_use]
     pub fn from_path(path: &str) -> Option<Self> {
+        if path.to_ascii_lowercase().ends_with(".figures.csv") {
+            return Some(Self::FiguresCsv);
+        }
         let extension = std::path::Path::new(path).extension()?.to_str()?;
         Self::from_name(extension)
     }
@@ -67,6 +74,7 @@ impl ReportFormat {
             Self::Markdown => "md",
             Self::Html => "html",
             Self::Csv => "csv",
+            Self::FiguresCsv => "figures-csv",
         }
     }
 
@@ -78,13 +86,14 @@ impl ReportFormat {
             Self::Markdown => "Markdown",
             Self::Html => "HTML",
             Self::Csv => "CSV",
+            Self::FiguresCsv => "figures CSV",
         }
     }
 
     /// A human list of the accepted names, for error messages and help.
     #[must_use]
     pub fn list() -> String {
-        "html (htm), md (markdown), json, csv".to_owned()
+        "html (htm), md (markdown), json, csv, figures-csv".to_owned()
     }
 }
 
@@ -109,6 +118,7 @@ pub fn render(comparison: &Comparison, format: ReportFormat, context: &ReportCon
         ReportFormat::Markdown => markdown::render(comparison, context),
         ReportFormat::Html => html::render(comparison, context),
         ReportFormat::Csv => csv::render(comparison, context),
+        ReportFormat::FiguresCsv => figures_csv::render(comparison, context),
     }
 }
 
@@ -144,6 +154,7 @@ mod tests {
         assert_eq!(ReportFormat::from_path("out/report.HTML"), Some(ReportFormat::Html));
         assert_eq!(ReportFormat::from_path("report.htm"), Some(ReportFormat::Html));
         assert_eq!(ReportFormat::from_path("numbers.csv"), Some(ReportFormat::Csv));
+        assert_eq!(ReportFormat::from_path("out/all.Figures.csv"), Some(ReportFormat::FiguresCsv));
         assert_eq!(ReportFormat::from_path("notes.markdown"), Some(ReportFormat::Markdown));
         assert_eq!(ReportFormat::from_path("report.pdf"), None);
         assert_eq!(ReportFormat::from_path("report"), None);

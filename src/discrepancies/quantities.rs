@@ -147,6 +147,10 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
             let at = SentenceRef { article: a, sentence: s };
             let group = inputs.matching.sentence_groups[a][s];
             for (mention, identity) in analysis.numbers.iter().zip(identities) {
+                // Only quantities (and years, read as years of one fact) are compared.
+                if matches!(mention.class, QuantityClass::NotQuantity(_)) {
+                    continue;
+                }
                 let context = context_vector(&identity.clause, inputs, &mut vocabulary);
                 candidates.push(Candidate { at, mention: Cow::Borrowed(mention), identity, context, group, year });
             }
@@ -159,7 +163,7 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
                 let mention = NumberMention {
                     span: span.shifted(offset),
                     figure: Figure { value, low: value, high: value, qualifier: Qualifier::Exact, unit: YEAR.into() },
-                    class: QuantityClass::Measure(YEAR.into()),
+                    class: QuantityClass::Year,
                     noun: None,
                     noun_text: None,
                     event: None,
@@ -483,7 +487,7 @@ fn link_score(a: &Candidate<'_>, b: &Candidate<'_>) -> Option<f64> {
         return None;
     }
     let (ia, ib) = (&a.identity, &b.identity);
-    if a.mention.figure.unit == YEAR {
+    if a.mention.class == QuantityClass::Year {
         // Years of one fact: close years in matched statements or alike clauses.
         let alike = same_group || dot(&a.context, &b.context) >= YEAR_CONTEXT;
         let close = (x - y).abs() <= YEAR_SPREAD;
@@ -652,14 +656,14 @@ fn label(members: &[&Candidate<'_>]) -> String {
         most_common(members.iter().filter_map(|m| m.identity.predicate_text.as_deref().map(str::to_lowercase)));
     let noun = thing.or_else(|| members.iter().find_map(|m| m.mention.noun_text.clone()));
     let fallback = match &members[0].mention.class {
-        _ if members[0].mention.figure.unit == YEAR => "year",
         QuantityClass::Money(_) => "money",
         QuantityClass::Percent => "share",
         QuantityClass::Measure(_) => "measure",
         QuantityClass::Duration(_) => "duration",
         QuantityClass::Age => "age",
         QuantityClass::Ordinal => "rank",
-        QuantityClass::Count => "figure",
+        QuantityClass::Count | QuantityClass::NotQuantity(_) => "figure",
+        QuantityClass::Year => "year",
     };
     let parts: Vec<String> = [noun, predicate].into_iter().flatten().collect();
     if parts.is_empty() { fallback.to_owned() } else { parts.join(" ") }

@@ -4,7 +4,7 @@
 
 use super::read::Hedge;
 use super::{Parsed, QuantityClass, Token};
-use crate::model::Qualifier;
+use crate::model::{NotQuantity, Qualifier};
 use crate::tokens;
 
 /// A figure's class with what reading it changed: the hedge (a currency
@@ -21,28 +21,159 @@ pub(super) struct Classified {
 }
 
 /// Not a quantity: clock times, dates, years, identifiers, list numbers.
-/// Only figures written in digits can be these.
-pub(super) fn is_not_a_quantity(raw: &[Token<'_>], lower: &[String], start: usize, parsed: &Parsed) -> bool {
+/// Only figures written in digits can be these. The class says which.
+pub(super) fn not_a_quantity(
+    raw: &[Token<'_>],
+    lower: &[String],
+    start: usize,
+    parsed: &Parsed,
+) -> Option<QuantityClass> {
+    // "a three-bedroom house", "a 2-door car": a size naming a kind of thing.
+    let after_end = |i: usize| lower.get(parsed.end + i).map_or("", String::as_str);
+    if after_end(0) == "-" && KIND_WORDS.contains(&after_end(1)) {
+        return Some(QuantityClass::NotQuantity(NotQuantity::Kind));
+    }
+    if !parsed.written_in_digits {
+        return None;
+    }
+    if let Some(reason) = written_identity(raw, lower, start, parsed) {
+        return Some(QuantityClass::NotQuantity(reason));
+    }
     let previous =
         |back: usize| start.checked_sub(back).and_then(|i| lower.get(i)).map(String::as_str).unwrap_or_default();
     let after = |i: usize| lower.get(i).map(String::as_str).unwrap_or_default();
     let next_raw = raw.get(start + 1).map(|t| t.text).unwrap_or_default();
+    let date_or_time = QuantityClass::NotQuantity(NotQuantity::DateOrTime);
     if next_raw == ":" || matches!(after(parsed.end), "a.m" | "p.m" | "am" | "pm" | "gmt" | "utc" | "hrs" | "h") {
-        return true;
+        return Some(date_or_time);
     }
     if previous(1) == ":" && start >= 2 && lower[start - 2].bytes().all(|b| b.is_ascii_digit()) {
-        return true;
+        return Some(date_or_time);
     }
     if is_month_word(previous(1)) || is_month_word(previous(2)) && previous(1) == "." {
-        return true;
+        return Some(date_or_time);
     }
     if is_month_word(after(parsed.end)) || (after(parsed.end) == "of" && is_month_word(after(parsed.end + 1))) {
-        return true;
+        return Some(date_or_time);
     }
     if parsed.bare_four_digits && (1800.0..=2100.0).contains(&parsed.value) && !is_count_noun(after(parsed.end)) {
-        return true;
+        return Some(QuantityClass::Year);
     }
-    is_identifier(raw, start)
+    // "Category 4", "Level 3": a reading on a named scale.
+    let named_scale = start >= 1
+        && SCALE_WORDS.contains(&lower[start - 1].as_str())
+        && raw[start - 1].text.starts_with(char::is_uppercase);
+    if named_scale {
+        return Some(QuantityClass::NotQuantity(NotQuantity::Scale));
+    }
+    if is_identifier(raw, start) {
+        let scale = start >= 1 && SCALE_WORDS.contains(&lower[start - 1].as_str());
+        return Some(QuantityClass::NotQuantity(if scale { NotQuantity::Scale } else { NotQuantity::Identifier }));
+    }
+    None
+}
+
+/// Words after a hyphenated number that make it name a kind of thing.
+const KIND_WORDS: &[&str] = &[
+    "bedroom",
+    "bedrooms",
+    "bathroom",
+    "bathrooms",
+    "room",
+    "door",
+    "storey",
+    "story",
+    "star",
+    "seat",
+    "seater",
+    "wheel",
+    "wheeler",
+    "speed",
+    "piece",
+    "bed",
+    "lane",
+    "cylinder",
+    "engine",
+    "mast",
+];
+
+/// Words before a capitalised number that name a scale ("Category 4").
+const SCALE_WORDS: &[&str] = &["category", "level", "grade", "force", "stage", "phase", "tier", "class", "defcon"];
+
+/// Street words that end an address after a number ("12 Elm Street").
+const STREET_WORDS: &[&str] = &[
+    "street",
+    "st",
+    "avenue",
+    "ave",
+    "road",
+    "rd",
+    "boulevard",
+    "blvd",
+    "lane",
+    "ln",
+    "drive",
+    "dr",
+    "way",
+    "place",
+    "court",
+    "terrace",
+    "square",
+    "crescent",
+];
+
+/// Numbers whose writing says they are no quantity: slashed dates and
+/// names ("5/17/2018", "9/11", "24/7"), a number joined to a capitalised
+/// word by a hyphen ("COVID-19", "F-16"), telephone numbers (three or more
+/// dash-joined digit groups, or a leading "+"), street addresses.
+fn written_identity(raw: &[Token<'_>], lower: &[String], start: usize, parsed: &Parsed) -> Option<NotQuantity> {
+    let joined = |a: usize, b: usize| b < raw.len() && raw[a].span.end == raw[b].span.start;
+    let digits = |i: usize| lower.get(i).is_some_and(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()));
+    let first = start - parsed.lead;
+    let end = parsed.end;
+    // Slashes: "9/11", "5/17/2018" (proper fractions were read as values).
+    let slash_after = lower.get(end).is_some_and(|w| w == "/") && joined(end - 1, end) && digits(end + 1);
+    let slash_before = first >= 2 && lower[first - 1] == "/" && joined(first - 1, first) && digits(first - 2);
+    if slash_after || slash_before {
+        return Some(NotQuantity::DateOrTime);
+    }
+    // Dash-joined digit groups: count the chain around the number.
+    let dash = |w: &str| matches!(w, "-" | "–");
+    let mut groups = 1;
+    let mut i = end;
+    while i + 1 < lower.len() && dash(&lower[i]) && joined(i - 1, i) && joined(i, i + 1) && digits(i + 1) {
+        groups += 1;
+        i += 2;
+    }
+    let mut j = first;
+    while j >= 2 && dash(&lower[j - 1]) && joined(j - 1, j) && joined(j - 2, j - 1) && digits(j - 2) {
+        groups += 1;
+        j -= 2;
+    }
+    let plus = j >= 1 && lower[j - 1] == "+" && joined(j - 1, j);
+    if groups >= 3 || (plus && groups >= 2) {
+        return Some(NotQuantity::Phone);
+    }
+    // "COVID-19", "F-16", "Su-27": a hyphen joining a capitalised word.
+    if first >= 2
+        && dash(&lower[first - 1])
+        && joined(first - 1, first)
+        && joined(first - 2, first - 1)
+        && raw[first - 2].text.chars().any(char::is_uppercase)
+        && raw[first - 2].text.chars().all(char::is_alphanumeric)
+    {
+        return Some(NotQuantity::Name);
+    }
+    // "12 Elm Street", "1600 Pennsylvania Avenue"
+    let capitalised = |i: usize| raw.get(i).is_some_and(|t| t.text.chars().next().is_some_and(char::is_uppercase));
+    let street = (1..=4).any(|words| {
+        (0..words).all(|k| capitalised(end + k))
+            && STREET_WORDS.contains(&lower.get(end + words - 1).map_or("", String::as_str))
+    });
+    if street && parsed.value.fract() == 0.0 && parsed.value > 0.0 {
+        return Some(NotQuantity::Address);
+    }
+    None
 }
 
 /// The class of the figure at `start`, read from the currency symbol before
@@ -85,9 +216,40 @@ pub(super) fn classify(raw: &[Token<'_>], lower: &[String], start: usize, parsed
         qualifier = Qualifier::AtLeast;
         end += if after(end) == "-" { 2 } else { 1 };
     }
+    // "500 or more", "200 or greater", "5,000 or less", "less than 5000 or equal".
+    if after(end) == "or" || (after(end) == "and" && matches!(after(end + 2), "" | "." | "," | ";")) {
+        let bound = match (after(end + 1), qualifier) {
+            ("more" | "greater" | "above" | "higher" | "over", Qualifier::Exact | Qualifier::Approx) => {
+                Some(Qualifier::AtLeast)
+            }
+            ("less" | "fewer" | "below" | "lower" | "under", Qualifier::Exact | Qualifier::Approx) => {
+                Some(Qualifier::AtMost)
+            }
+            ("equal", Qualifier::Over) => Some(Qualifier::AtLeast),
+            ("equal", Qualifier::Under) => Some(Qualifier::AtMost),
+            _ => None,
+        };
+        // "5,000 or more than 4,500" is two figures.
+        let number_follows = after(end + 2) == "than"
+            && after(end + 3).starts_with(|c: char| c.is_ascii_digit() || c.is_alphabetic())
+            && !matches!(after(end + 3), "" | "." | "," | "it" | "that" | "this");
+        if let Some(bound) = bound
+            && !number_follows
+        {
+            qualifier = bound;
+            end += 2;
+            if matches!(after(end), "than" | "to") {
+                end += 1;
+            }
+        }
+    }
     // What follows: percent signs, currency words, units, time words.
     match after(end) {
-        "%" | "percent" | "pct" => {
+        "%" | "percent" | "pct" | "percents" => {
+            class = QuantityClass::Percent;
+            end += 1;
+        }
+        "percentage" if !matches!(after(end + 1), "point" | "points") => {
             class = QuantityClass::Percent;
             end += 1;
         }
@@ -97,8 +259,38 @@ pub(super) fn classify(raw: &[Token<'_>], lower: &[String], start: usize, parsed
         }
         _ => {}
     }
+    if let Some(code) = parsed.currency {
+        class = QuantityClass::Money(code.to_owned());
+    }
     if let Some((_, code)) = CURRENCY_WORDS.iter().find(|(w, _)| *w == after(end)) {
         class = QuantityClass::Money((*code).to_owned());
+        end += 1;
+        // "75 USD million"
+        if let Some(multiplier) = super::read::scale(after(end)) {
+            value *= multiplier;
+            end += 1;
+        }
+        // "3 dollars 50 cents", "thirteen dollars and forty-five cents"
+        let and = usize::from(after(end) == "and");
+        if let Some(cents) = after(end + and)
+            .parse::<f64>()
+            .ok()
+            .or_else(|| super::read::word_unit(after(end + and)))
+            .or_else(|| small_words(lower, end + and).map(|(v, _)| v))
+        {
+            let words = small_words(lower, end + and).map_or(1, |(_, n)| n);
+            let unit = matches!(after(end + and + words), "cents" | "cent");
+            // "15 dollars 50.", "17 USD 25": cents at the end of the clause.
+            let bare = matches!(after(end + and + words), "" | "." | "," | ";");
+            if cents < 100.0 && cents.fract() == 0.0 && (unit || bare) {
+                value += cents / 100.0;
+                end += and + words + usize::from(unit);
+            }
+        }
+    } else if let Some((_, code)) = M_CODES.iter().find(|(w, _)| *w == after(end)) {
+        // "30 MUSD": millions of a currency.
+        class = QuantityClass::Money((*code).to_owned());
+        value *= 1e6;
         end += 1;
     }
     // "27-year-old", "a three-month inquiry": a hyphen joins number and unit.
@@ -110,9 +302,14 @@ pub(super) fn classify(raw: &[Token<'_>], lower: &[String], start: usize, parsed
             if after(unit_at + 1) == "-" && after(unit_at + 2) == "old" || after(unit_at + 1) == "old" {
                 class = QuantityClass::Age;
                 end = unit_at + if after(unit_at + 1) == "-" { 3 } else { 2 };
+            } else if after(unit_at + 1) == "of" && after(unit_at + 2) == "age" {
+                // "at 6 weeks of age"
+                class = QuantityClass::Age;
+                end = unit_at + 3;
             } else {
+                // The value as written, in its unit: "3 years" is 3 (year).
+                let _ = days;
                 class = QuantityClass::Duration(unit.trim_end_matches('s').to_owned());
-                value *= days;
                 end = unit_at + 1;
             }
         } else if let Some((_, symbol)) = MEASURES.iter().find(|(w, _)| *w == unit) {
@@ -127,6 +324,11 @@ pub(super) fn classify(raw: &[Token<'_>], lower: &[String], start: usize, parsed
             class = QuantityClass::Measure(symbol);
         }
     }
+    if let Some(symbol) = parsed.suffix_unit
+        && matches!(class, QuantityClass::Count)
+    {
+        class = QuantityClass::Measure(symbol.to_owned());
+    }
     // "magnitude 6.1", "6.1-magnitude": a scale reading, not a count.
     if matches!(class, QuantityClass::Count)
         && (matches!(previous(1), "magnitude")
@@ -137,6 +339,17 @@ pub(super) fn classify(raw: &[Token<'_>], lower: &[String], start: usize, parsed
         if after(unit_at) == "magnitude" {
             end = unit_at + 1;
         }
+    }
+    // "percent of 10", at the start of a sentence (a figure after "40
+    // percent of" elsewhere is what the share is of).
+    let percent_of = match (previous(3), previous(2), previous(1)) {
+        (_, "percent" | "percents" | "percentage", "of") => start == 2,
+        ("per", "cent", "of") => start == 3,
+        _ => false,
+    };
+    if percent_of && matches!(class, QuantityClass::Count) {
+        class = QuantityClass::Percent;
+        surface_start = raw[0].span.start;
     }
     if matches!(previous(1), "aged" | "age") || is_age_apposition(raw, lower, start, parsed) {
         class = QuantityClass::Age;
@@ -229,7 +442,7 @@ pub(super) const MEASURES: &[(&str, &str)] = &[
     ("cubic", "cu"),
 ];
 
-pub(super) const CURRENCY_SYMBOLS: &[(&str, &str)] =
+pub(crate) const CURRENCY_SYMBOLS: &[(&str, &str)] =
     &[("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY"), ("₽", "RUB"), ("₹", "INR")];
 
 pub(super) const CURRENCY_WORDS: &[(&str, &str)] = &[
@@ -253,6 +466,21 @@ pub(super) const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("krona", "SEK"),
 ];
 
+/// Millions of a currency ("30 MUSD", "120 MEUR").
+const M_CODES: &[(&str, &str)] = &[("musd", "USD"), ("meur", "EUR"), ("mgbp", "GBP"), ("maud", "AUD")];
+
+/// A number under a hundred in words ("forty-five", "forty five"): its value
+/// and how many tokens it takes.
+fn small_words(lower: &[String], at: usize) -> Option<(f64, usize)> {
+    let word = |i: usize| lower.get(i).map_or("", String::as_str);
+    let ten = super::read::word_ten(word(at))?;
+    let hyphen = usize::from(word(at + 1) == "-");
+    match super::read::word_unit(word(at + 1 + hyphen)).filter(|u| (1.0..10.0).contains(u)) {
+        Some(unit) => Some((ten + unit, 2 + hyphen)),
+        None => Some((ten, 1)),
+    }
+}
+
 pub(super) fn is_count_noun(word: &str) -> bool {
     word.len() > 3 && word.ends_with('s') && !tokens::is_stop_word(word) || word == "people"
 }
@@ -267,7 +495,9 @@ pub(super) fn is_identifier(raw: &[Token<'_>], start: usize) -> bool {
     if previous == "No" || previous == "no." || previous == "Nr" || previous == "#" {
         return true;
     }
-    let next_is_lower_noun = raw.get(start + 1).is_some_and(|t| t.text.chars().next().is_some_and(char::is_lowercase));
+    let next_is_lower_noun = raw.get(start + 1).is_some_and(|t| {
+        t.text.chars().next().is_some_and(char::is_lowercase) && !tokens::is_stop_word(&t.text.to_lowercase())
+    });
     capitalised && joined && start >= 2 && !next_is_lower_noun && !tokens::is_stop_word(&previous.to_lowercase())
 }
 

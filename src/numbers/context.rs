@@ -22,6 +22,8 @@ impl NumberMention {
             QuantityClass::Duration(unit) => format!("duration:{unit}"),
             QuantityClass::Age => "age".to_owned(),
             QuantityClass::Ordinal => "ordinal".to_owned(),
+            QuantityClass::Year => "year".to_owned(),
+            QuantityClass::NotQuantity(reason) => format!("not:{}", reason.as_str()),
         };
         // Only events that tell quantities apart name them; "the flood zone"
         // near a figure of rescuers says nothing about what is counted.

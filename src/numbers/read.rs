@@ -1,106 +1,14 @@
 //! Reading a figure's value: digits with their separators and suffixes
-//! ("4,500", "10.000", "3.5", "50m", "40th"), number words ("twenty-seven",
-//! "eleven thousand", "a dozen", "half a million"), vague words
-//! ("hundreds", "tens of thousands"), fractions ("two-thirds of"), and the
-//! hedge before a figure with the bounds it allows.
+//! ("4,500", "10.000", "3.5", "50m", "40th", "1.3e6", "USD115"), signs and
+//! leading points, slash fractions and ratios, vague words ("hundreds",
+//! "tens of thousands"), and the hedge before a figure with the bounds it
+//! allows. Number words are read by `words`.
 
 use super::classify::TIME_UNITS;
+use super::words::{Last, accumulate, parse_fraction, parse_words, vague_word};
+pub(super) use super::words::{ORDINALS, scale, word_ten, word_unit};
 use super::{Parsed, Token};
 use crate::model::Qualifier;
-use crate::tokens;
-
-pub(super) const UNITS: &[&str] = &[
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-
-pub(super) const TENS: &[&str] =
-    &["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-
-pub(super) const ORDINALS: &[(&str, f64)] = &[
-    ("second", 2.0),
-    ("third", 3.0),
-    ("fourth", 4.0),
-    ("fifth", 5.0),
-    ("sixth", 6.0),
-    ("seventh", 7.0),
-    ("eighth", 8.0),
-    ("ninth", 9.0),
-    ("tenth", 10.0),
-    ("eleventh", 11.0),
-    ("twelfth", 12.0),
-    ("twentieth", 20.0),
-    ("thirtieth", 30.0),
-    ("fortieth", 40.0),
-    ("fiftieth", 50.0),
-    ("hundredth", 100.0),
-];
-
-pub(super) fn word_unit(word: &str) -> Option<f64> {
-    UNITS.iter().position(|u| *u == word).map(|v| v as f64)
-}
-
-pub(super) fn word_ten(word: &str) -> Option<f64> {
-    TENS.iter().position(|t| !t.is_empty() && *t == word).map(|v| v as f64 * 10.0)
-}
-
-pub(super) fn scale(word: &str) -> Option<f64> {
-    match word {
-        "thousand" => Some(1e3),
-        "million" | "mln" | "mn" => Some(1e6),
-        "billion" | "bn" => Some(1e9),
-        "trillion" | "tn" => Some(1e12),
-        _ => None,
-    }
-}
-
-pub(super) fn vague_word(word: &str) -> Option<(f64, f64)> {
-    match word {
-        "dozens" => Some((24.0, 99.0)),
-        "scores" => Some((40.0, 99.0)),
-        "hundreds" => Some((200.0, 999.0)),
-        "thousands" => Some((2_000.0, 9_999.0)),
-        "millions" => Some((2e6, 9.99e6)),
-        "billions" => Some((2e9, 9.99e9)),
-        _ => None,
-    }
-}
-
-pub(super) fn fraction_word(word: &str) -> Option<f64> {
-    match word {
-        "half" => Some(0.5),
-        "third" | "thirds" => Some(1.0 / 3.0),
-        "quarter" | "quarters" => Some(0.25),
-        "fifth" | "fifths" => Some(0.2),
-        _ => None,
-    }
-}
-
-pub(super) fn is_number_word(word: &str) -> bool {
-    word_unit(word).is_some()
-        || word_ten(word).is_some()
-        || word == "hundred"
-        || scale(word).is_some()
-        || word == "dozen"
-}
 
 /// True when the text writes decimals with a comma ("3,5 Prozent") and
 /// never uses a comma as a thousands separator: then "10.000" is ten thousand.
@@ -121,9 +29,32 @@ pub(super) fn uses_decimal_comma(text: &str) -> bool {
     decimal_comma
 }
 
-/// Reads a digit token: "4,500", "10.000", "3.5", "50m", "12bn", "40th".
-/// Returns (value, suffix scale applied, ordinal, bare four digits).
-pub(super) fn parse_digits(token: &str, decimal_comma: bool, plural_noun_follows: bool) -> Option<(f64, bool, bool)> {
+/// Reads a digit token: "4,500", "10.000", "3.5", "50m", "12bn", "40th",
+/// "1.3e6". `written` is the token as written (its case tells "1MM", a
+/// million, from "1mm", a millimetre), `token` the folded one.
+/// Returns (value, ordinal, bare four digits).
+pub(super) fn parse_digits(
+    written: &str,
+    token: &str,
+    decimal_comma: bool,
+    plural_noun_follows: bool,
+) -> Option<(f64, bool, bool)> {
+    // "1 234 567.89" with narrow no-break spaces is one word: thousands groups.
+    let regrouped;
+    let token = if token.contains('\u{202f}') {
+        let mut groups = token.split('\u{202f}');
+        let head = groups.next().unwrap_or_default();
+        let grouped = (1..=3).contains(&head.len())
+            && groups
+                .all(|g| g.len() >= 3 && g.as_bytes()[..3].iter().all(u8::is_ascii_digit) && !g[3..].contains(','));
+        if !grouped {
+            return None;
+        }
+        regrouped = token.replace('\u{202f}', "");
+        regrouped.as_str()
+    } else {
+        token
+    };
     let digits_end = token.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(token.len());
     let (number, suffix) = token.split_at(digits_end);
     if number.is_empty() || !number.starts_with(|c: char| c.is_ascii_digit()) {
@@ -131,17 +62,41 @@ pub(super) fn parse_digits(token: &str, decimal_comma: bool, plural_noun_follows
     }
     let number = number.trim_end_matches(['.', ',']);
     let suffix_lower = suffix.to_ascii_lowercase();
+    let exponent = suffix_lower
+        .strip_prefix('e')
+        .filter(|e| !e.is_empty() && e.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|e| e.parse::<i32>().ok());
     let (multiplier, ordinal) = match suffix_lower.as_str() {
         "" => (1.0, false),
         "k" => (1e3, false),
-        "m" | "mn" | "mln" => (1e6, false),
-        "bn" | "b" => (1e9, false),
+        "m" | "mn" | "mln" | "mil" => (1e6, false),
+        "mm" if written.ends_with("MM") => (1e6, false),
+        "bn" | "b" | "bln" => (1e9, false),
+        "tn" | "tln" | "trn" => (1e12, false),
         "st" | "nd" | "rd" | "th" => (1.0, true),
-        _ => return None,
+        _ => match exponent {
+            Some(exponent) if exponent <= 30 => (10f64.powi(exponent), false),
+            _ => return None,
+        },
     };
     let value = read_separated(number, decimal_comma, plural_noun_follows)?;
     let bare_four = suffix.is_empty() && number.len() == 4 && number.bytes().all(|b| b.is_ascii_digit());
     Some((value * multiplier, ordinal, bare_four))
+}
+
+/// "½", "¾", "⅔": a vulgar fraction character.
+fn vulgar_fraction(token: &str) -> Option<f64> {
+    Some(match token {
+        "½" => 0.5,
+        "⅓" => 1.0 / 3.0,
+        "⅔" => 2.0 / 3.0,
+        "¼" => 0.25,
+        "¾" => 0.75,
+        "⅕" => 0.2,
+        "⅙" => 1.0 / 6.0,
+        "⅛" => 0.125,
+        _ => return None,
+    })
 }
 
 /// Reads a number with separators by what each separator can be:
@@ -186,27 +141,272 @@ pub(super) fn read_separated(number: &str, decimal_comma: bool, plural_noun_foll
     if thousands { as_thousands() } else { as_decimal(last, None) }
 }
 
+/// Reads the number starting at token `start`, with a sign before it
+/// ("-9.5", "minus five", "negative one") or a leading point (".08"), and
+/// fractions written with a slash or as a ratio ("3/4", "2 1/4", "one in
+/// five", "two out of five hundred").
 pub(super) fn parse_number(raw: &[Token<'_>], lower: &[String], start: usize, decimal_comma: bool) -> Option<Parsed> {
+    let mut parsed = parse_unsigned(raw, lower, start, decimal_comma)?;
+    let joined = |a: usize, b: usize| raw[a].span.end == raw[b].span.start;
+    let digits = parsed.written_in_digits && lower[start].bytes().all(|b| b.is_ascii_digit());
+    // ".08": a point straight before the digits, with no digit before it.
+    if digits
+        && start >= 1
+        && raw[start - 1].text == "."
+        && joined(start - 1, start)
+        && (start < 2 || !joined(start - 2, start - 1))
+        && parsed.end == start + 1
+        && let Ok(value) = format!("0.{}", lower[start]).parse::<f64>()
+    {
+        parsed.value = value;
+        parsed.lead = 1;
+        parsed.bare_four_digits = false;
+    }
+    // "3/4", "2 1/4": a proper fraction (a date or "9/11" is not one).
+    if digits && parsed.end == start + 1 && !parsed.ordinal {
+        if let Some((fraction, end)) = slash_fraction(raw, lower, start) {
+            parsed.value = fraction;
+            parsed.end = end;
+            parsed.bare_four_digits = false;
+        } else if let Some((fraction, end)) = slash_fraction(raw, lower, start + 1)
+            && raw[start + 1].span.start > raw[start].span.end
+        {
+            parsed.value += fraction;
+            parsed.end = end;
+            parsed.bare_four_digits = false;
+        }
+    }
+    if parsed.vague.is_none() && !parsed.ordinal && !parsed.fraction {
+        ratio(raw, lower, &mut parsed, decimal_comma);
+    }
+    // The sign: "-" straight before the number (not after a word or a
+    // number: "COVID-19", "5-10"), "minus", "negative".
+    let first = start - parsed.lead;
+    if first >= 1 {
+        let sign = raw[first - 1].text;
+        let dash = matches!(sign, "-" | "−")
+            && joined(first - 1, first)
+            && (first < 2 || !joined(first - 2, first - 1) || !raw[first - 2].text.chars().any(char::is_alphanumeric))
+            && parsed.written_in_digits;
+        if dash || matches!(lower[first - 1].as_str(), "minus" | "negative") {
+            parsed.value = -parsed.value;
+            parsed.lead += 1;
+            parsed.bare_four_digits = false;
+        }
+    }
+    Some(parsed)
+}
+
+/// A proper fraction written with a slash at `start` ("3/4", "1/2"): its
+/// value and the index after it. Dates ("5/17/2018") and names ("9/11",
+/// "24/7") are not fractions.
+fn slash_fraction(raw: &[Token<'_>], lower: &[String], start: usize) -> Option<(f64, usize)> {
+    let joined = |a: usize, b: usize| raw.get(b).is_some_and(|t| raw[a].span.end == t.span.start);
+    let is_digits = |i: usize| lower.get(i).is_some_and(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()));
+    if !(is_digits(start) && lower.get(start + 1).is_some_and(|w| w == "/") && is_digits(start + 2)) {
+        return None;
+    }
+    if !(joined(start, start + 1) && joined(start + 1, start + 2)) {
+        return None;
+    }
+    // Not part of a longer slashed run.
+    if lower.get(start + 3).is_some_and(|w| w == "/") && joined(start + 2, start + 3) {
+        return None;
+    }
+    if start >= 1 && lower[start - 1] == "/" && joined(start - 1, start) {
+        return None;
+    }
+    let numerator: f64 = lower[start].parse().ok()?;
+    let denominator: f64 = lower[start + 2].parse().ok()?;
+    // Fractions have the usual denominators; "9/11" and "24/7" are names.
+    let usual = [2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 16.0, 32.0, 64.0, 100.0].contains(&denominator);
+    (numerator < denominator && usual).then(|| (numerator / denominator, start + 3))
+}
+
+/// "one in five", "1 over 3", "two out of five hundred": a ratio below one,
+/// read as its value. Only "out of" takes any numerator; "in" and "over"
+/// take one ("2 in 10 minutes" and "won 3 in 2019" are not ratios).
+fn ratio(raw: &[Token<'_>], lower: &[String], parsed: &mut Parsed, decimal_comma: bool) {
+    let word = |i: usize| lower.get(i).map_or("", String::as_str);
+    let (connector_len, any_numerator) = match (word(parsed.end), word(parsed.end + 1)) {
+        ("out", "of") => (2, true),
+        ("in" | "over", _) => (1, false),
+        _ => return,
+    };
+    if !(any_numerator || parsed.value == 1.0 || (parsed.value == 2.0 && word(parsed.end) == "in")) {
+        return;
+    }
+    let at = parsed.end + connector_len;
+    if at >= lower.len() {
+        return;
+    }
+    let Some(second) = parse_unsigned(raw, lower, at, decimal_comma) else { return };
+    let unit_follows = TIME_UNITS.iter().any(|(unit, _)| *unit == word(second.end));
+    if second.ordinal
+        || second.vague.is_some()
+        || second.bare_four_digits
+        || unit_follows
+        || second.value <= parsed.value
+    {
+        return;
+    }
+    parsed.value /= second.value;
+    parsed.end = second.end;
+    parsed.bare_four_digits = false;
+    parsed.pronoun = false;
+}
+
+fn parse_unsigned(raw: &[Token<'_>], lower: &[String], start: usize, decimal_comma: bool) -> Option<Parsed> {
     let word = lower[start].as_str();
     let next_word = lower.get(start + 1).map(String::as_str).unwrap_or_default();
+    if let Some(value) = vulgar_fraction(word) {
+        return Some(Parsed {
+            value,
+            vague: None,
+            end: start + 1,
+            ordinal: false,
+            fraction: false,
+            written_in_digits: true,
+            bare_four_digits: false,
+            lead: 0,
+            pronoun: false,
+            suffix_unit: None,
+            currency: None,
+        });
+    }
+    // "more than half": a half after a hedge, on its own.
+    let previous = start.checked_sub(1).map_or("", |i| lower[i].as_str());
+    if word == "half"
+        && matches!(previous, "than" | "about" | "nearly" | "almost" | "over" | "under" | "around" | "roughly")
+        && !matches!(next_word, "of" | "a" | "an" | "-" | "the" | "an hour")
+    {
+        return Some(Parsed {
+            value: 0.5,
+            vague: None,
+            end: start + 1,
+            ordinal: false,
+            fraction: false,
+            written_in_digits: false,
+            bare_four_digits: false,
+            lead: 0,
+            pronoun: false,
+            suffix_unit: None,
+            currency: None,
+        });
+    }
+    // "USD115", "115USD": a currency code written into the digits.
+    if let Some((code, number)) = currency_in_token(word)
+        && let Some(value) = read_separated(number, decimal_comma, false)
+    {
+        return Some(Parsed {
+            value,
+            vague: None,
+            end: start + 1,
+            ordinal: false,
+            fraction: false,
+            written_in_digits: true,
+            bare_four_digits: false,
+            lead: 0,
+            pronoun: false,
+            suffix_unit: None,
+            currency: Some(code),
+        });
+    }
+    // "12.32e+14", "-12e-1": an exponent after a sign.
+    if let Some(mantissa) = word.strip_suffix('e')
+        && mantissa.starts_with(|c: char| c.is_ascii_digit())
+        && let Some(sign) = lower.get(start + 1).filter(|s| matches!(s.as_str(), "+" | "-"))
+        && let Some(exponent) = lower.get(start + 2).and_then(|e| e.parse::<i32>().ok())
+        && raw[start].span.end == raw[start + 1].span.start
+        && raw[start + 1].span.end == raw[start + 2].span.start
+        && exponent <= 30
+        && let Some(value) = read_separated(mantissa, decimal_comma, false)
+    {
+        let exponent = if sign == "-" { -exponent } else { exponent };
+        return Some(Parsed {
+            value: value * 10f64.powi(exponent),
+            vague: None,
+            end: start + 3,
+            ordinal: false,
+            fraction: false,
+            written_in_digits: true,
+            bare_four_digits: false,
+            lead: 0,
+            pronoun: false,
+            suffix_unit: None,
+            currency: None,
+        });
+    }
     if word.starts_with(|c: char| c.is_ascii_digit()) {
         let plural_follows = next_word.ends_with('s') || next_word == "people";
-        // The folded token: digits of other scripts ("٤٥٠٠", "４５００") read as ASCII.
-        let (mut value, ordinal, bare_four) = parse_digits(&lower[start], decimal_comma, plural_follows)?;
-        let mut end = start + 1;
-        // "10 000": a space-separated thousands group.
-        while !ordinal
-            && value < 1000.0
-            && lower.get(end).is_some_and(|t| t.len() == 3 && t.bytes().all(|b| b.is_ascii_digit()))
-            && raw[end].span.start == raw[end - 1].span.end + 1
-            && lower[start].len() <= 3
+        // "1.8m tall", "75ml", "200lbs": a unit written into the digits.
+        if let Some((number, symbol)) = unit_in_token(word)
+            && let Some(value) = read_separated(number, decimal_comma, false)
         {
-            value = value * 1000.0 + lower[end].parse::<f64>().ok()?;
+            let money = start >= 1 && super::classify::CURRENCY_SYMBOLS.iter().any(|(s, _)| *s == raw[start - 1].text);
+            // "$5m", "5m people" are millions; "1.8m tall" is metres.
+            let upper = raw[start].text.ends_with('M');
+            let noun_follows = next_word.len() > 3 && next_word.ends_with('s') || next_word == "people";
+            let million = (symbol == "m" && (money || upper || noun_follows || scale(next_word).is_some()))
+                || (symbol == "mm" && upper);
+            if !million {
+                return Some(Parsed {
+                    value,
+                    vague: None,
+                    end: start + 1,
+                    ordinal: false,
+                    fraction: false,
+                    written_in_digits: true,
+                    bare_four_digits: false,
+                    lead: 0,
+                    pronoun: false,
+                    suffix_unit: Some(symbol),
+                    currency: None,
+                });
+            }
+        }
+        // The folded token: digits of other scripts ("٤٥٠٠", "４５００") read as ASCII.
+        let (mut value, ordinal, bare_four) =
+            parse_digits(raw[start].text, &lower[start], decimal_comma, plural_follows)?;
+        let mut end = start + 1;
+        // "10 000", "1 234 567.89": space-separated thousands groups (any
+        // space: a no-break or narrow no-break space as well).
+        let grouped = |t: &str| {
+            let (whole, decimals) = t.split_once('.').unwrap_or((t, "0"));
+            whole.len() == 3
+                && whole.bytes().all(|b| b.is_ascii_digit())
+                && !decimals.is_empty()
+                && decimals.bytes().all(|b| b.is_ascii_digit())
+        };
+        while !ordinal
+            && lower[start].len() <= 3
+            && lower[start].bytes().all(|b| b.is_ascii_digit())
+            && lower.get(end).is_some_and(|t| grouped(t))
+            && (1..=3).contains(&(raw[end].span.start - raw[end - 1].span.end))
+            && !lower[end - 1].contains('.')
+        {
+            let (whole, decimals) = lower[end].split_once('.').unwrap_or((&lower[end], ""));
+            value = value * 1000.0 + whole.parse::<f64>().ok()?;
+            if !decimals.is_empty() {
+                value += format!("0.{decimals}").parse::<f64>().ok()?;
+            }
             end += 1;
         }
-        if let Some(multiplier) = lower.get(end).and_then(|w| scale(w)) {
-            value *= multiplier;
+        // "2.33 k", "10 k"
+        if lower.get(end).is_some_and(|w| w == "k") && !ordinal {
+            value *= 1e3;
             end += 1;
+        }
+        // "4.5 million", "322 hundred", "3 dozens", "13 lakh", "3 million and a half"
+        let continues = lower.get(end).is_some_and(|w| {
+            scale(w).is_some()
+                || w == "hundred"
+                || matches!(w.as_str(), "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs")
+        });
+        if continues && !ordinal {
+            let (total, after) = accumulate(lower, end, 0.0, value, Last::Digits)?;
+            value = total;
+            end = after;
         }
         return Some(Parsed {
             value,
@@ -216,6 +416,10 @@ pub(super) fn parse_number(raw: &[Token<'_>], lower: &[String], start: usize, de
             fraction: false,
             written_in_digits: true,
             bare_four_digits: bare_four && end == start + 1,
+            lead: 0,
+            pronoun: false,
+            suffix_unit: None,
+            currency: None,
         });
     }
     // "tens of thousands", "hundreds of thousands"
@@ -233,6 +437,10 @@ pub(super) fn parse_number(raw: &[Token<'_>], lower: &[String], start: usize, de
             fraction: false,
             written_in_digits: false,
             bare_four_digits: false,
+            lead: 0,
+            pronoun: false,
+            suffix_unit: None,
+            currency: None,
         });
     }
     if let Some((low, high)) = vague_word(word) {
@@ -244,6 +452,10 @@ pub(super) fn parse_number(raw: &[Token<'_>], lower: &[String], start: usize, de
             fraction: false,
             written_in_digits: false,
             bare_four_digits: false,
+            lead: 0,
+            pronoun: false,
+            suffix_unit: None,
+            currency: None,
         });
     }
     if let Some(parsed) = parse_fraction(lower, start) {
@@ -262,158 +474,50 @@ pub(super) fn parse_number(raw: &[Token<'_>], lower: &[String], start: usize, de
             fraction: false,
             written_in_digits: false,
             bare_four_digits: false,
+            lead: 0,
+            pronoun: false,
+            suffix_unit: None,
+            currency: None,
         });
     }
     parse_words(lower, start)
 }
 
-/// "two-thirds of", "a third of", "half of", "three quarters of" → a share in percent.
-pub(super) fn parse_fraction(lower: &[String], start: usize) -> Option<Parsed> {
-    let word = lower[start].as_str();
-    let (numerator, mut index) = match word {
-        "a" | "an" | "one" => (1.0, start + 1),
-        w => match word_unit(w) {
-            Some(n) if n >= 2.0 => (n, start + 1),
-            _ if fraction_word(w).is_some() && w == "half" => (1.0, start),
-            _ => return None,
-        },
-    };
-    if lower.get(index).is_some_and(|w| w == "-") {
-        index += 1;
-    }
-    let unit = fraction_word(lower.get(index)?)?;
-    if word == "one" && lower[index] == "half" {
-        return None;
-    }
-    let after = lower.get(index + 1).map(String::as_str);
-    if after != Some("of") {
-        return None;
-    }
-    let value = (numerator * unit * 1000.0).round() / 10.0;
-    Some(Parsed {
-        value,
-        vague: None,
-        end: index + 1,
-        ordinal: false,
-        fraction: true,
-        written_in_digits: false,
-        bare_four_digits: false,
-    })
-}
-
-/// English number words: "twenty-seven", "eleven thousand", "a dozen",
-/// "one hundred and twenty", "a million".
-pub(super) fn parse_words(lower: &[String], start: usize) -> Option<Parsed> {
-    if let Some(parsed) = parse_half_multiple(lower, start) {
-        return Some(parsed);
-    }
-    let first = lower[start].as_str();
-    let article = first == "a" || first == "an";
-    if article && !lower.get(start + 1).is_some_and(|w| w == "dozen" || w == "hundred" || scale(w).is_some()) {
-        return None;
-    }
-    if !article && !is_number_word(first) {
-        return None;
-    }
-    if !article && first == "dozen" {
-        return None;
-    }
-    let mut total = 0.0;
-    let mut current = 0.0;
-    let mut index = start;
-    let mut consumed_any = false;
-    while let Some(word) = lower.get(index) {
-        let word = word.as_str();
-        if (word == "a" || word == "an") && index == start {
-            current = 1.0;
-        } else if let Some(unit) = word_unit(word) {
-            current += unit;
-        } else if let Some(ten) = word_ten(word) {
-            current += ten;
-        } else if word == "hundred" {
-            current = if current == 0.0 { 100.0 } else { current * 100.0 };
-        } else if word == "dozen" {
-            current = if current == 0.0 { 12.0 } else { current * 12.0 };
-        } else if let Some(multiplier) = scale(word) {
-            total += (if current == 0.0 { 1.0 } else { current }) * multiplier;
-            current = 0.0;
-        } else if word == "and"
-            && consumed_any
-            && current > 0.0
-            && lower.get(index + 1).is_some_and(|w| w == "a")
-            && lower.get(index + 2).is_some_and(|w| w == "half")
-        {
-            // "two and a half million", "one and a half thousand"
-            current += 0.5;
-            index += 3;
-            continue;
-        } else if (word == "-" || word == "and")
-            && consumed_any
-            && lower.get(index + 1).is_some_and(|w| is_number_word(w))
-        {
-            // "twenty-seven", "one hundred and twenty"
-        } else {
-            break;
-        }
-        consumed_any = true;
-        index += 1;
-    }
-    let value = total + current;
-    // "one" alone is as often a pronoun ("one of them") as a count; it counts
-    // when a noun follows ("one person").
-    let lone_one = first == "one" && index == start + 1;
-    let noun_follows = lower.get(index).is_some_and(|w| {
-        w.chars().all(char::is_alphabetic) && !tokens::is_stop_word(w) && !TIME_UNITS.iter().any(|(u, _)| u == w)
-    });
-    if !consumed_any || (lone_one && !noun_follows) || (article && value == 0.0) {
-        return None;
-    }
-    Some(Parsed {
-        value,
-        vague: None,
-        end: index,
-        ordinal: false,
-        fraction: false,
-        written_in_digits: false,
-        bare_four_digits: false,
-    })
-}
-
-/// "half a dozen", "a half-dozen", "half-dozen", "half a million": half of
-/// a dozen, hundred or scale word.
-pub(super) fn parse_half_multiple(lower: &[String], start: usize) -> Option<Parsed> {
-    let word = |offset: usize| lower.get(start + offset).map_or("", String::as_str);
-    let mut index = usize::from(matches!(word(0), "a" | "an"));
-    if word(index) != "half" {
-        return None;
-    }
-    index += 1;
-    // "half a dozen" (no leading article) or "a half-dozen" / "half-dozen".
-    let joiner = (index == 1 && matches!(word(index), "a" | "an")) || word(index) == "-";
-    index += usize::from(joiner);
-    let multiple = match word(index) {
-        "dozen" => 12.0,
-        "hundred" => 100.0,
-        other => scale(other)?,
-    };
-    Some(Parsed {
-        value: multiple / 2.0,
-        vague: None,
-        end: start + index + 1,
-        ordinal: false,
-        fraction: false,
-        written_in_digits: false,
-        bare_four_digits: false,
-    })
-}
-
 /// Hedges before a number, longest first, with the qualifier they give.
 pub(super) const HEDGES: &[(&[&str], Qualifier)] = &[
+    (&["less", "than", "or", "equal", "to"], Qualifier::AtMost),
+    (&["fewer", "than", "or", "equal", "to"], Qualifier::AtMost),
+    (&["more", "than", "or", "equal", "to"], Qualifier::AtLeast),
+    (&["greater", "than", "or", "equal", "to"], Qualifier::AtLeast),
+    (&["equal", "to", "or", "less", "than"], Qualifier::AtMost),
+    (&["equal", "to", "or", "fewer", "than"], Qualifier::AtMost),
+    (&["equal", "to", "or", "more", "than"], Qualifier::AtLeast),
+    (&["equal", "to", "or", "greater", "than"], Qualifier::AtLeast),
+    (&["at", "least", "or", "equal", "to"], Qualifier::AtLeast),
+    (&["at", "most", "or", "equal", "to"], Qualifier::AtMost),
+    (&["less", "or", "equal", "than"], Qualifier::AtMost),
+    (&["smaller", "or", "equal", "than"], Qualifier::AtMost),
+    (&["lower", "or", "equal", "than"], Qualifier::AtMost),
+    (&["greater", "or", "equal", "than"], Qualifier::AtLeast),
+    (&["larger", "or", "equal", "than"], Qualifier::AtLeast),
+    (&["bigger", "or", "equal", "than"], Qualifier::AtLeast),
+    (&["higher", "or", "equal", "than"], Qualifier::AtLeast),
+    (&["more", "or", "equal", "than"], Qualifier::AtLeast),
     (&["no", "fewer", "than"], Qualifier::AtLeast),
     (&["no", "less", "than"], Qualifier::AtLeast),
     (&["no", "more", "than"], Qualifier::AtMost),
     (&["in", "excess", "of"], Qualifier::Over),
     (&["more", "than"], Qualifier::Over),
+    (&["larger", "than"], Qualifier::Over),
+    (&["bigger", "than"], Qualifier::Over),
+    (&["higher", "than"], Qualifier::Over),
+    (&["smaller", "than"], Qualifier::Under),
+    (&["lower", "than"], Qualifier::Under),
+    (&["equals", "to"], Qualifier::Exact),
+    (&["equaling", "to"], Qualifier::Exact),
+    (&["equal", "to"], Qualifier::Exact),
+    (&[">", "="], Qualifier::AtLeast),
+    (&["<", "="], Qualifier::AtMost),
     (&["greater", "than"], Qualifier::Over),
     (&["upwards", "of"], Qualifier::Over),
     (&["just", "over"], Qualifier::Over),
@@ -438,6 +542,14 @@ pub(super) const HEDGES: &[(&[&str], Qualifier)] = &[
     (&["approx"], Qualifier::Approx),
     (&["circa"], Qualifier::Approx),
     (&["over"], Qualifier::Over),
+    (&["exceeding"], Qualifier::Over),
+    (&["exceeds"], Qualifier::Over),
+    (&["exceed"], Qualifier::Over),
+    (&["surpassing"], Qualifier::Over),
+    (&["surpass"], Qualifier::Over),
+    (&["equals"], Qualifier::Exact),
+    (&[">"], Qualifier::Over),
+    (&["<"], Qualifier::Under),
     (&["above"], Qualifier::Over),
     (&["under"], Qualifier::Under),
     (&["below"], Qualifier::Under),
@@ -483,22 +595,85 @@ pub(super) fn bounds(value: f64, qualifier: Qualifier, nearly: bool, vague: Opti
             _ => (low, high),
         };
     }
-    match qualifier {
+    // Counts and amounts stop at zero; a negative figure ("below -30") has
+    // no floor.
+    let floor = if value < 0.0 { f64::NEG_INFINITY } else { 0.0 };
+    let (low, high) = match qualifier {
         Qualifier::Exact | Qualifier::Range => (value, value),
         Qualifier::Approx if nearly => (value * (1.0 - APPROX_TOLERANCE), value),
         Qualifier::Approx => (value * (1.0 - APPROX_TOLERANCE), value * (1.0 + APPROX_TOLERANCE)),
         // "more than 30" allows 31 but not 30 itself.
         Qualifier::Over => (next_above(value), f64::INFINITY),
         Qualifier::AtLeast => (value, f64::INFINITY),
-        Qualifier::Under => (0.0, next_below(value)),
-        Qualifier::AtMost => (0.0, value),
-    }
+        Qualifier::Under => (floor, next_below(value)),
+        Qualifier::AtMost => (floor, value),
+    };
+    (low.min(high), high.max(low))
 }
 
 pub(super) fn next_above(value: f64) -> f64 {
-    if value.fract() == 0.0 { value + 1.0 } else { value * (1.0 + 1e-9) }
+    if value.fract() == 0.0 { value + 1.0 } else { value + value.abs() * 1e-9 }
 }
 
 pub(super) fn next_below(value: f64) -> f64 {
-    if value.fract() == 0.0 && value >= 1.0 { value - 1.0 } else { value * (1.0 - 1e-9) }
+    if value.fract() == 0.0 && value.abs() >= 1.0 { value - 1.0 } else { value - value.abs() * 1e-9 }
+}
+
+/// A value without the noise of binary floating point: rounded to 15
+/// significant digits, so 2.2 × 10⁸ is 220000000, not 220000000.00000003.
+pub(super) fn clean(value: f64) -> f64 {
+    if !value.is_finite() || value == 0.0 {
+        return value;
+    }
+    format!("{value:.14e}").parse().unwrap_or(value)
+}
+
+/// Currency codes a figure may be written with ("USD115", "115USD").
+const CODES: &[(&str, &str)] = &[
+    ("usd", "USD"),
+    ("eur", "EUR"),
+    ("gbp", "GBP"),
+    ("jpy", "JPY"),
+    ("cny", "CNY"),
+    ("chf", "CHF"),
+    ("aud", "AUD"),
+    ("cad", "CAD"),
+    ("inr", "INR"),
+];
+
+/// "usd115", "115.5usd": the code and the number.
+fn currency_in_token(token: &str) -> Option<(&'static str, &str)> {
+    CODES.iter().find_map(|(code, iso)| {
+        let number = token.strip_prefix(code).or_else(|| token.strip_suffix(code))?;
+        let digits = number.starts_with(|c: char| c.is_ascii_digit())
+            && number.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',');
+        digits.then_some((*iso, number))
+    })
+}
+
+/// Units written straight after digits ("1.8m", "75ml", "7.62mm", "200lbs").
+const UNIT_SUFFIXES: &[(&str, &str)] = &[
+    ("m", "m"),
+    ("km", "km"),
+    ("cm", "cm"),
+    ("mm", "mm"),
+    ("ml", "ml"),
+    ("kg", "kg"),
+    ("lbs", "lb"),
+    ("lb", "lb"),
+    ("t", "t"),
+    ("ft", "ft"),
+    ("kph", "km/h"),
+    ("mph", "mph"),
+    ("mw", "MW"),
+    ("gw", "GW"),
+    ("ha", "ha"),
+];
+
+/// "1.8m" → ("1.8", "m"): the number and the unit's symbol.
+fn unit_in_token(token: &str) -> Option<(&str, &'static str)> {
+    let digits_end = token.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))?;
+    let (number, suffix) = token.split_at(digits_end);
+    let symbol = UNIT_SUFFIXES.iter().find(|(written, _)| *written == suffix).map(|(_, symbol)| *symbol)?;
+    Some((number.trim_end_matches(['.', ',']), symbol))
 }

@@ -135,3 +135,89 @@ fn halves_of_dozens_and_scales() {
     // "half of" stays a share.
     assert_eq!(extract("Half of the town flooded.")[0].class, QuantityClass::Percent);
 }
+
+fn read(text: &str) -> Vec<(String, f64, String)> {
+    read_all(text)
+        .into_iter()
+        .map(|m| {
+            let class = match &m.class {
+                QuantityClass::NotQuantity(reason) => format!("not:{}", reason.as_str()),
+                class => class.as_str().to_owned(),
+            };
+            (text[m.span.range()].to_owned(), m.figure.value, class)
+        })
+        .collect()
+}
+
+#[test]
+fn every_figure_has_a_class_and_non_quantities_say_why() {
+    let text = "In 2019, after 9/11 and COVID-19, the G7 met at 12 Elm Street in a three-bedroom house; \
+                call +1-555-0100 or ask one of them about Flight 447 and the Category 4 storm.";
+    assert_eq!(
+        read(text),
+        [
+            ("2019".to_owned(), 2019.0, "year".to_owned()),
+            ("9".to_owned(), 9.0, "not:date_or_time".to_owned()),
+            ("11".to_owned(), 11.0, "not:date_or_time".to_owned()),
+            ("19".to_owned(), 19.0, "not:name".to_owned()),
+            ("12".to_owned(), 12.0, "not:address".to_owned()),
+            ("three".to_owned(), 3.0, "not:kind".to_owned()),
+            ("1".to_owned(), 1.0, "not:phone".to_owned()),
+            ("555".to_owned(), 555.0, "not:phone".to_owned()),
+            ("0100".to_owned(), 100.0, "not:phone".to_owned()),
+            ("one".to_owned(), 1.0, "not:pronoun".to_owned()),
+            ("447".to_owned(), 447.0, "not:identifier".to_owned()),
+            ("4".to_owned(), 4.0, "not:scale".to_owned()),
+        ]
+    );
+    // Only quantities are extracted for comparison.
+    assert!(extract(text).is_empty(), "{:?}", extract(text));
+}
+
+#[test]
+fn signs_points_fractions_and_spoken_decimals() {
+    let value = |text: &str| read_all(text).first().map(|m| m.figure.value);
+    assert_eq!(value("It fell to -9.2321312 overnight"), Some(-9.2321312));
+    assert_eq!(value("The answer is minus five point five"), Some(-5.5));
+    assert_eq!(value("a rate of .08"), Some(0.08));
+    assert_eq!(value("two thirds"), Some(0.666666666666667));
+    assert_eq!(value("3/4 of a cup"), Some(0.75));
+    assert_eq!(value("2 1/4 miles"), Some(2.25));
+    assert_eq!(value("3 dozens eggs"), Some(36.0));
+    assert_eq!(value("two hundred point zero three"), Some(200.03));
+    assert_eq!(value("1\u{202f}234\u{202f}567.89 is a number"), Some(1_234_567.89));
+    assert_eq!(value("one and a half million people"), Some(1_500_000.0));
+    assert_eq!(value("one in five voters"), Some(0.2));
+    assert_eq!(value("13 lakh rupees"), Some(1_300_000.0));
+    // A duration keeps its unit and value as written.
+    let years = &read_all("for three years")[0];
+    assert_eq!((years.figure.value, years.figure.unit.as_str()), (3.0, "year"));
+    // No float noise: 2.2 billion is 2200000000 exactly.
+    assert_eq!(value("$2.2 billion"), Some(2_200_000_000.0));
+    assert_eq!(value("about 220 million"), Some(220_000_000.0));
+    let about = &read_all("about 4,500 people")[0].figure;
+    assert_eq!((about.low, about.high), (4050.0, 4950.0));
+}
+
+#[test]
+fn metres_and_millions_written_into_digits() {
+    assert_eq!(read_all("She is 1.8m tall")[0].class, QuantityClass::Measure("m".into()));
+    assert_eq!(read_all("a €50m fund")[0].figure.value, 5e7);
+    assert_eq!(read_all("5m people")[0].figure.value, 5e6);
+    assert_eq!(read_all("I can give you 10M.")[0].figure.value, 1e7);
+}
+
+#[test]
+fn bounds_and_ranges_from_comparatives() {
+    let figure = |text: &str| read_all(text)[0].figure.clone();
+    let both = figure("x is larger than 10 and smaller than 20");
+    assert_eq!((both.low, both.high, both.qualifier), (11.0, 19.0, Qualifier::Range));
+    let from = figure("The range is from 200 to 3000");
+    assert_eq!((from.low, from.high), (200.0, 3000.0));
+    // A change is not a range.
+    assert_eq!(read_all("Sales rose from 200 to 3000").len(), 2);
+    let or_more = figure("five hundred or more");
+    assert_eq!((or_more.low, or_more.high), (500.0, f64::INFINITY));
+    let at_most = figure("less than or equal to 100");
+    assert_eq!((at_most.low, at_most.high), (0.0, 100.0));
+}

@@ -15,7 +15,7 @@ pub const VERSION: u32 = 1;
 /// The minor version: raised by every addition to the contract (new fields
 /// only), so a script can tell which fields to expect. See
 /// `docs/report-format.md` for what each minor version added.
-pub const VERSION_MINOR: u32 = 3;
+pub const VERSION_MINOR: u32 = 4;
 
 /// The whole JSON report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -117,7 +117,7 @@ pub struct Summary {
 }
 
 /// One article.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ReportArticle {
     /// Path or URL as given.
     pub source: String,
@@ -149,7 +149,7 @@ pub struct ReportSpan {
 }
 
 /// One sentence.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ReportSentence {
     /// The sentence's text (`text[start..end]` of its article).
     pub text: String,
@@ -163,6 +163,39 @@ pub struct ReportSentence {
     pub end: usize,
     /// Index into `groups`, or null for a sentence no other article shares.
     pub group: Option<usize>,
+    /// Every figure read in the sentence, in reading order (added in 1.3).
+    #[serde(default)]
+    pub figures: Vec<ReportFigure>,
+}
+
+/// One figure read in a sentence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ReportFigure {
+    /// The exact surface text, from the hedge to the unit (`text[start..end]` of the article).
+    pub text: String,
+    /// First byte in the article's text.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The figure as written (a representative value for vague words).
+    pub value: f64,
+    /// The lowest value the wording allows (null: no lower bound, only for
+    /// negative figures such as "below -30").
+    pub low: Option<f64>,
+    /// The highest value the wording allows (null: no upper bound).
+    pub high: Option<f64>,
+    /// `exact`, `approx`, `over`, `under`, `at_least`, `at_most`, `range`.
+    pub qualifier: String,
+    /// What is counted or the unit ("peopl", "EUR", "percent", "m3"), or null.
+    pub unit: Option<String>,
+    /// `count`, `money`, `percent`, `measure`, `duration`, `age`, `ordinal`,
+    /// `year` or `not_a_quantity`.
+    pub class: String,
+    /// For `not_a_quantity`: why (`scale`, `date_or_time`, `name`,
+    /// `identifier`, `phone`, `address`, `kind`, `pronoun`); else null.
+    pub reason: Option<String>,
+    /// Index into the report's quantities once those are listed; null until then.
+    pub quantity: Option<usize>,
 }
 
 /// A group of matched sentences.
@@ -295,6 +328,11 @@ pub fn build(comparison: &Comparison, context: &ReportContext) -> Report {
                     start: sentence.span.start,
                     end: sentence.span.end,
                     group: comparison.sentence_groups.get(a).and_then(|g| g.get(s)).copied().flatten(),
+                    figures: comparison
+                        .figures
+                        .get(a)
+                        .map(|figures| sentence_figures(article, figures, s))
+                        .unwrap_or_default(),
                 })
                 .collect(),
             provenance: article.provenance.clone(),
@@ -413,6 +451,36 @@ pub fn build(comparison: &Comparison, context: &ReportContext) -> Report {
         review: super::review::of(context).map(super::review::section),
         quantities,
     }
+}
+
+/// The figures of sentence `sentence` (readings are in reading order, so
+/// they are found by binary search).
+fn sentence_figures(
+    article: &crate::model::Article,
+    figures: &[crate::model::FigureReading],
+    sentence: usize,
+) -> Vec<ReportFigure> {
+    let first = figures.partition_point(|f| f.sentence < sentence);
+    figures[first..]
+        .iter()
+        .take_while(|f| f.sentence == sentence)
+        .map(|f| ReportFigure {
+            text: article.slice(f.span).to_owned(),
+            start: f.span.start,
+            end: f.span.end,
+            value: f.figure.value,
+            low: f.figure.low.is_finite().then_some(f.figure.low),
+            high: f.figure.high.is_finite().then_some(f.figure.high),
+            qualifier: f.figure.qualifier.as_str().to_owned(),
+            unit: Some(f.figure.unit.clone()).filter(|u| !u.is_empty()),
+            class: f.class.as_str().to_owned(),
+            reason: match f.class {
+                crate::model::QuantityClass::NotQuantity(reason) => Some(reason.as_str().to_owned()),
+                _ => None,
+            },
+            quantity: f.quantity,
+        })
+        .collect()
 }
 
 /// The JSON Schema of [`Report`] (draft 2020-12), pretty-printed and
