@@ -3,13 +3,14 @@
 //! article reports, each pointing back at exact spans of the articles.
 
 mod dating;
+pub mod identity;
 mod quantities;
 mod spellings;
 mod unique;
 
 use crate::analysis::{SentenceAnalysis, TermStats};
 use crate::matching::Matching;
-use crate::model::{Article, Discrepancy, DiscrepancyKind, Evidence};
+use crate::model::{Article, Discrepancy, DiscrepancyKind, Evidence, Quantity};
 use serde::{Deserialize, Serialize};
 
 /// Thresholds for the discrepancy finders.
@@ -78,6 +79,25 @@ pub fn find_discrepancies(
         discrepancy.mentions.sort_by_key(|m| (m.at, m.span));
     }
     list.sort_by_key(reading_position);
+    list
+}
+
+/// Every quantity stated by at least two articles, with the figure each
+/// gives and their verdict (also when they agree).
+#[must_use]
+pub fn find_quantities(
+    articles: &[Article],
+    analyses: &[Vec<SentenceAnalysis>],
+    matching: &Matching,
+    settings: &DiscrepancySettings,
+) -> Vec<Quantity> {
+    let stats = TermStats::new(analyses);
+    let inputs = Inputs { articles, analyses, matching, stats: &stats, settings };
+    let mut list = quantities::quantities(&inputs);
+    for quantity in &mut list {
+        quantity.figures.sort_by_key(|f| (f.at, f.span));
+    }
+    list.sort_by_key(|q| q.figures.first().map(|f| (f.at, f.span)));
     list
 }
 

@@ -17,6 +17,7 @@ use std::sync::LazyLock;
 pub const FILES: &[(&str, &str)] = &[
     ("calendar", include_str!("../assets/lexicon/calendar.toml")),
     ("honorifics", include_str!("../assets/lexicon/honorifics.toml")),
+    ("quantities", include_str!("../assets/lexicon/quantities.toml")),
     ("names", include_str!("../assets/lexicon/names.toml")),
 ];
 

@@ -146,8 +146,19 @@ pub fn compare_documents_with_progress(
     let rows = align::align_paragraphs(&articles, &matching.sentence_groups);
     progress(Stage::Discrepancies);
     let discrepancies = discrepancies::find_discrepancies(&articles, &analyses, &matching, &settings.discrepancies);
+    let quantities = discrepancies::find_quantities(&articles, &analyses, &matching, &settings.discrepancies);
     progress(Stage::Done);
-    let figures = figure_readings(&analyses);
+    let mut figures = figure_readings(&analyses);
+    // Each figure points at its quantity.
+    for (index, quantity) in quantities.iter().enumerate() {
+        for figure in &quantity.figures {
+            if let Some(reading) =
+                figures.get_mut(figure.at.article).and_then(|list| list.iter_mut().find(|r| r.span == figure.span))
+            {
+                reading.quantity = Some(index);
+            }
+        }
+    }
     Comparison {
         articles,
         skipped,
@@ -155,6 +166,7 @@ pub fn compare_documents_with_progress(
         sentence_groups: matching.sentence_groups,
         rows,
         discrepancies,
+        quantities,
         figures,
     }
 }

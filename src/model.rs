@@ -297,6 +297,8 @@ pub enum Agreement {
     Compatible,
     /// The ranges are disjoint ("three" and "at least five").
     Conflicting,
+    /// The figure moved between reports ("has risen to", reports a day apart).
+    Changed,
 }
 
 impl Agreement {
@@ -306,6 +308,7 @@ impl Agreement {
         match self {
             Self::Compatible => "compatible",
             Self::Conflicting => "conflicting",
+            Self::Changed => "changed",
         }
     }
 }
@@ -359,6 +362,33 @@ pub struct Figure {
     pub qualifier: Qualifier,
     /// What is counted, normalised ("people", "homes", "eur", "percent").
     pub unit: String,
+}
+
+/// What the articles' figures for one quantity say together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// Every article gives the same reading (values within 0.5%, hedges alike).
+    Agree,
+    /// The figures differ but can all be true (overlapping ranges, rounding).
+    Compatible,
+    /// The figures cannot all be true.
+    Conflicting,
+    /// The figure moved between reports.
+    Changed,
+}
+
+impl Verdict {
+    /// The name used in reports and the JSON.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Agree => "agree",
+            Self::Compatible => "compatible",
+            Self::Conflicting => "conflicting",
+            Self::Changed => "changed",
+        }
+    }
 }
 
 /// What sort of figure a number is. Figures of different classes are never
@@ -420,6 +450,32 @@ impl QuantityClass {
             Self::NotQuantity(_) => "not_a_quantity",
         }
     }
+}
+
+/// One figure of a quantity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuantityFigure {
+    /// The sentence.
+    pub at: SentenceRef,
+    /// The figure's surface span in the article's text.
+    pub span: Span,
+    /// Value, bounds, hedge and unit.
+    pub figure: Figure,
+}
+
+/// One quantity stated by at least two articles: the figure each gives and
+/// what they say together.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    /// What is counted and what happened to it, in the articles' own words
+    /// ("domestic flights canceled").
+    pub label: String,
+    /// The figures' unit ("people", "USD", "percent").
+    pub unit: String,
+    /// Agree, compatible, conflicting or changed.
+    pub verdict: Verdict,
+    /// Every figure, in reading order.
+    pub figures: Vec<QuantityFigure>,
 }
 
 /// Why a number is no quantity.
@@ -586,6 +642,9 @@ pub struct Comparison {
     pub rows: Vec<AlignedRow>,
     /// The ordered discrepancy list.
     pub discrepancies: Vec<Discrepancy>,
+    /// Every quantity stated by at least two articles, also when they agree.
+    #[serde(default)]
+    pub quantities: Vec<Quantity>,
     /// For each article: every figure read in it, in reading order.
     #[serde(default)]
     pub figures: Vec<Vec<FigureReading>>,

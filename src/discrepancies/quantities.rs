@@ -1,35 +1,96 @@
-//! Number discrepancies: figures about the same quantity that differ.
+//! Number discrepancies: figures about the same quantity that differ, and
+//! the list of every quantity the articles share.
 //!
-//! Mentions are clustered by what they count (the counted noun), what
-//! happened to it (killed, injured, evacuated, pledged, ...), the words
-//! around them and whether their sentences were matched as one statement.
-//! Different nouns or different events never merge: 1,200 people evacuated
-//! and 1,200 people injured are two quantities, as are 1,200 homes and
-//! 1,200 rescuers. A cluster whose values differ is a discrepancy; it is
-//! compatible when one value satisfies every mention's range.
+//! Each figure carries its identity, read from its own clause
+//! ([`super::identity`]): what it counts, what happened to it, its scope and
+//! time. Figures of different articles are one quantity when their
+//! identities agree; sentence groups, shared clause words, shared names and
+//! close values are evidence, weighed by [`weight`]. A quantity whose
+//! figures differ is a discrepancy: `compatible` when the ranges overlap or
+//! one figure is the other rounded, `conflicting` when both cannot be true,
+//! `changed` when the figure moved between reports.
 
 use super::Inputs;
-use crate::model::{Agreement, Discrepancy, DiscrepancyKind, Evidence, Mention, SentenceRef};
-use crate::numbers::{EXCLUSIVE_EVENTS, NumberMention, QuantityClass};
+use super::identity::{Identity, Time};
+use crate::model::{
+    Agreement, Discrepancy, DiscrepancyKind, Evidence, Figure, Mention, Qualifier, Quantity, QuantityFigure,
+    SentenceRef, Span, Verdict,
+};
+use crate::numbers::{NumberMention, QuantityClass};
 use crate::tokens::Term;
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 
-/// Members of a cluster compared with a new mention: the first and the
+/// Evidence weights for "these two figures are one quantity": their sum is
+/// compared with `DiscrepancySettings::number_link` (0.5 by default).
+pub(crate) mod weight {
+    /// Both clauses say the same thing happened ("killed" / "died").
+    pub const SAME_PREDICATE: f64 = 0.3;
+    /// Both count the same thing ("flights" / "flights").
+    pub const SAME_THING: f64 = 0.25;
+    /// Both name what they count, and it differs ("schools" / "people").
+    pub const OTHER_THING: f64 = -0.3;
+    /// The counted things share a modifier ("federal taxes").
+    pub const SHARED_MODIFIER: f64 = 0.1;
+    /// Both qualify the thing and share no modifier ("federal" / "state").
+    pub const OTHER_MODIFIERS: f64 = -0.3;
+    /// Times the cosine of the two clauses' words (rarity-weighted).
+    pub const CLAUSE: f64 = 0.6;
+    /// The sentences were matched as one statement.
+    pub const SAME_GROUP: f64 = 0.35;
+    /// Values within a quarter of each other.
+    pub const CLOSE_VALUES: f64 = 0.15;
+    /// One value is the other rounded ("$1.4 billion" / "$1.375 billion").
+    pub const ROUNDED_VALUES: f64 = 0.2;
+    /// Values more than three times apart.
+    pub const FAR_VALUES: f64 = -0.3;
+    /// The clauses name the same place, body or person, and no other.
+    pub const SHARED_NAME: f64 = 0.15;
+    /// Each clause names someone or somewhere the other does not
+    /// ("the Nationals offered" / "the Red Sox offered").
+    pub const OTHER_NAMES: f64 = -0.3;
+    /// The clauses place the figures alike ("in the province").
+    pub const SHARED_SCOPE: f64 = 0.1;
+    /// Both clauses place the figures, differently ("in the province" /
+    /// "across Asia", "in Takengon" / "in the district").
+    pub const OTHER_SCOPE: f64 = -0.35;
+    /// One figure counts on top of others ("another 2,000"), the other does not.
+    pub const ADDITIONAL: f64 = -0.15;
+    /// One figure is tied to a year, the other to none (an earlier disaster,
+    /// last year's total).
+    pub const ONE_SIDED_TIME: f64 = -0.25;
+}
+
+/// Values farther apart than this ratio are different quantities unless
+/// their sentences were matched as one statement.
+const FAR_RATIO: f64 = 20.0;
+/// Values within this share of each other are one reading ("2,700" and "some 2,700").
+const ONE_READING: f64 = 0.005;
+/// A figure counts as rounded when it is a multiple of at least this.
+const ROUNDING_STEP: f64 = 100.0;
+
+/// Members of a cluster compared with a new figure: the first and the
 /// latest few (average linkage on a bounded sample keeps cost linear).
 const SAMPLE_HEAD: usize = 6;
 const SAMPLE_TAIL: usize = 6;
 /// Clusters looked up per key: the most recent ones.
 const CANDIDATES_PER_KEY: usize = 32;
-/// Rare context words used as lookup keys.
+/// Rare clause words used as lookup keys.
 const CONTEXT_KEYS: usize = 3;
+/// Sentences looked at when asking whether two values were stated apart.
+const APART_LOOKUPS: usize = 16;
 
 struct Candidate<'a> {
     at: SentenceRef,
-    mention: &'a NumberMention,
-    event: Option<&'static str>,
-    /// IDF-weighted, unit-length context words (term id, weight), sorted by id.
+    /// The figure; years ("has led since 2002") are read here, as figures
+    /// of their own unit that only ever meet other years.
+    mention: Cow<'a, NumberMention>,
+    identity: Identity,
+    /// IDF-weighted, unit-length clause words (term id, weight), sorted by id.
     context: Vec<(u32, f32)>,
     group: Option<usize>,
+    /// The article's year, to place "last year".
+    year: Option<i32>,
 }
 
 /// The number finder.
@@ -41,54 +102,117 @@ impl super::Finder for Quantities {
     }
 
     fn find(&self, inputs: &Inputs<'_>) -> Vec<Discrepancy> {
-        find(inputs)
+        quantities_and_discrepancies(inputs).1
     }
 }
 
-fn find(inputs: &Inputs<'_>) -> Vec<Discrepancy> {
-    let mut vocabulary: HashMap<&Term, u32> = HashMap::new();
-    let mut candidates: Vec<Candidate<'_>> = Vec::new();
+/// Every quantity stated by at least two articles.
+pub(super) fn quantities(inputs: &Inputs<'_>) -> Vec<Quantity> {
+    quantities_and_discrepancies(inputs).0
+}
+
+fn quantities_and_discrepancies(inputs: &Inputs<'_>) -> (Vec<Quantity>, Vec<Discrepancy>) {
+    let candidates = candidates(inputs);
+    let clusters = cluster(&candidates, inputs);
+    let mut quantities = Vec::new();
+    let mut discrepancies = Vec::new();
+    for members in clusters {
+        let members: Vec<&Candidate<'_>> = members.iter().map(|i| &candidates[*i]).collect();
+        if let Some((quantity, discrepancy)) = judge(&members, inputs) {
+            quantities.push(quantity);
+            discrepancies.extend(discrepancy);
+        }
+    }
+    (quantities, discrepancies)
+}
+
+fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
+    let mut vocabulary: HashMap<String, u32> = HashMap::new();
+    let mut candidates = Vec::new();
     for (a, sentences) in inputs.analyses.iter().enumerate() {
+        let article = &inputs.articles[a];
+        let year = article.date.and_then(|d| d.year).map(i32::from);
         for (s, analysis) in sentences.iter().enumerate() {
+            let Some(sentence) = article.sentences.get(s) else { continue };
+            let offset = sentence.span.start;
+            let text = article.slice(sentence.span);
+            let back = |span: Span| Span::new(span.start.saturating_sub(offset), span.end.saturating_sub(offset));
+            let spans: Vec<Span> = analysis.numbers.iter().map(|m| back(m.span)).collect();
+            let names: Vec<Span> = analysis.names.iter().map(|n| back(n.span)).collect();
+            let years = if analysis.terms.is_empty() { Vec::new() } else { years_in(text, &spans, &names) };
+            if analysis.numbers.is_empty() && years.is_empty() {
+                continue;
+            }
+            let identities = super::identity::read_sentence(text, &spans, &names);
             let at = SentenceRef { article: a, sentence: s };
-            for mention in &analysis.numbers {
-                let context = context_vector(&analysis.terms, mention, inputs, &mut vocabulary);
-                candidates.push(Candidate {
-                    at,
-                    mention,
-                    event: mention.event,
-                    context,
-                    group: inputs.matching.sentence_groups[a][s],
-                });
+            let group = inputs.matching.sentence_groups[a][s];
+            for (mention, identity) in analysis.numbers.iter().zip(identities) {
+                // Only quantities (and years, read as years of one fact) are compared.
+                if matches!(mention.class, QuantityClass::NotQuantity(_)) {
+                    continue;
+                }
+                let context = context_vector(&identity.clause, inputs, &mut vocabulary);
+                candidates.push(Candidate { at, mention: Cow::Borrowed(mention), identity, context, group, year });
+            }
+            for (span, value) in years {
+                // The year's own clause, read with the figures around it.
+                let mut with_year = spans.clone();
+                with_year.push(span);
+                let identity = super::identity::read_sentence(text, &with_year, &names).pop().unwrap_or_default();
+                let context = context_vector(&identity.clause, inputs, &mut vocabulary);
+                let mention = NumberMention {
+                    span: span.shifted(offset),
+                    figure: Figure { value, low: value, high: value, qualifier: Qualifier::Exact, unit: YEAR.into() },
+                    class: QuantityClass::Year,
+                    noun: None,
+                    noun_text: None,
+                    event: None,
+                };
+                candidates.push(Candidate { at, mention: Cow::Owned(mention), identity, context, group, year });
             }
         }
     }
-    let clusters = cluster(&candidates, inputs);
-    clusters
-        .into_iter()
-        .filter_map(|members| to_discrepancy(&members.iter().map(|i| &candidates[*i]).collect::<Vec<_>>(), inputs))
-        .collect()
+    candidates
 }
 
-/// The words around a figure, weighted by rarity: the sentence's plain
-/// terms without figures, keys, names' own words, the counted noun and the
-/// event (those are compared on their own).
-fn context_vector<'a>(
-    terms: &'a [Term],
-    mention: &NumberMention,
-    inputs: &Inputs<'_>,
-    vocabulary: &mut HashMap<&'a Term, u32>,
-) -> Vec<(u32, f32)> {
+/// The unit of years read as figures.
+const YEAR: &str = "year";
+/// Years of one fact differ by at most this much ("since 2002" / "since 2003").
+const YEAR_SPREAD: f64 = 3.0;
+/// How alike the clauses of two years must be (cosine of their words).
+const YEAR_CONTEXT: f64 = 0.5;
+
+/// Years written alone in a sentence ("since 2002", "ends in 2019"), outside
+/// figures, names and calendar dates ("March 3, 2019" is a date).
+fn years_in(text: &str, figures: &[Span], names: &[Span]) -> Vec<(Span, f64)> {
+    let words: Vec<crate::tokens::Word<'_>> = crate::tokens::words(text).collect();
+    let mut years = Vec::new();
+    for (i, word) in words.iter().enumerate() {
+        if word.text.len() != 4 || !word.text.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let Ok(value) = word.text.parse::<u16>() else { continue };
+        if !(1900..=2100).contains(&value) || figures.iter().chain(names).any(|s| s.overlaps(word.span)) {
+            continue;
+        }
+        let calendar = |k: usize| crate::lexicon::CALENDAR.is_month(words[k].text);
+        let dated = (i >= 1 && calendar(i - 1)) || (i >= 2 && calendar(i - 2));
+        // "2019-20", "2007 to 2014": a stretch, not one year.
+        let joined = text.get(word.span.end..).is_some_and(|rest| rest.starts_with(['-', '–', '/']));
+        if !dated && !joined {
+            years.push((word.span, f64::from(value)));
+        }
+    }
+    years
+}
+
+/// The clause's words weighted by rarity, as a unit vector.
+fn context_vector(terms: &[String], inputs: &Inputs<'_>, vocabulary: &mut HashMap<String, u32>) -> Vec<(u32, f32)> {
     let mut vector: Vec<(u32, f32)> = terms
         .iter()
-        .filter(|t| t.is_word() || matches!(t, Term::Name(_)))
-        .filter(|t| {
-            let word = t.word_text();
-            word.is_none() || (word != mention.noun.as_deref() && word != mention.event)
-        })
         .map(|t| {
             let next = u32::try_from(vocabulary.len()).unwrap_or(u32::MAX);
-            (*vocabulary.entry(t).or_insert(next), inputs.stats.idf(t) as f32)
+            (*vocabulary.entry(t.clone()).or_insert(next), inputs.stats.idf(&Term::word(t)) as f32)
         })
         .collect();
     vector.sort_by_key(|(id, _)| *id);
@@ -118,21 +242,23 @@ fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f64 {
     f64::from(total)
 }
 
-/// Lookup keys of a mention: its noun, event, matched statement and rarest
-/// context words. Clusters are found through them, never by a full scan.
+fn hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Lookup keys of a figure: its thing, predicate, matched statement, rarest
+/// clause words and order of magnitude. Clusters are found through them,
+/// never by a full scan.
 fn lookup_keys(candidate: &Candidate<'_>) -> Vec<(u8, u64)> {
     let mut keys: Vec<(u8, u64)> = Vec::new();
-    let hash = |text: &str| {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        text.hash(&mut hasher);
-        hasher.finish()
-    };
-    if let Some(noun) = &candidate.mention.noun {
-        keys.push((0, hash(noun)));
+    if let Some(thing) = &candidate.identity.thing {
+        keys.push((0, hash(thing)));
     }
-    if let Some(event) = candidate.event {
-        keys.push((1, hash(event)));
+    if let Some(predicate) = candidate.identity.predicate {
+        keys.push((1, hash(predicate.concept)));
     }
     if let Some(group) = candidate.group {
         keys.push((2, group as u64));
@@ -140,48 +266,80 @@ fn lookup_keys(candidate: &Candidate<'_>) -> Vec<(u8, u64)> {
     let mut rare: Vec<&(u32, f32)> = candidate.context.iter().collect();
     rare.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     keys.extend(rare.iter().take(CONTEXT_KEYS).map(|(id, _)| (3, u64::from(*id))));
+    let value = candidate.mention.figure.value.abs();
+    if value > 0.0 {
+        // Quarter-decades: a figure meets figures up to about 1.8 times away.
+        let bucket = (value.log10() * 4.0).floor() as i64;
+        keys.push((4, bucket as u64));
+    }
     keys
 }
 
-/// Pairs of figures (by class and value bits) that some sentence states
-/// side by side: "$334 million, of which $281 million in cash" shows those
-/// are two quantities, wherever else they appear.
-type Apart<'a> = std::collections::HashSet<(&'a QuantityClass, u64, u64)>;
+/// Keys under which a figure looks for clusters: its own, plus the
+/// neighbouring orders of magnitude.
+fn search_keys(keys: &[(u8, u64)]) -> Vec<(u8, u64)> {
+    let mut out = keys.to_vec();
+    for (kind, key) in keys {
+        if *kind == 4 {
+            out.push((4, key.wrapping_add(1)));
+            out.push((4, key.wrapping_sub(1)));
+        }
+    }
+    out
+}
 
-fn stated_apart<'a>(candidates: &[Candidate<'a>]) -> Apart<'a> {
-    let mut apart = Apart::new();
-    let mut start = 0;
-    while start < candidates.len() {
-        let end = candidates[start..]
-            .iter()
-            .position(|c| c.at != candidates[start].at)
-            .map_or(candidates.len(), |n| start + n);
-        for a in &candidates[start..end] {
-            for b in &candidates[start..end] {
-                let (x, y) = (a.mention.figure.value.to_bits(), b.mention.figure.value.to_bits());
-                if a.mention.class == b.mention.class && x != y {
-                    apart.insert((&a.mention.class, x, y));
-                }
+/// Which values some sentence states side by side ("$334 million, of which
+/// $281 million in cash"): such values are two quantities wherever else
+/// they appear. Linear in the figures: one entry per figure, never per pair.
+pub(crate) struct StatedApart<'a> {
+    /// (sentence, class, value bits) of every figure.
+    present: HashSet<(SentenceRef, &'a QuantityClass, u64)>,
+    /// The sentences stating each (class, value).
+    sentences: HashMap<(&'a QuantityClass, u64), Vec<SentenceRef>>,
+}
+
+impl<'a> StatedApart<'a> {
+    fn new(figures: impl Iterator<Item = (SentenceRef, &'a NumberMention)>) -> Self {
+        let mut apart = Self { present: HashSet::new(), sentences: HashMap::new() };
+        for (at, mention) in figures {
+            let key = (&mention.class, mention.figure.value.to_bits());
+            if apart.present.insert((at, key.0, key.1)) {
+                apart.sentences.entry(key).or_default().push(at);
             }
         }
-        start = end;
+        apart
     }
-    apart
+
+    /// Whether a sentence states both values of one class (at most
+    /// `APART_LOOKUPS` sentences are looked at).
+    fn apart(&self, class: &QuantityClass, a: f64, b: f64) -> bool {
+        if a.to_bits() == b.to_bits() {
+            return false;
+        }
+        self.sentences.get(&(class, a.to_bits())).is_some_and(|list| {
+            list.iter().take(APART_LOOKUPS).any(|at| self.present.contains(&(*at, class, b.to_bits())))
+        })
+    }
+
+    /// Entries stored: one per distinct figure of a sentence.
+    #[cfg(test)]
+    fn stored(&self) -> usize {
+        self.present.len() + self.sentences.values().map(Vec::len).sum::<usize>()
+    }
 }
 
 fn cluster(candidates: &[Candidate<'_>], inputs: &Inputs<'_>) -> Vec<Vec<usize>> {
-    let apart = stated_apart(candidates);
+    let apart = StatedApart::new(candidates.iter().map(|c| (c.at, c.mention.as_ref())));
     let mut clusters: Vec<Vec<usize>> = Vec::new();
-    let mut sentences: Vec<std::collections::HashSet<SentenceRef>> = Vec::new();
+    let mut sentences: Vec<HashSet<SentenceRef>> = Vec::new();
     // Per cluster and article, the lowest upper bound and the highest lower
     // bound of its members' figures: whether a figure is disjoint from some
-    // member of its own article is then one lookup, not a scan of a cluster
-    // that a long article can grow to thousands of members.
+    // member of its own article is one lookup.
     let mut bounds: Vec<HashMap<usize, (f64, f64)>> = Vec::new();
     let mut index_of: HashMap<(&QuantityClass, (u8, u64)), Vec<usize>> = HashMap::new();
     for (index, candidate) in candidates.iter().enumerate() {
         let keys = lookup_keys(candidate);
-        let mut looked_up: Vec<usize> = keys
+        let mut looked_up: Vec<usize> = search_keys(&keys)
             .iter()
             .filter_map(|key| index_of.get(&(&candidate.mention.class, *key)))
             .flat_map(|list| list.iter().rev().take(CANDIDATES_PER_KEY).copied())
@@ -191,13 +349,10 @@ fn cluster(candidates: &[Candidate<'_>], inputs: &Inputs<'_>) -> Vec<Vec<usize>>
         let mut best: Option<(f64, usize)> = None;
         for cluster_index in looked_up {
             // Two figures of one sentence are two quantities; and figures of
-            // one article that cannot both be true ("five" and "170,000")
-            // count two things: an article rarely contradicts itself, so
-            // merging them is the likelier error.
+            // one article that cannot both be true count two things.
             if sentences[cluster_index].contains(&candidate.at) {
                 continue;
             }
-            let members = &clusters[cluster_index];
             let figure = &candidate.mention.figure;
             let same_article_other_value = bounds[cluster_index]
                 .get(&candidate.at.article)
@@ -205,20 +360,27 @@ fn cluster(candidates: &[Candidate<'_>], inputs: &Inputs<'_>) -> Vec<Vec<usize>>
             if same_article_other_value {
                 continue;
             }
+            let members = &clusters[cluster_index];
             let sample =
                 members.iter().take(SAMPLE_HEAD).chain(members.iter().skip(SAMPLE_HEAD).rev().take(SAMPLE_TAIL));
-            let (mut total, mut count) = (0.0, 0usize);
+            let (mut total, mut count, mut vetoed) = (0.0, 0usize, false);
             for member in sample {
                 let other = &candidates[*member];
-                let key = (
-                    &candidate.mention.class,
-                    candidate.mention.figure.value.to_bits(),
-                    other.mention.figure.value.to_bits(),
-                );
-                if !apart.contains(&key) {
-                    total += link_score(candidate, other);
+                if apart.apart(&candidate.mention.class, candidate.mention.figure.value, other.mention.figure.value) {
+                    vetoed = true;
+                    break;
+                }
+                match link_score(candidate, other) {
+                    Some(score) => total += score,
+                    None => {
+                        vetoed = true;
+                        break;
+                    }
                 }
                 count += 1;
+            }
+            if vetoed {
+                continue;
             }
             let average = total / count.max(1) as f64;
             if average >= inputs.settings.number_link && best.is_none_or(|(score, _)| average > score) {
@@ -229,7 +391,7 @@ fn cluster(candidates: &[Candidate<'_>], inputs: &Inputs<'_>) -> Vec<Vec<usize>>
             Some((_, cluster_index)) => cluster_index,
             None => {
                 clusters.push(Vec::new());
-                sentences.push(std::collections::HashSet::new());
+                sentences.push(HashSet::new());
                 bounds.push(HashMap::new());
                 clusters.len() - 1
             }
@@ -251,76 +413,217 @@ fn cluster(candidates: &[Candidate<'_>], inputs: &Inputs<'_>) -> Vec<Vec<usize>>
     clusters
 }
 
-/// How likely two figures are the same quantity (0 = never).
-fn link_score(a: &Candidate<'_>, b: &Candidate<'_>) -> f64 {
+/// Whether two identities cannot be one quantity whatever else agrees.
+fn identities_conflict(a: &Identity, b: &Identity, years: (Option<i32>, Option<i32>)) -> bool {
+    if let (Some(x), Some(y)) = (a.predicate, b.predicate)
+        && x.exclusive
+        && y.exclusive
+        && x.concept != y.concept
+    {
+        return true;
+    }
+    if a.part != b.part || a.rate != b.rate {
+        return true;
+    }
+    let resolve = |time: &Time, year: Option<i32>| match time {
+        Time::Year(y) => Some((*y, *y)),
+        Time::Relative(r) => year.map(|y| (y + r, y + r)),
+        Time::Span(from, to) => Some((*from, *to)),
+    };
+    let resolved = |identity: &Identity, year: Option<i32>| -> Vec<(i32, i32)> {
+        identity.times.iter().filter_map(|t| resolve(t, year)).collect()
+    };
+    let (ya, yb) = (resolved(a, years.0), resolved(b, years.1));
+    if !ya.is_empty() && !yb.is_empty() && !ya.iter().any(|y| yb.contains(y)) {
+        return true;
+    }
+    // Both relative and unresolved: "last year" against "this year".
+    let relative = |identity: &Identity| -> Vec<i32> {
+        identity.times.iter().filter_map(|t| if let Time::Relative(r) = t { Some(*r) } else { None }).collect()
+    };
+    let (ra, rb) = (relative(a), relative(b));
+    !ra.is_empty() && !rb.is_empty() && !ra.iter().any(|r| rb.contains(r)) && (years.0.is_none() || years.1.is_none())
+}
+
+/// Whether a figure is tied to a single year at least two years before its
+/// article's ("In 2004 a tsunami killed ...").
+fn earlier_year(identity: &Identity, article_year: Option<i32>) -> bool {
+    article_year.is_some_and(|now| identity.times.iter().any(|t| matches!(t, Time::Year(y) if *y <= now - 2)))
+}
+
+/// One value is the other rounded at the coarser one's step ("$1.4 billion"
+/// for "$1.375 billion", "600" for "612").
+fn rounded(a: f64, b: f64) -> bool {
+    let step = |value: f64| {
+        let mut step = 1.0;
+        while step < value.abs() && (value / (step * 10.0)).fract().abs() < 1e-9 {
+            step *= 10.0;
+        }
+        step
+    };
+    let (coarse, fine) = if step(a) >= step(b) { (a, b) } else { (b, a) };
+    let unit = step(coarse);
+    unit >= ROUNDING_STEP && (coarse - fine).abs() <= unit / 2.0 + 1e-9
+}
+
+/// How likely two figures are one quantity (`None`: never).
+fn link_score(a: &Candidate<'_>, b: &Candidate<'_>) -> Option<f64> {
     if a.mention.class != b.mention.class {
-        return 0.0;
+        return None;
     }
     let same_group = a.group.is_some() && a.group == b.group;
-    // Figures twenty times apart are different quantities unless the
-    // sentences were matched as one statement (then it is a typo worth showing).
     let (x, y) = (a.mention.figure.value.abs(), b.mention.figure.value.abs());
-    if !same_group && x.min(y) > 0.0 && x.max(y) / x.min(y) > 20.0 {
-        return 0.0;
+    let ratio = if x.min(y) > 0.0 { x.max(y) / x.min(y) } else { f64::INFINITY };
+    if ratio > FAR_RATIO && x != y {
+        return None;
+    }
+    // Things are counted whole: "3.6" is no count of the "three" aftershocks.
+    let fractional = |v: f64| v < 1000.0 && v.fract().abs() > 1e-9;
+    if a.mention.class == QuantityClass::Count && fractional(x) != fractional(y) {
+        return None;
     }
     // Ages, durations and ranks are compared only within one matched statement.
     if !a.mention.class.is_strong() && !same_group {
-        return 0.0;
+        return None;
     }
-    let noun = match (&a.mention.noun, &b.mention.noun) {
-        (Some(x), Some(y)) if x == y => 0.35,
-        (Some(_), Some(_)) => return 0.0,
-        (None, None) => 0.0,
-        _ => 0.15,
-    };
-    let exclusive = |e: Option<&'static str>| e.filter(|e| EXCLUSIVE_EVENTS.contains(e));
-    // What happened tells counts and sums apart ("killed" vs "injured",
-    // "pledged" vs "damage"); a magnitude or a share only sits near the event.
-    let events_matter = matches!(a.mention.class, QuantityClass::Count | QuantityClass::Money(_));
-    let event = match (exclusive(a.event), exclusive(b.event)) {
-        (Some(x), Some(y)) if x == y && events_matter => 0.35,
-        (Some(x), Some(y)) if x != y && events_matter => return 0.0,
-        _ => 0.0,
-    };
-    let context = 0.5 * dot(&a.context, &b.context);
-    let group = if same_group { 0.4 } else { 0.0 };
-    // A measure's unit says less than a counted noun: a story often reports
-    // several quakes' magnitudes or several lengths, so the words around
-    // must agree too.
-    let unit = if matches!(a.mention.class, QuantityClass::Measure(_)) { 0.2 } else { 0.0 };
-    noun + event + context + group + unit
+    let (ia, ib) = (&a.identity, &b.identity);
+    if a.mention.class == QuantityClass::Year {
+        // Years of one fact: close years in matched statements or alike clauses.
+        let alike = same_group || dot(&a.context, &b.context) >= YEAR_CONTEXT;
+        let close = (x - y).abs() <= YEAR_SPREAD;
+        let predicates_differ = matches!((ia.predicate, ib.predicate), (Some(p), Some(q)) if p.concept != q.concept);
+        let names_differ =
+            ia.names.iter().any(|n| !ib.names.contains(n)) && ib.names.iter().any(|n| !ia.names.contains(n));
+        return (alike && close && !predicates_differ && !names_differ).then_some(1.0);
+    }
+    if identities_conflict(ia, ib, (a.year, b.year)) {
+        return None;
+    }
+    let mut score = 0.0;
+    if let (Some(p), Some(q)) = (ia.predicate, ib.predicate)
+        && p.concept == q.concept
+    {
+        score += weight::SAME_PREDICATE;
+    }
+    match (&ia.thing, &ib.thing) {
+        (Some(p), Some(q)) if p == q => score += weight::SAME_THING,
+        (Some(_), Some(_)) if ia.thing_direct && ib.thing_direct => score += weight::OTHER_THING,
+        _ => {}
+    }
+    if !ia.modifiers.is_empty() && !ib.modifiers.is_empty() {
+        if ia.modifiers.iter().any(|m| ib.modifiers.contains(m)) {
+            score += weight::SHARED_MODIFIER;
+        } else {
+            score += weight::OTHER_MODIFIERS;
+        }
+    }
+    score += weight::CLAUSE * dot(&a.context, &b.context);
+    if same_group {
+        score += weight::SAME_GROUP;
+    }
+    if rounded(x, y) {
+        score += weight::ROUNDED_VALUES;
+    } else if ratio <= 1.25 {
+        score += weight::CLOSE_VALUES;
+    } else if ratio > 3.0 {
+        score += weight::FAR_VALUES;
+    }
+    let only_a = ia.names.iter().any(|n| !ib.names.contains(n));
+    let only_b = ib.names.iter().any(|n| !ia.names.contains(n));
+    if only_a && only_b {
+        score += weight::OTHER_NAMES;
+    } else if ia.names.iter().any(|n| ib.names.contains(n)) {
+        score += weight::SHARED_NAME;
+    }
+    if !ia.scope.is_empty() && !ib.scope.is_empty() {
+        if ia.scope.iter().any(|p| ib.scope.contains(p)) {
+            score += weight::SHARED_SCOPE;
+        } else {
+            score += weight::OTHER_SCOPE;
+        }
+    }
+    if ia.additional != ib.additional {
+        score += weight::ADDITIONAL;
+    }
+    if earlier_year(ia, a.year) && ib.times.is_empty() || earlier_year(ib, b.year) && ia.times.is_empty() {
+        score += weight::ONE_SIDED_TIME;
+    }
+    Some(score)
 }
 
-fn same_value(a: f64, b: f64) -> bool {
-    (a - b).abs() <= 1e-9 * a.abs().max(1.0)
+/// A figure's reading: its value, and which way its hedge points ("about
+/// 800,000" reads as "800,000"; "more than 800,000" does not).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Reading {
+    value: f64,
+    direction: i8,
 }
 
-fn to_discrepancy(members: &[&Candidate<'_>], inputs: &Inputs<'_>) -> Option<Discrepancy> {
+fn reading(figure: &Figure) -> Reading {
+    let direction = match figure.qualifier {
+        Qualifier::Over | Qualifier::AtLeast => 1,
+        Qualifier::Under | Qualifier::AtMost => -1,
+        Qualifier::Range => 2,
+        Qualifier::Exact | Qualifier::Approx => 0,
+    };
+    Reading { value: figure.value, direction }
+}
+
+fn one_reading(a: Reading, b: Reading) -> bool {
+    a.direction == b.direction && (a.value - b.value).abs() <= ONE_READING * a.value.abs().max(b.value.abs())
+}
+
+/// The verdict on a quantity and, when its figures differ, its discrepancy.
+fn judge(members: &[&Candidate<'_>], inputs: &Inputs<'_>) -> Option<(Quantity, Option<Discrepancy>)> {
     let mut articles: Vec<usize> = members.iter().map(|m| m.at.article).collect();
     articles.sort_unstable();
     articles.dedup();
-    let mut values: Vec<f64> = members.iter().map(|m| m.mention.figure.value).collect();
-    values.sort_by(f64::total_cmp);
-    values.dedup_by(|a, b| same_value(*a, *b));
-    if articles.len() < 2 || values.len() < 2 {
+    if articles.len() < 2 {
         return None;
+    }
+    let mut readings: Vec<Reading> = Vec::new();
+    for member in members {
+        let r = reading(&member.mention.figure);
+        if !readings.iter().any(|other| one_reading(*other, r)) {
+            readings.push(r);
+        }
     }
     let low = members.iter().map(|m| m.mention.figure.low).fold(f64::MIN, f64::max);
     let high = members.iter().map(|m| m.mention.figure.high).fold(f64::MAX, f64::min);
-    let agreement = if low <= high { Agreement::Compatible } else { Agreement::Conflicting };
+    let values: Vec<f64> = members.iter().map(|m| m.mention.figure.value).collect();
+    let all_rounded = values.iter().all(|x| values.iter().all(|y| (x - y).abs() < 1e-9 || rounded(*x, *y)));
+    let overlap = low <= high || all_rounded;
+    let verdict = if readings.len() < 2 {
+        Verdict::Agree
+    } else if overlap {
+        Verdict::Compatible
+    } else if changed(members) {
+        Verdict::Changed
+    } else {
+        Verdict::Conflicting
+    };
     let label = label(members);
+    let figures = members
+        .iter()
+        .map(|m| QuantityFigure { at: m.at, span: m.mention.span, figure: m.mention.figure.clone() })
+        .collect();
+    let unit = members[0].mention.figure.unit.clone();
+    let quantity = Quantity { label: label.clone(), unit, verdict, figures };
+    let agreement = match verdict {
+        Verdict::Agree => return Some((quantity, None)),
+        Verdict::Compatible => Agreement::Compatible,
+        Verdict::Conflicting => Agreement::Conflicting,
+        Verdict::Changed => Agreement::Changed,
+    };
     let mut versions: Vec<String> = Vec::new();
     for article in &articles {
-        let surfaces: Vec<String> = members
-            .iter()
-            .filter(|m| m.at.article == *article)
-            .map(|m| inputs.articles[m.at.article].slice(m.mention.span).to_owned())
-            .fold(Vec::new(), |mut list, s| {
-                if !list.contains(&s) {
-                    list.push(s);
-                }
-                list
-            });
+        let mut surfaces: Vec<String> = Vec::new();
+        for m in members.iter().filter(|m| m.at.article == *article) {
+            let surface = inputs.articles[m.at.article].slice(m.mention.span).to_owned();
+            if !surfaces.contains(&surface) {
+                surfaces.push(surface);
+            }
+        }
         versions.push(format!("{} ({})", surfaces.join(", "), inputs.articles[*article].outlet));
     }
     let kind = DiscrepancyKind::Number;
@@ -333,47 +636,37 @@ fn to_discrepancy(members: &[&Candidate<'_>], inputs: &Inputs<'_>) -> Option<Dis
         .iter()
         .map(|m| Mention { at: m.at, span: m.mention.span, evidence: Evidence::Figure(m.mention.figure.clone()) })
         .collect();
-    Some(Discrepancy { kind, summary, agreement: Some(agreement), label, mentions })
+    let discrepancy = Discrepancy { kind, summary, agreement: Some(agreement), label, mentions };
+    Some((quantity, Some(discrepancy)))
 }
 
-/// "people killed", "homes flooded", "EUR damage": the most common counted
-/// noun (as written) and event among the members.
+/// Whether differing figures are one figure moving over time: a clause
+/// says so ("rose to", "has risen", "so far", "bringing the toll to").
+/// Publication dates alone are not taken as proof: a later report may
+/// simply disagree.
+fn changed(members: &[&Candidate<'_>]) -> bool {
+    members.iter().any(|m| m.identity.changing)
+}
+
+/// "domestic flights cancelled", "military construction money": the most
+/// common counted thing and predicate as the articles write them.
 fn label(members: &[&Candidate<'_>]) -> String {
-    let noun = most_common(members.iter().filter_map(|m| m.mention.noun_text.as_deref().map(str::to_lowercase)));
-    let event = most_common(members.iter().filter_map(|m| m.event.map(event_word)));
-    let class = match &members[0].mention.class {
-        QuantityClass::Money(code) => Some(code.clone()),
-        QuantityClass::Percent => Some("share".into()),
-        QuantityClass::Measure(unit) => Some(unit.clone()),
-        QuantityClass::Duration(unit) => Some(format!("duration in {unit}s")),
-        QuantityClass::Age => Some("age".into()),
-        QuantityClass::Ordinal => Some("rank".into()),
-        QuantityClass::Year => Some("year".into()),
-        QuantityClass::NotQuantity(_) => None,
-        QuantityClass::Count => None,
+    let thing = most_common(members.iter().filter_map(|m| m.identity.thing_text.as_deref().map(str::to_lowercase)));
+    let predicate =
+        most_common(members.iter().filter_map(|m| m.identity.predicate_text.as_deref().map(str::to_lowercase)));
+    let noun = thing.or_else(|| members.iter().find_map(|m| m.mention.noun_text.clone()));
+    let fallback = match &members[0].mention.class {
+        QuantityClass::Money(_) => "money",
+        QuantityClass::Percent => "share",
+        QuantityClass::Measure(_) => "measure",
+        QuantityClass::Duration(_) => "duration",
+        QuantityClass::Age => "age",
+        QuantityClass::Ordinal => "rank",
+        QuantityClass::Count | QuantityClass::NotQuantity(_) => "figure",
+        QuantityClass::Year => "year",
     };
-    let parts: Vec<String> = match &members[0].mention.class {
-        QuantityClass::Percent => [class, noun.map(|n| format!("of {n}")), event].into_iter().flatten().collect(),
-        _ => [class, noun, event].into_iter().flatten().collect(),
-    };
-    if parts.is_empty() { "figure".into() } else { parts.join(" ") }
-}
-
-fn event_word(event: &str) -> String {
-    match event {
-        "~die" => "killed",
-        "~injur" => "injured",
-        "~evacu" => "evacuated",
-        "~missing" => "missing",
-        "~arrest" => "arrested",
-        "~damag" => "damage",
-        "~promis" => "pledged",
-        "~collaps" => "collapse",
-        "flood" => "flooded",
-        "deploy" => "deployed",
-        other => other.trim_start_matches('~'),
-    }
-    .to_owned()
+    let parts: Vec<String> = [noun, predicate].into_iter().flatten().collect();
+    if parts.is_empty() { fallback.to_owned() } else { parts.join(" ") }
 }
 
 fn most_common(items: impl Iterator<Item = String>) -> Option<String> {
@@ -387,3 +680,6 @@ fn most_common(items: impl Iterator<Item = String>) -> Option<String> {
     // Highest count; ties go to the first seen.
     counts.iter().enumerate().max_by(|(i, a), (j, b)| a.1.cmp(&b.1).then(j.cmp(i))).map(|(_, (s, _))| s.clone())
 }
+
+#[cfg(test)]
+mod tests;

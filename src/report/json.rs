@@ -15,7 +15,7 @@ pub const VERSION: u32 = 1;
 /// The minor version: raised by every addition to the contract (new fields
 /// only), so a script can tell which fields to expect. See
 /// `docs/report-format.md` for what each minor version added.
-pub const VERSION_MINOR: u32 = 4;
+pub const VERSION_MINOR: u32 = 5;
 
 /// The whole JSON report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -52,6 +52,50 @@ pub struct Report {
     /// when no review is in force (added in 1.2, see `docs/report-format.md`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review: Option<super::review::ReportReview>,
+    /// Every quantity stated by at least two articles, also when they agree:
+    /// the figures each article gives and the verdict on them.
+    #[serde(default)]
+    pub quantities: Vec<ReportQuantity>,
+}
+
+/// One quantity: what is counted, every article's figures, the verdict.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ReportQuantity {
+    /// 1-based position in the list (stable for the same input).
+    pub id: usize,
+    /// What is counted and what happened to it, in the articles' words.
+    pub label: String,
+    /// The figures' unit ("people", "USD", "percent").
+    pub unit: String,
+    /// `agree`, `compatible`, `conflicting` or `changed`.
+    pub verdict: String,
+    /// The `id` of the number discrepancy these figures form, or null when they agree.
+    pub discrepancy: Option<usize>,
+    /// Every figure, in reading order.
+    pub figures: Vec<ReportQuantityFigure>,
+}
+
+/// One figure of a quantity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ReportQuantityFigure {
+    /// Index into `articles`.
+    pub article: usize,
+    /// Index into that article's `sentences`.
+    pub sentence: usize,
+    /// The figure as written (`text[start..end]` of the article).
+    pub text: String,
+    /// First byte in the article's text.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The figure as written (a representative value for vague words).
+    pub value: f64,
+    /// The lowest value the wording allows.
+    pub low: f64,
+    /// The highest value the wording allows (null: no upper bound).
+    pub high: Option<f64>,
+    /// `exact`, `approx`, `over`, `under`, `at_least`, `at_most`, `range`.
+    pub qualifier: String,
 }
 
 /// Name and version of the writer.
@@ -349,6 +393,42 @@ pub fn build(comparison: &Comparison, context: &ReportContext) -> Report {
             review: super::review::of(context).and_then(|r| super::review::beside(r, i)),
         })
         .collect();
+    let quantities = comparison
+        .quantities
+        .iter()
+        .enumerate()
+        .map(|(i, q)| ReportQuantity {
+            id: i + 1,
+            label: q.label.clone(),
+            unit: q.unit.clone(),
+            verdict: q.verdict.as_str().to_owned(),
+            discrepancy: q.figures.first().and_then(|first| {
+                comparison
+                    .discrepancies
+                    .iter()
+                    .position(|d| {
+                        d.kind == crate::model::DiscrepancyKind::Number
+                            && d.mentions.iter().any(|m| m.at == first.at && m.span == first.span)
+                    })
+                    .map(|d| d + 1)
+            }),
+            figures: q
+                .figures
+                .iter()
+                .map(|f| ReportQuantityFigure {
+                    article: f.at.article,
+                    sentence: f.at.sentence,
+                    text: comparison.articles[f.at.article].slice(f.span).to_owned(),
+                    start: f.span.start,
+                    end: f.span.end,
+                    value: f.figure.value,
+                    low: f.figure.low,
+                    high: f.figure.high.is_finite().then_some(f.figure.high),
+                    qualifier: f.figure.qualifier.as_str().to_owned(),
+                })
+                .collect(),
+        })
+        .collect();
     let discrepancy_counts =
         comparison.counts_by_kind().iter().map(|(kind, count)| (kind.as_str().to_owned(), *count)).collect();
     Report {
@@ -374,6 +454,7 @@ pub fn build(comparison: &Comparison, context: &ReportContext) -> Report {
         rows,
         discrepancies,
         review: super::review::of(context).map(super::review::section),
+        quantities,
     }
 }
 

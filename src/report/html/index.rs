@@ -170,6 +170,7 @@ fn discrepancy_view(
         status_label: match discrepancy.agreement {
             Some(Agreement::Conflicting) => "≠ conflicting",
             Some(Agreement::Compatible) => "≈ compatible",
+            Some(Agreement::Changed) => "→ changed",
             None => "",
         },
         label: discrepancy.label.clone(),

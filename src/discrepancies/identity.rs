@@ -1,0 +1,649 @@
+//! A figure's identity: what it counts and under which circumstances, read
+//! from its own clause. Two figures are one quantity only when their
+//! identities agree: the counted thing (head noun and modifiers), what
+//! happened to it (killed, injured, offered, spent), its scope (names of
+//! places, organisations and people in the clause), its time (a year, last
+//! year), and whether it is a part of another figure ("30 of the 80") or a
+//! rate ("$2 million per season").
+//!
+//! In a sentence with several figures each gets its own clause: the words
+//! between two figures are split at the first clause boundary (a comma, "and",
+//! "with", "while", "from", "to", ...), so in "ten were killed and 50 hurt"
+//! the first figure reads "killed" and the second "hurt".
+
+use crate::model::Span;
+use crate::tokens;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// The concepts of `assets/lexicon/quantities.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Lexicon {
+    predicate: Vec<Concept>,
+    thing: Vec<Concept>,
+}
+
+/// One concept: its stems and phrases, and examples the reader must and
+/// must not read as it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Concept {
+    concept: String,
+    #[serde(default)]
+    stems: Vec<String>,
+    #[serde(default)]
+    phrases: Vec<String>,
+    #[serde(default)]
+    exclusive: bool,
+    #[cfg_attr(not(test), allow(dead_code))]
+    examples: crate::lexicon::Examples,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| crate::lexicon::parse("quantities"));
+
+/// Stem (or phrase) → (concept index, is predicate).
+static INDEX: LazyLock<HashMap<&'static str, (usize, bool)>> = LazyLock::new(|| {
+    let mut index = HashMap::new();
+    for (kind, list) in [(true, &LEXICON.predicate), (false, &LEXICON.thing)] {
+        for (i, concept) in list.iter().enumerate() {
+            for stem in &concept.stems {
+                index.insert(stem.as_str(), (i, kind));
+            }
+        }
+    }
+    index
+});
+
+/// A predicate concept: its name and whether it tells quantities apart for sure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Predicate {
+    /// The concept's name ("killed").
+    pub concept: &'static str,
+    /// Figures with two different exclusive predicates are never one quantity.
+    pub exclusive: bool,
+}
+
+/// When a figure holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Time {
+    /// A calendar year ("in 2004", "the 2000 fiscal year").
+    Year(i32),
+    /// Relative to the article's year: -1 for "last year", 0 for "this year".
+    Relative(i32),
+    /// A stretch of years ("from 2007 to 2014"): never the same as one of them.
+    Span(i32, i32),
+}
+
+/// What a figure counts and under which circumstances.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Identity {
+    /// Head of the counted thing: a concept name or a stem ("people", "flight").
+    pub thing: Option<String>,
+    /// The thing is the noun phrase right at the figure ("1,800 domestic
+    /// flights"), not read from a phrase further on ("$2 billion for the wall").
+    pub thing_direct: bool,
+    /// Stems of the counted thing's modifiers ("domest", "feder").
+    pub modifiers: Vec<String>,
+    /// The counted thing as written, with its modifiers ("domestic flights").
+    pub thing_text: Option<String>,
+    /// What happened to it.
+    pub predicate: Option<Predicate>,
+    /// The predicate as written ("canceled").
+    pub predicate_text: Option<String>,
+    /// Names in the clause, folded (places, organisations, people).
+    pub names: Vec<String>,
+    /// The times the clause (else its sentence) ties the figure to.
+    pub times: Vec<Time>,
+    /// A part of another figure of the sentence ("30 of the 80 wounded").
+    pub part: bool,
+    /// A rate or an average ("$2 million per season", "averaged 30").
+    pub rate: bool,
+    /// Counted on top of others ("another 2,000", "four other people", "two more").
+    pub additional: bool,
+    /// Where it holds: heads of the clause's place phrases ("province", "asia").
+    pub scope: Vec<String>,
+    /// The clause says the figure moved ("rose to", "so far", "bringing").
+    pub changing: bool,
+    /// Content stems of the clause.
+    pub clause: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+struct Token {
+    text: String,
+    folded: String,
+    stem: String,
+    span: Span,
+    /// The figure this token belongs to.
+    figure: Option<usize>,
+    /// A clause boundary sits before this token (punctuation or a joining word).
+    boundary: bool,
+    capitalised: bool,
+    name: bool,
+}
+
+/// Words that open a new clause between two figures.
+const CLAUSE_WORDS: &[&str] = &[
+    "and",
+    "or",
+    "but",
+    "while",
+    "whereas",
+    "with",
+    "from",
+    "to",
+    "compared",
+    "versus",
+    "vs",
+    "including",
+    "plus",
+    "after",
+    "before",
+    "than",
+    "against",
+    "when",
+    "as",
+    "which",
+    "who",
+    "that",
+    "where",
+];
+/// Punctuation that ends a clause.
+const CLAUSE_MARKS: &[char] = &[',', ';', ':', '(', ')', '—', '–', '"', '“', '”'];
+/// Prepositions that introduce what a sum of money is for.
+const PURPOSE: &[&str] = &["for", "in", "of", "toward", "towards"];
+/// Words saying a figure has moved.
+const CHANGING: &[&str] = &["rose", "risen", "rise", "rising", "climb", "climbed", "increased", "bringing", "jumped"];
+/// Predicates that happen to people: a bare count with one of them counts people.
+const PEOPLE_PREDICATES: &[&str] = &["killed", "injured", "evacuated", "missing", "arrested"];
+/// Words saying a figure is a rate.
+const RATE: &[&str] = &["per", "each", "annually", "apiece", "yearly", "monthly", "weekly", "daily"];
+/// Stems before a figure saying it is an average.
+const AVERAGE: &[&str] = &["averag", "mean", "median"];
+/// Words saying a figure counts on top of others.
+const ADDITIONAL: &[&str] = &["another", "other", "others", "more", "additional", "further"];
+/// Prepositions opening a place phrase ("in the province", "across Asia").
+const PLACE: &[&str] = &["in", "across", "throughout", "at", "inside", "near", "around"];
+/// Heads that say nothing about what is counted ("to the tune of", "a total of").
+const EMPTY_HEADS: &[&str] =
+    &["tune", "total", "sum", "amount", "figure", "number", "estimate", "valu", "worth", "rang", "level", "upward"];
+
+/// Reads the identity of every figure of one sentence. `figures` and
+/// `names` are spans relative to `text`; the result has one identity per figure.
+#[must_use]
+pub fn read_sentence(text: &str, figures: &[Span], names: &[Span]) -> Vec<Identity> {
+    let tokens = tokenise(text, figures, names);
+    let places: Vec<(usize, usize)> = figures
+        .iter()
+        .enumerate()
+        .map(|(f, _)| {
+            let first = tokens.iter().position(|t| t.figure == Some(f));
+            let last = tokens.iter().rposition(|t| t.figure == Some(f));
+            match (first, last) {
+                (Some(a), Some(b)) => (a, b + 1),
+                // A figure with no word token ("$5"): place it by its span.
+                _ => {
+                    let at = tokens.iter().position(|t| t.span.start >= figures[f].end).unwrap_or(tokens.len());
+                    (at, at)
+                }
+            }
+        })
+        .collect();
+    // Regions: each figure's left and right words, split between neighbours.
+    let mut order: Vec<usize> = (0..figures.len()).collect();
+    order.sort_by_key(|f| places[*f]);
+    let mut left = vec![(0, 0); figures.len()];
+    let mut right = vec![(0, 0); figures.len()];
+    let mut previous_end = 0;
+    for (k, &f) in order.iter().enumerate() {
+        let (start, end) = places[f];
+        if k == 0 {
+            left[f] = (0, start);
+        } else {
+            let before = order[k - 1];
+            let gap_start = previous_end.min(start);
+            // The last boundary: "$3.6 billion from construction projects,
+            // along with another $2.5 billion" splits at "with", not "from".
+            let split = (gap_start..start).rev().find(|i| tokens[*i].boundary).unwrap_or(start);
+            right[before] = (gap_start, split);
+            left[f] = (split, start);
+        }
+        previous_end = end.max(previous_end);
+        if k + 1 == order.len() {
+            right[f] = (end, tokens.len());
+        }
+    }
+    let sentence_changing =
+        tokens.iter().any(|t| CHANGING.contains(&t.folded.as_str())) || text.to_lowercase().contains("so far");
+    let sentence_times = times_in(&tokens, 0, tokens.len());
+    // The sentence's subject names (before its first clause boundary) scope
+    // every figure of it: "Qeshm, located 1,150 kilometers from Tehran".
+    let subject_end = tokens.iter().skip(1).position(|t| t.boundary).map_or(tokens.len(), |p| p + 1);
+    let subject_names: Vec<String> = tokens[..subject_end]
+        .iter()
+        .filter(|t| t.name && t.figure.is_none() && !tokens::is_stop_word(&t.folded))
+        .map(|t| t.folded.clone())
+        .collect();
+    (0..figures.len())
+        .map(|f| {
+            let mut identity = read_one(&tokens, places[f], left[f], right[f]);
+            identity.changing = sentence_changing;
+            if identity.times.is_empty() {
+                identity.times.clone_from(&sentence_times);
+            }
+            identity.names.extend(subject_names.iter().cloned());
+            identity.names.sort();
+            identity.names.dedup();
+            if identity.predicate.is_none() {
+                // The nearest predicate anywhere in the sentence.
+                let (start, _) = places[f];
+                let nearest = tokens
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, t)| t.figure.is_none())
+                    .filter_map(|(i, t)| predicate_of(t).map(|p| (i.abs_diff(start), p, t.text.clone())))
+                    .min_by_key(|(distance, _, _)| *distance);
+                if let Some((_, predicate, text)) = nearest {
+                    identity.predicate = Some(predicate);
+                    identity.predicate_text = Some(text);
+                    if identity.thing.is_none() && PEOPLE_PREDICATES.contains(&predicate.concept) {
+                        identity.thing = Some("people".to_owned());
+                    }
+                }
+            }
+            identity
+        })
+        .collect()
+}
+
+fn tokenise(text: &str, figures: &[Span], names: &[Span]) -> Vec<Token> {
+    let mut tokens: Vec<Token> = Vec::new();
+    let mut last_end = 0;
+    for word in tokens::words(text) {
+        let between = text.get(last_end..word.span.start).unwrap_or_default();
+        let folded = tokens::fold_word(word.text);
+        let boundary = between.contains(CLAUSE_MARKS) || CLAUSE_WORDS.contains(&folded.as_str());
+        let figure = figures.iter().position(|f| f.overlaps(word.span));
+        let capitalised = word.text.chars().next().is_some_and(char::is_uppercase);
+        let name = names.iter().any(|n| n.overlaps(word.span));
+        tokens.push(Token {
+            text: word.text.to_owned(),
+            stem: tokens::stem(&folded),
+            folded,
+            span: word.span,
+            figure,
+            boundary,
+            capitalised,
+            name,
+        });
+        last_end = word.span.end;
+    }
+    tokens
+}
+
+fn predicate_of(token: &Token) -> Option<Predicate> {
+    match INDEX.get(token.stem.as_str()) {
+        Some((i, true)) => {
+            let concept = &LEXICON.predicate[*i];
+            Some(Predicate { concept: concept.concept.as_str(), exclusive: concept.exclusive })
+        }
+        _ => None,
+    }
+}
+
+/// A phrase predicate starting at `at` ("lost their lives", "home to").
+fn phrase_predicate(tokens: &[Token], at: usize) -> Option<(Predicate, usize)> {
+    for concept in &LEXICON.predicate {
+        for phrase in &concept.phrases {
+            let words: Vec<&str> = phrase.split_whitespace().collect();
+            if tokens.len() >= at + words.len() && words.iter().zip(&tokens[at..]).all(|(w, t)| *w == t.folded) {
+                let predicate = Predicate { concept: concept.concept.as_str(), exclusive: concept.exclusive };
+                return Some((predicate, words.len()));
+            }
+        }
+    }
+    None
+}
+
+fn thing_concept(stem: &str) -> String {
+    match INDEX.get(stem) {
+        Some((i, false)) => LEXICON.thing[*i].concept.clone(),
+        _ => stem.to_owned(),
+    }
+}
+
+fn is_content(token: &Token) -> bool {
+    token.figure.is_none()
+        && token.folded.chars().next().is_some_and(char::is_alphabetic)
+        && !tokens::is_stop_word(&token.folded)
+}
+
+/// Verbs and prepositions end the noun phrase after a figure ("four people
+/// lost their lives", "two-thirds of the town stood under water").
+fn ends_phrase(token: &Token) -> bool {
+    const WORDS: &[&str] = &[
+        "is", "are", "was", "were", "has", "have", "had", "will", "would", "remain", "remained", "been", "lost",
+        "died", "fled", "left", "came", "went", "took", "made", "held", "gave", "broke", "fell", "rose", "stood",
+        "sat", "ran", "hit", "kept", "sent", "spent", "won", "paid", "became", "began", "brought", "found", "grew",
+        "under", "over", "above", "below", "after", "before", "by", "with", "from", "into", "onto", "across", "in",
+        "at", "on", "near",
+    ];
+    let word = token.folded.as_str();
+    (word.len() > 4 && word.ends_with("ed") && !word.ends_with("eed")) || WORDS.contains(&word)
+}
+
+fn year_of(token: &Token) -> Option<i32> {
+    if token.folded.len() != 4 || !token.folded.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    token.folded.parse::<i32>().ok().filter(|y| (1800..=2100).contains(y))
+}
+
+fn read_one(tokens: &[Token], (start, end): (usize, usize), left: (usize, usize), right: (usize, usize)) -> Identity {
+    let mut identity = Identity::default();
+    let after = |i: usize| tokens.get(i).filter(|_| i < right.1);
+    // A part of another figure: "30 of the 80", "31 of those prior emergencies".
+    let mut from = end;
+    if after(from).is_some_and(|t| t.folded == "of") {
+        from += 1;
+        if after(from)
+            .is_some_and(|t| matches!(t.folded.as_str(), "the" | "those" | "these" | "its" | "their" | "them"))
+        {
+            from += 1;
+        }
+        if tokens.get(from).is_some_and(|t| t.figure.is_some()) {
+            identity.part = true;
+        }
+    }
+    identity.additional = (start > left.0 && ADDITIONAL.contains(&tokens[start - 1].folded.as_str()))
+        || after(from).is_some_and(|t| ADDITIONAL.contains(&t.folded.as_str()) && t.folded != "more");
+    if after(from).is_some_and(|t| t.folded == "more" || t.folded == "other") {
+        identity.additional = true;
+        from += 1;
+    }
+    identity.rate = (left.0..start).any(|i| AVERAGE.contains(&tokens[i].stem.as_str()))
+        || after(end).is_some_and(|t| RATE.contains(&t.folded.as_str()))
+        || (after(end).is_some_and(|t| t.folded == "a")
+            && after(end + 1).is_some_and(|t| matches!(t.folded.as_str(), "year" | "season" | "month" | "week")));
+    // The noun phrase after the figure: up to four content words.
+    let mut phrase: Vec<usize> = Vec::new();
+    let mut index = from;
+    while let Some(token) = after(index) {
+        if token.boundary || !is_content(token) || ends_phrase(token) || phrase.len() == 4 || year_of(token).is_some() {
+            break;
+        }
+        phrase.push(index);
+        index += 1;
+    }
+    // "$10,000 worth of televisions": an empty head says nothing.
+    if phrase.last().is_some_and(|i| EMPTY_HEADS.contains(&tokens[*i].stem.as_str())) {
+        phrase.clear();
+    }
+    // A predicate written as the head noun ("520,000 arrests", "flight cancellations").
+    if let Some(&head) = phrase.last()
+        && let Some(predicate) = predicate_of(&tokens[head])
+    {
+        identity.predicate = Some(predicate);
+        identity.predicate_text = Some(tokens[head].text.clone());
+        phrase.pop();
+    }
+    if phrase.is_empty() {
+        // "a population of 120,000", "an offer of $5 million": the noun before "of".
+        if start >= 2
+            && tokens[start - 1].folded == "of"
+            && left.0 < start - 1
+            && is_content(&tokens[start - 2])
+            && !EMPTY_HEADS.contains(&tokens[start - 2].stem.as_str())
+        {
+            phrase.push(start - 2);
+        }
+    }
+    if let Some((&head, modifiers)) = phrase.split_last() {
+        if identity.predicate.is_none()
+            && let Some(predicate) = predicate_of(&tokens[head])
+        {
+            identity.predicate = Some(predicate);
+            identity.predicate_text = Some(tokens[head].text.clone());
+        } else {
+            identity.thing = Some(thing_concept(&tokens[head].stem));
+            identity.thing_direct = true;
+        }
+        identity.modifiers = modifiers.iter().map(|i| tokens[*i].stem.clone()).collect();
+        let text: Vec<&str> = phrase.iter().map(|i| tokens[*i].text.as_str()).collect();
+        identity.thing_text = Some(text.join(" "));
+    }
+    // What a sum is for: "$2 billion for the wall", "$43 million in federal taxes".
+    if identity.thing.is_none() {
+        let mut index = phrase.last().map_or(end, |i| i + 1);
+        while let Some(token) = after(index) {
+            if PURPOSE.contains(&token.folded.as_str()) {
+                let words: Vec<usize> = (index + 1..right.1)
+                    .take_while(|i| !tokens[*i].boundary || *i == index + 1)
+                    .filter(|i| is_content(&tokens[*i]) && year_of(&tokens[*i]).is_none())
+                    .take(3)
+                    .collect();
+                if let Some((&head, modifiers)) = words.split_last() {
+                    identity.thing = Some(thing_concept(&tokens[head].stem));
+                    identity.modifiers = modifiers.iter().map(|i| tokens[*i].stem.clone()).collect();
+                    let text: Vec<&str> = words.iter().map(|i| tokens[*i].text.as_str()).collect();
+                    identity.thing_text = Some(text.join(" "));
+                }
+                break;
+            }
+            if index > end + 2 {
+                break;
+            }
+            index += 1;
+        }
+    }
+    // The predicate: in the figure's tight clause (up to the nearest
+    // boundaries), right after it first ("80 were hurt"), then before it
+    // ("killing 10"); then further in its region.
+    if identity.predicate.is_none() {
+        let tight_end = (end..right.1).find(|i| tokens[*i].boundary).unwrap_or(right.1).min(end + 5);
+        let tight_start = (left.0..start).rev().find(|i| tokens[*i].boundary).unwrap_or(left.0);
+        let near_after = (end..tight_end).collect::<Vec<_>>();
+        let before = (tight_start..start).rev().collect::<Vec<_>>();
+        let far_before = (left.0..tight_start).rev().collect::<Vec<_>>();
+        let far_after = (tight_end..right.1).collect::<Vec<_>>();
+        for i in near_after.into_iter().chain(before).chain(far_after).chain(far_before) {
+            if let Some((predicate, _)) = phrase_predicate(tokens, i) {
+                identity.predicate = Some(predicate);
+                identity.predicate_text = Some(tokens[i].text.clone());
+                break;
+            }
+            if let Some(predicate) = predicate_of(&tokens[i]) {
+                identity.predicate = Some(predicate);
+                identity.predicate_text = Some(tokens[i].text.clone());
+                break;
+            }
+        }
+    }
+    // "three dead", "another 27 were injured": a bare count of casualties counts people.
+    if identity.thing.is_none() && identity.predicate.is_some_and(|p| PEOPLE_PREDICATES.contains(&p.concept)) {
+        identity.thing = Some("people".to_owned());
+    }
+    identity.times = times_in(tokens, left.0, left.1);
+    identity.times.extend(times_in(tokens, right.0, right.1));
+    // Place phrases: "in the province", "across Asia", "in Takengon".
+    for i in (left.0..left.1).chain(right.0..right.1) {
+        if !PLACE.contains(&tokens[i].folded.as_str()) {
+            continue;
+        }
+        let head = (i + 1..(i + 4).min(tokens.len()))
+            .take_while(|j| !tokens[*j].boundary && tokens[*j].figure.is_none())
+            .filter(|j| is_content(&tokens[*j]) && year_of(&tokens[*j]).is_none())
+            .last();
+        if let Some(j) = head
+            && !tokens::is_stop_word(&tokens[j].folded)
+            && !crate::lexicon::CALENDAR.is_month(&tokens[j].folded)
+            && !crate::lexicon::CALENDAR.is_weekday(&tokens[j].folded)
+        {
+            identity.scope.push(tokens[j].stem.clone());
+        }
+    }
+    identity.scope.sort();
+    identity.scope.dedup();
+    let clause = (left.0..left.1).chain(right.0..right.1);
+    for i in clause {
+        let token = &tokens[i];
+        if year_of(token).is_some() {
+            continue;
+        }
+        if token.name && token.capitalised && !tokens::is_stop_word(&token.folded) {
+            identity.names.push(token.folded.clone());
+        }
+        if is_content(token) {
+            identity.clause.push(token.stem.clone());
+        }
+    }
+    identity.names.sort();
+    identity.names.dedup();
+    identity.clause.sort();
+    identity.clause.dedup();
+    identity
+}
+
+/// The times named in tokens `from..to`: years, stretches of years
+/// ("from 2007 to 2014", "2007-2014") and relative years ("last year").
+fn times_in(tokens: &[Token], from: usize, to: usize) -> Vec<Time> {
+    let mut times = Vec::new();
+    let mut i = from;
+    while i < to {
+        let token = &tokens[i];
+        if token.figure.is_some() {
+            i += 1;
+            continue;
+        }
+        if let Some(year) = year_of(token) {
+            // "2007 to 2014", "2007 through 2014", "2007-2014", "between 2007 and 2014"
+            let joined = tokens.get(i + 1).filter(|t| matches!(t.folded.as_str(), "to" | "through" | "and" | "until"));
+            let next = if joined.is_some() { tokens.get(i + 2) } else { tokens.get(i + 1) };
+            if let Some(until) = next.filter(|_| i + 1 < to).and_then(year_of).filter(|y| *y > year) {
+                times.push(Time::Span(year, until));
+                i += if joined.is_some() { 3 } else { 2 };
+                continue;
+            }
+            times.push(Time::Year(year));
+        } else if matches!(token.folded.as_str(), "year" | "season")
+            && let Some(relative) = relative_year(tokens, i)
+        {
+            times.push(Time::Relative(relative));
+        }
+        i += 1;
+    }
+    times.sort_by_key(|t| match t {
+        Time::Year(y) => (0, *y, 0),
+        Time::Relative(r) => (1, *r, 0),
+        Time::Span(a, b) => (2, *a, *b),
+    });
+    times.dedup();
+    times
+}
+
+/// "last year", "last fiscal year", "this year", "the past year".
+fn relative_year(tokens: &[Token], year_at: usize) -> Option<i32> {
+    let before = |back: usize| year_at.checked_sub(back).map(|i| tokens[i].folded.as_str());
+    let word = match before(1) {
+        Some("fiscal" | "calendar" | "financial") => before(2),
+        other => other,
+    };
+    match word {
+        Some("last" | "past" | "previous") => Some(-1),
+        Some("this" | "current") => Some(0),
+        Some("next") => Some(1),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The identity of the first figure of a sentence, found with the real
+    /// figure reader.
+    fn first(text: &str) -> Identity {
+        let figures: Vec<Span> = crate::numbers::extract(text).into_iter().map(|m| m.span).collect();
+        read_sentence(text, &figures, &[]).into_iter().next().unwrap_or_default()
+    }
+
+    fn all(text: &str) -> Vec<Identity> {
+        let figures: Vec<Span> = crate::numbers::extract(text).into_iter().map(|m| m.span).collect();
+        read_sentence(text, &figures, &[])
+    }
+
+    #[test]
+    fn lexicon_examples_are_read_as_their_concept() {
+        for concept in &LEXICON.predicate {
+            for text in &concept.examples.matches {
+                let predicate = first(text).predicate.map(|p| p.concept);
+                assert_eq!(predicate, Some(concept.concept.as_str()), "{text}");
+            }
+            for text in &concept.examples.no_match {
+                let predicate = first(text).predicate.map(|p| p.concept);
+                assert_ne!(predicate, Some(concept.concept.as_str()), "{text}");
+            }
+        }
+        for concept in &LEXICON.thing {
+            for text in &concept.examples.matches {
+                assert_eq!(first(text).thing.as_deref(), Some(concept.concept.as_str()), "{text}");
+            }
+            for text in &concept.examples.no_match {
+                assert_ne!(first(text).thing.as_deref(), Some(concept.concept.as_str()), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn no_two_concepts_share_a_stem_or_phrase() {
+        let mut seen: HashMap<&str, &str> = HashMap::new();
+        for concept in LEXICON.predicate.iter().chain(&LEXICON.thing) {
+            for key in concept.stems.iter().chain(&concept.phrases) {
+                if let Some(other) = seen.insert(key.as_str(), concept.concept.as_str()) {
+                    panic!("{key:?} is in both {other} and {}", concept.concept);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn each_figure_reads_its_own_clause() {
+        let both = all("The toll rose to 900, with 2,000 hurt.");
+        let predicates: Vec<Option<&str>> = both.iter().map(|i| i.predicate.map(|p| p.concept)).collect();
+        assert_eq!(predicates, [Some("killed"), Some("injured")]);
+        let both = all("The quake killed 10 people and injured 80.");
+        let predicates: Vec<Option<&str>> = both.iter().map(|i| i.predicate.map(|p| p.concept)).collect();
+        assert_eq!(predicates, [Some("killed"), Some("injured")]);
+    }
+
+    #[test]
+    fn nominal_predicates_and_modifiers() {
+        let cancelled = first("There were more than 2,000 recent flight cancellations.");
+        assert_eq!(cancelled.predicate.map(|p| p.concept), Some("cancelled"));
+        assert_eq!(cancelled.thing.as_deref(), Some("flight"));
+        let domestic = first("The airline cancelled at least 1,800 domestic flights.");
+        assert_eq!(
+            (domestic.thing.as_deref(), domestic.modifiers.as_slice()),
+            (Some("flight"), &["domest".to_owned()][..])
+        );
+    }
+
+    #[test]
+    fn parts_rates_and_times() {
+        let parts = all("Doctors said 30 of the 80 wounded remained in hospital.");
+        assert!(parts[0].part && !parts[1].part);
+        assert!(first("The deal pays $20 million per season.").rate);
+        assert_eq!(first("Arrests fell to 40,000 last fiscal year.").times, [Time::Relative(-1)]);
+        assert_eq!(first("In 2004 a wave killed 9,000 people.").times, [Time::Year(2004)]);
+    }
+
+    #[test]
+    fn what_a_sum_is_for() {
+        let taxes = first("The couple paid $4 million in federal taxes.");
+        assert_eq!(taxes.predicate.map(|p| p.concept), Some("paid"));
+        let wall = first("He wants $2 billion for the wall.");
+        assert_eq!(wall.thing.as_deref(), Some("wall"));
+    }
+}

@@ -1,0 +1,172 @@
+//! Unit tests of the number finder: the linking score, readings and
+//! verdicts, and the linear bookkeeping of figures stated apart.
+
+use super::*;
+use crate::model::SentenceRef;
+use crate::{Settings, compare_texts};
+
+/// A candidate read from one sentence with the real figure and identity
+/// readers; clause words weigh alike (no corpus to count rarity in).
+fn candidate(text: &str, article: usize, index: usize) -> (NumberMention, Identity) {
+    let mentions = crate::numbers::extract(text);
+    let spans: Vec<Span> = mentions.iter().map(|m| m.span).collect();
+    let names: Vec<Span> =
+        crate::names::extract(text, &std::collections::HashSet::new()).into_iter().map(|n| n.span).collect();
+    let identity = super::super::identity::read_sentence(text, &spans, &names).swap_remove(index);
+    let _ = article;
+    (mentions[index].clone(), identity)
+}
+
+fn score(a: &str, b: &str) -> Option<f64> {
+    let (ma, ia) = candidate(a, 0, 0);
+    let (mb, ib) = candidate(b, 1, 0);
+    let mut vocabulary: HashMap<String, u32> = HashMap::new();
+    let mut vector = |terms: &[String]| -> Vec<(u32, f32)> {
+        let mut v: Vec<(u32, f32)> = terms
+            .iter()
+            .map(|t| {
+                let next = u32::try_from(vocabulary.len()).unwrap_or(u32::MAX);
+                (*vocabulary.entry(t.clone()).or_insert(next), 1.0)
+            })
+            .collect();
+        v.sort_by_key(|(id, _)| *id);
+        let norm = (v.len() as f32).sqrt().max(1.0);
+        v.iter_mut().for_each(|(_, w)| *w /= norm);
+        v
+    };
+    let (ca, cb) = (vector(&ia.clause), vector(&ib.clause));
+    let x = Candidate {
+        at: SentenceRef { article: 0, sentence: 0 },
+        mention: Cow::Borrowed(&ma),
+        identity: ia,
+        context: ca,
+        group: None,
+        year: Some(2026),
+    };
+    let y = Candidate {
+        at: SentenceRef { article: 1, sentence: 0 },
+        mention: Cow::Borrowed(&mb),
+        identity: ib,
+        context: cb,
+        group: None,
+        year: Some(2026),
+    };
+    link_score(&x, &y)
+}
+
+const LINK: f64 = 0.5;
+
+#[test]
+fn killed_and_injured_are_never_one_quantity() {
+    assert_eq!(score("The storm killed 12 people in the valley.", "The storm injured 12 people in the valley."), None);
+}
+
+#[test]
+fn same_predicate_and_thing_link() {
+    let s = score("Ten people were killed in the Varn valley quake.", "The Varn valley quake killed 12 people.");
+    assert!(s.is_some_and(|s| s >= LINK), "{s:?}");
+}
+
+#[test]
+fn different_years_never_link() {
+    assert_eq!(score("The 1998 flood killed 400 people.", "The 2004 flood killed 420 people."), None);
+}
+
+#[test]
+fn a_part_never_links_with_a_whole() {
+    let (_, parts) = candidate("Doctors said 30 of the 80 wounded remained in hospital.", 0, 0);
+    assert!(parts.part);
+}
+
+#[test]
+fn other_names_keep_offers_apart() {
+    // The same offer verb and noun, but two different bidders.
+    let offers =
+        score("The Harbour Cats made Lund a $160 million offer.", "The Tarn Rovers made Lund a $170 million offer.");
+    let same =
+        score("The Harbour Cats made Lund a $160 million offer.", "The Harbour Cats made Lund a $170 million offer.");
+    assert!(offers < same, "{offers:?} {same:?}");
+}
+
+#[test]
+fn other_modifiers_keep_sums_apart() {
+    let state = score("The couple paid $43 million in federal taxes.", "The couple paid $42 million in state taxes.");
+    let federal =
+        score("The couple paid $43 million in federal taxes.", "The couple paid $42 million in federal taxes.");
+    assert!(state < federal, "{state:?} {federal:?}");
+}
+
+#[test]
+fn rounding() {
+    assert!(rounded(1.4e9, 1.375e9));
+    assert!(rounded(43_000.0, 43_350.0));
+    assert!(rounded(600.0, 612.0));
+    assert!(!rounded(13.6e6, 13.17e6));
+    assert!(!rounded(10.0, 11.0));
+    assert!(!rounded(3.5e9, 3.6e9));
+}
+
+#[test]
+fn readings_within_half_a_percent_and_the_same_hedge_are_one() {
+    let figure = |text: &str| crate::numbers::extract(text).remove(0).figure;
+    let r = |text: &str| reading(&figure(text));
+    assert!(one_reading(r("about 800,000 workers"), r("800,000 workers")));
+    assert!(one_reading(r("2,700 pages"), r("some 2,702 pages")));
+    assert!(!one_reading(r("more than 60,000 dollars"), r("about 60,000 dollars")));
+    assert!(!one_reading(r("90 percent"), r("90-plus percent")));
+}
+
+fn number_verdicts(a: &str, b: &str) -> (Vec<String>, Vec<&'static str>) {
+    let comparison = compare_texts(&[("a.txt", a), ("b.txt", b)], &Settings::default());
+    let statuses = comparison
+        .discrepancies
+        .iter()
+        .filter(|d| d.kind == DiscrepancyKind::Number)
+        .map(|d| d.agreement.map_or("", |a| a.as_str()).to_owned())
+        .collect();
+    let verdicts = comparison.quantities.iter().map(|q| q.verdict.as_str()).collect();
+    (statuses, verdicts)
+}
+
+#[test]
+fn agreeing_figures_are_a_quantity_without_a_discrepancy() {
+    let (statuses, verdicts) = number_verdicts(
+        "Source: Tarn Post\n\nAbout 800,000 federal workers in Norland went unpaid during the freeze.",
+        "Source: Vell Daily\n\nSome 800,000 federal workers in Norland went unpaid during the freeze.",
+    );
+    assert!(statuses.is_empty(), "{statuses:?}");
+    assert_eq!(verdicts, ["agree"]);
+}
+
+#[test]
+fn a_rounded_sum_is_compatible() {
+    let (statuses, _) = number_verdicts(
+        "Source: Tarn Post\n\nThe Norland budget includes $1.4 billion for the harbour wall.",
+        "Source: Vell Daily\n\nThe Norland budget includes $1.375 billion for the harbour wall.",
+    );
+    assert_eq!(statuses, ["compatible"]);
+}
+
+#[test]
+fn a_toll_that_rose_is_changed() {
+    let (statuses, _) = number_verdicts(
+        "Source: Tarn Post\n\nThe Varn valley landslide killed three people on Monday.",
+        "Source: Vell Daily\n\nThe death toll from the Varn valley landslide rose to nine on Tuesday.",
+    );
+    assert_eq!(statuses, ["changed"]);
+}
+
+#[test]
+fn figures_stated_apart_take_linear_memory() {
+    // One sentence with 5,000 figures: the bookkeeping holds one entry per
+    // figure (twice), never one per pair (12.5 million).
+    let text: String = (1..=5000).map(|n| format!("{n} boats, ")).collect();
+    let mentions = crate::numbers::extract(&text);
+    assert!(mentions.len() > 4000, "{}", mentions.len());
+    let at = SentenceRef { article: 0, sentence: 0 };
+    let apart = StatedApart::new(mentions.iter().map(|m| (at, m)));
+    assert!(apart.stored() <= 2 * mentions.len(), "{} entries for {} figures", apart.stored(), mentions.len());
+    let class = &mentions[0].class;
+    assert!(apart.apart(class, mentions[0].figure.value, mentions[1].figure.value));
+    assert!(!apart.apart(class, mentions[0].figure.value, 123_456.0));
+}
