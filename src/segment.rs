@@ -179,13 +179,20 @@ fn choose_title_block(text: &str, blocks: &[crate::model::Block], stated: Option
     if let Some(index) = blocks.iter().position(|b| b.role == BlockRole::Title) {
         return Some(index);
     }
-    let candidate = |b: &crate::ingest::Block| {
-        matches!(b.role, BlockRole::Body | BlockRole::Heading) && !is_boilerplate(&text[b.span.range()])
+    let body = |b: &crate::ingest::Block| b.role == BlockRole::Body && !is_boilerplate(&text[b.span.range()]);
+    // A headline stands above a body: the last body line is what the text
+    // says, never its title (a wire stub of one sentence keeps it).
+    let last_body = blocks.iter().rposition(body);
+    let candidate_at = |i: usize| {
+        let b = &blocks[i];
+        matches!(b.role, BlockRole::Body | BlockRole::Heading)
+            && !is_boilerplate(&text[b.span.range()])
+            && last_body.is_some_and(|last| i < last)
     };
     // The first line that can be a headline, among the first few: not a
     // section label, tag list or crumb, and not a word or two ("Long Read",
     // "Latest") right above a line that reads as a headline. Else the first candidate.
-    let candidates: Vec<usize> = (0..blocks.len().min(12)).filter(|i| candidate(&blocks[*i])).collect();
+    let candidates: Vec<usize> = (0..blocks.len().min(12)).filter(|i| candidate_at(*i)).collect();
     let line = |i: usize| &text[blocks[i].span.range()];
     let index = candidates
         .iter()
@@ -196,7 +203,7 @@ fn choose_title_block(text: &str, blocks: &[crate::model::Block], stated: Option
             !label
         })
         .map(|(_, i)| *i)
-        .or_else(|| blocks.iter().position(candidate))?;
+        .or_else(|| (0..blocks.len()).find(|i| candidate_at(*i)))?;
     let words = text[blocks[index].span.range()].split_whitespace().count();
     (words <= MAX_TITLE_WORDS).then_some(index)
 }
@@ -715,6 +722,24 @@ mod tests {
         assert_eq!(article.title, "Three dead after dam bursts");
         assert_eq!(article.byline.as_deref(), Some("Ana Ruiz"));
         assert_eq!(article.outlet, "k");
+    }
+
+    #[test]
+    fn a_lone_body_line_is_content_not_a_title() {
+        // Seen on a real wire stub: a date line, a shouted kicker and one
+        // sentence. Taking that sentence as the headline left the article
+        // with nothing to compare.
+        let text =
+            "MONDAY, MAY 23, 2005\n\nFIRED IN PHILLY!!\n\nThe coach was fired today and a former rival takes over...";
+        let article = segment(parse_bytes("w.txt", text.as_bytes(), Format::Text).expect("document"));
+        let content: Vec<&str> = article
+            .sentences
+            .iter()
+            .filter(|s| s.kind == SentenceKind::Content)
+            .map(|s| &article.text[s.span.range()])
+            .collect();
+        assert!(content.contains(&"The coach was fired today and a former rival takes over..."), "{content:?}");
+        assert_ne!(article.title, "The coach was fired today and a former rival takes over...");
     }
 
     #[test]
