@@ -353,7 +353,9 @@ fn read_one(tokens: &[Token], (start, end): (usize, usize), left: (usize, usize)
         {
             from += 1;
         }
-        if tokens.get(from).is_some_and(|t| t.figure.is_some()) {
+        // "30 of the 80", "five of his rebounds": a part of a total.
+        let possessive = tokens.get(from - 1).is_some_and(|t| matches!(t.folded.as_str(), "his" | "her" | "their"));
+        if tokens.get(from).is_some_and(|t| t.figure.is_some()) || possessive {
             identity.part = true;
         }
     }
@@ -467,23 +469,8 @@ fn read_one(tokens: &[Token], (start, end): (usize, usize), left: (usize, usize)
     }
     identity.times = times_in(tokens, left.0, left.1);
     identity.times.extend(times_in(tokens, right.0, right.1));
-    // Place phrases: "in the province", "across Asia", "in Takengon".
-    for i in (left.0..left.1).chain(right.0..right.1) {
-        if !PLACE.contains(&tokens[i].folded.as_str()) {
-            continue;
-        }
-        let head = (i + 1..(i + 4).min(tokens.len()))
-            .take_while(|j| !tokens[*j].boundary && tokens[*j].figure.is_none())
-            .filter(|j| is_content(&tokens[*j]) && year_of(&tokens[*j]).is_none())
-            .last();
-        if let Some(j) = head
-            && !tokens::is_stop_word(&tokens[j].folded)
-            && !crate::lexicon::CALENDAR.is_month(&tokens[j].folded)
-            && !crate::lexicon::CALENDAR.is_weekday(&tokens[j].folded)
-        {
-            identity.scope.push(tokens[j].stem.clone());
-        }
-    }
+    identity.scope = scopes_in(tokens, left.0, left.1);
+    identity.scope.extend(scopes_in(tokens, right.0, right.1));
     identity.scope.sort();
     identity.scope.dedup();
     let clause = (left.0..left.1).chain(right.0..right.1);
@@ -504,6 +491,31 @@ fn read_one(tokens: &[Token], (start, end): (usize, usize), left: (usize, usize)
     identity.clause.sort();
     identity.clause.dedup();
     identity
+}
+
+/// Heads of the place phrases in tokens `from..to`: "in the province",
+/// "across Asia", "among Tea Party supporters".
+fn scopes_in(tokens: &[Token], from: usize, to: usize) -> Vec<String> {
+    let mut scope = Vec::new();
+    for i in from..to {
+        if !PLACE.contains(&tokens[i].folded.as_str()) {
+            continue;
+        }
+        let head = (i + 1..(i + 4).min(tokens.len()))
+            .take_while(|j| !tokens[*j].boundary && tokens[*j].figure.is_none())
+            .filter(|j| is_content(&tokens[*j]) && year_of(&tokens[*j]).is_none())
+            .last();
+        if let Some(j) = head
+            && !tokens::is_stop_word(&tokens[j].folded)
+            && !crate::lexicon::CALENDAR.is_month(&tokens[j].folded)
+            && !crate::lexicon::CALENDAR.is_weekday(&tokens[j].folded)
+        {
+            scope.push(tokens[j].stem.clone());
+        }
+    }
+    scope.sort();
+    scope.dedup();
+    scope
 }
 
 /// The times named in tokens `from..to`: years, stretches of years

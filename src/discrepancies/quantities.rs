@@ -147,6 +147,10 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
             let at = SentenceRef { article: a, sentence: s };
             let group = inputs.matching.sentence_groups[a][s];
             for (mention, identity) in analysis.numbers.iter().zip(identities) {
+                // A score or record ("11-5") is no quantity to compare.
+                if is_tally(text, mention.span.start.saturating_sub(offset), mention.span.end.saturating_sub(offset)) {
+                    continue;
+                }
                 let context = context_vector(&identity.clause, inputs, &mut vocabulary);
                 candidates.push(Candidate { at, mention: Cow::Borrowed(mention), identity, context, group, year });
             }
@@ -200,6 +204,17 @@ fn years_in(text: &str, figures: &[Span], names: &[Span]) -> Vec<(Span, f64)> {
         }
     }
     years
+}
+
+/// A score or a record ("won 7-0", "an 11-5 season", "tied at 12-12"):
+/// a number joined by a hyphen straight to another number is no quantity.
+fn is_tally(text: &str, start: usize, end: usize) -> bool {
+    let after = text.get(end..).unwrap_or_default().as_bytes();
+    let before = text.get(..start).unwrap_or_default().as_bytes();
+    let joined_after = after.len() >= 2 && after[0] == b'-' && after[1].is_ascii_digit();
+    let joined_before =
+        before.len() >= 2 && before[before.len() - 1] == b'-' && before[before.len() - 2].is_ascii_digit();
+    joined_after || joined_before
 }
 
 /// The clause's words weighted by rarity, as a unit vector.

@@ -170,3 +170,18 @@ fn figures_stated_apart_take_linear_memory() {
     assert!(apart.apart(class, mentions[0].figure.value, mentions[1].figure.value));
     assert!(!apart.apart(class, mentions[0].figure.value, 123_456.0));
 }
+
+#[test]
+fn scores_and_records_are_no_quantity() {
+    // Box scores filled the precision audit's false alarms: "won 7-0" in
+    // one article and "won 7-2" in another are two games, not one figure.
+    let (statuses, verdicts) = number_verdicts(
+        "Source: Tarn Post\n\nThe Harbor Owls beat the Mill Town Rams 7-0 to finish an 11-5 season.",
+        "Source: Vell Daily\n\nThe Harbor Owls beat the Mill Town Rams 7-2 to finish an 11-6 season.",
+    );
+    assert!(statuses.is_empty(), "{statuses:?}");
+    assert!(verdicts.is_empty(), "{verdicts:?}");
+    assert!(is_tally("won 7-0 at home", 4, 5));
+    assert!(is_tally("won 7-0 at home", 6, 7));
+    assert!(!is_tally("a 48-page indictment", 2, 4));
+}
