@@ -34,7 +34,9 @@ pub fn fold_key(word: &str) -> String {
         ("y", "i"),
         ("j", "i"),
     ] {
-        key = key.replace(from, to);
+        if key.contains(from) {
+            key = key.replace(from, to);
+        }
     }
     if let Some(stem) = key.strip_suffix("re") {
         key = format!("{stem}er");
