@@ -3,7 +3,7 @@
 //! (clock times, days of the month, years, identifiers such as "Flight 447").
 
 use super::lexicon::NUMBERS;
-use super::read::Hedge;
+use super::read::{Hedge, hedge_ending_at};
 use super::words::{scale, word_ten, word_unit};
 use super::{Parsed, QuantityClass, Token};
 use crate::model::{NotQuantity, Qualifier};
@@ -149,12 +149,9 @@ pub(super) fn classify(raw: &[Token<'_>], lower: &[String], start: usize, parsed
             surface_start = surface_start.min(raw[start - 1].span.start);
         }
         // The hedge sits before the symbol: "about €5m".
-        for (words, hedge) in NUMBERS.hedges() {
-            if words.len() < start && words.iter().rev().enumerate().all(|(k, w)| lower[start - 2 - k] == *w) {
-                qualifier = *hedge;
-                surface_start = raw[start - 1 - words.len()].span.start;
-                break;
-            }
+        if let Some((length, hedge)) = hedge_ending_at(lower, start - 1) {
+            qualifier = hedge;
+            surface_start = raw[start - 1 - length].span.start;
         }
     }
     let mut value = parsed.value;

@@ -497,18 +497,25 @@ pub(super) struct Hedge {
     pub(super) nearly: bool,
 }
 
+/// The first hedge of the lexicon whose words end right before the token
+/// at `end` ("more than" before "30", "about" before "€"): its length in
+/// tokens and what it allows.
+pub(super) fn hedge_ending_at(lower: &[String], end: usize) -> Option<(usize, Qualifier)> {
+    NUMBERS.hedges().iter().find_map(|(words, hedge)| {
+        let ends_here = words.len() <= end && words.iter().rev().enumerate().all(|(k, w)| lower[end - 1 - k] == *w);
+        ends_here.then_some((words.len(), *hedge))
+    })
+}
+
 /// The hedge right before the token at `start` ("about", "more than").
 pub(super) fn hedge_before(raw: &[Token<'_>], lower: &[String], start: usize) -> Hedge {
     let previous =
         |back: usize| start.checked_sub(back).and_then(|i| lower.get(i)).map(String::as_str).unwrap_or_default();
     let mut qualifier = Qualifier::Exact;
     let mut surface_start = raw[start].span.start;
-    for (words, hedge) in NUMBERS.hedges() {
-        if words.len() <= start && words.iter().rev().enumerate().all(|(k, w)| lower[start - 1 - k] == *w) {
-            qualifier = *hedge;
-            surface_start = raw[start - words.len()].span.start;
-            break;
-        }
+    if let Some((length, hedge)) = hedge_ending_at(lower, start) {
+        qualifier = hedge;
+        surface_start = raw[start - length].span.start;
     }
     let nearly = matches!(previous(1), "nearly" | "almost") || (previous(2) == "close" && previous(1) == "to");
     Hedge { qualifier, surface_start, nearly }
