@@ -4,7 +4,7 @@
 //! `scripts/build-nicknames.py`. Names are compared by transliteration key,
 //! so "Sandi" is found as "Sandy".
 
-use super::key::fold_key;
+use super::fold::fold_key;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
