@@ -580,8 +580,11 @@ fn reading(figure: &Figure) -> Reading {
     Reading { value: figure.value, direction }
 }
 
-fn one_reading(a: Reading, b: Reading) -> bool {
-    a.direction == b.direction && (a.value - b.value).abs() <= ONE_READING * a.value.abs().max(b.value.abs())
+/// Whether two readings say the same. A year is a point on a calendar,
+/// not an amount: 2002 and 2003 differ although they are 0.05% apart.
+fn one_reading(a: Reading, b: Reading, years: bool) -> bool {
+    let tolerance = if years { 0.0 } else { ONE_READING * a.value.abs().max(b.value.abs()) };
+    a.direction == b.direction && (a.value - b.value).abs() <= tolerance
 }
 
 /// The verdict on a quantity and, when its figures differ, its discrepancy.
@@ -593,9 +596,10 @@ fn judge(members: &[&Candidate<'_>], inputs: &Inputs<'_>) -> Option<(Quantity, O
         return None;
     }
     let mut readings: Vec<Reading> = Vec::new();
+    let years = members.iter().all(|m| m.mention.figure.unit == YEAR);
     for member in members {
         let r = reading(&member.mention.figure);
-        if !readings.iter().any(|other| one_reading(*other, r)) {
+        if !readings.iter().any(|other| one_reading(*other, r, years)) {
             readings.push(r);
         }
     }

@@ -110,10 +110,13 @@ fn rounding() {
 fn readings_within_half_a_percent_and_the_same_hedge_are_one() {
     let figure = |text: &str| crate::numbers::extract(text).remove(0).figure;
     let r = |text: &str| reading(&figure(text));
-    assert!(one_reading(r("about 800,000 workers"), r("800,000 workers")));
-    assert!(one_reading(r("2,700 pages"), r("some 2,702 pages")));
-    assert!(!one_reading(r("more than 60,000 dollars"), r("about 60,000 dollars")));
-    assert!(!one_reading(r("90 percent"), r("90-plus percent")));
+    assert!(one_reading(r("about 800,000 workers"), r("800,000 workers"), false));
+    assert!(one_reading(r("2,700 pages"), r("some 2,702 pages"), false));
+    assert!(!one_reading(r("more than 60,000 dollars"), r("about 60,000 dollars"), false));
+    assert!(!one_reading(r("90 percent"), r("90-plus percent"), false));
+    let year = |value: f64| Reading { value, direction: 0 };
+    assert!(!one_reading(year(2002.0), year(2003.0), true));
+    assert!(one_reading(year(2002.0), year(2002.0), true));
 }
 
 fn number_verdicts(a: &str, b: &str) -> (Vec<String>, Vec<&'static str>) {
@@ -184,4 +187,16 @@ fn scores_and_records_are_no_quantity() {
     assert!(is_tally("won 7-0 at home", 4, 5));
     assert!(is_tally("won 7-0 at home", 6, 7));
     assert!(!is_tally("a 48-page indictment", 2, 4));
+}
+
+#[test]
+fn years_a_year_apart_disagree() {
+    // 2002 and 2003 are within half a percent of each other as numbers,
+    // and still two different years.
+    let (statuses, verdicts) = number_verdicts(
+        "Source: Tarn Post\n\nMara Lind has led the Norland Farmers' Union since 2002.",
+        "Source: Vell Daily\n\nMara Lind has led the Norland Farmers' Union since 2003.",
+    );
+    assert_eq!(verdicts, ["conflicting"]);
+    assert_eq!(statuses, ["conflicting"]);
 }
