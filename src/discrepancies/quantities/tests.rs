@@ -42,6 +42,7 @@ fn score(a: &str, b: &str) -> Option<f64> {
         context: ca,
         group: None,
         year: Some(2026),
+        lead: Vec::new(),
     };
     let y = Candidate {
         at: SentenceRef { article: 1, sentence: 0 },
@@ -50,6 +51,7 @@ fn score(a: &str, b: &str) -> Option<f64> {
         context: cb,
         group: None,
         year: Some(2026),
+        lead: Vec::new(),
     };
     link_score(&x, &y)
 }
@@ -199,4 +201,17 @@ fn years_a_year_apart_disagree() {
     );
     assert_eq!(verdicts, ["conflicting"]);
     assert_eq!(statuses, ["conflicting"]);
+}
+
+#[test]
+fn years_dated_by_the_same_words_are_one_fact() {
+    // The clauses around the years differ; the words right before them
+    // ("term ends in") say they date one fact.
+    let (_, verdicts) = number_verdicts(
+        "Source: Tarn Post\n\nOrsolya Brandt's second and final term as mayor officially ends in 2031.",
+        "Source: Vell Daily\n\nBrandt hinted that she may resign before her term ends in 2030, the radio reported.",
+    );
+    assert_eq!(verdicts, ["conflicting"]);
+    assert_eq!(lead_words("her term ends in"), ["end", "term"]);
+    assert!(!same_lead(&lead_words("a bankruptcy petition filed in"), &lead_words("at his last arrest in")));
 }
