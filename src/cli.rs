@@ -51,8 +51,9 @@ pub struct Args {
     pub label_targets: Vec<(usize, String)>,
 
     /// Write the comparison report to PATH and exit (`-` for standard output).
+    // An OS path: a file name that is not UTF-8 is written as it is.
     #[arg(long, value_name = "PATH")]
-    pub export: Option<String>,
+    pub export: Option<PathBuf>,
 
     /// Report format: html, md (Markdown), json, csv (number mentions) or figures-csv (every figure read).
     /// Default: from the export file's extension (Markdown for standard output).
@@ -282,7 +283,13 @@ fn run_with(args: &Args) -> u8 {
         None => report::render(&comparison, format, &context),
     };
     match &args.export {
-        Some(path) => export(&render(format.unwrap_or(ReportFormat::Markdown)), path, &input_paths, args.quiet),
+        Some(path) => {
+            // The inputs as read (shown lossily) and as given (OS paths, for
+            // file names that are not UTF-8): a report replaces none of them.
+            let guarded: Vec<PathBuf> =
+                input_paths.iter().map(PathBuf::from).chain(named.inputs.iter().map(PathBuf::from)).collect();
+            export(&render(format.unwrap_or(ReportFormat::Markdown)), path, &guarded, args.quiet)
+        }
         None => {
             // Standard output is not a terminal: the Markdown report.
             write_stdout(&render(ReportFormat::Markdown))
@@ -352,18 +359,23 @@ fn report_format(args: &Args) -> Result<Option<ReportFormat>, String> {
             .ok_or_else(|| format!("unknown format '{name}': choose one of {}", ReportFormat::list()));
     }
     match args.export.as_deref() {
-        None | Some("-") => Ok(None),
-        Some(path) => ReportFormat::from_path(path).map(Some).ok_or_else(|| {
-            format!(
-                "cannot tell the report format from '{path}': use an extension or --format ({})",
-                ReportFormat::list()
-            )
-        }),
+        None => Ok(None),
+        Some(path) if path.as_os_str() == "-" => Ok(None),
+        Some(path) => {
+            // Shown lossily; the extension is ASCII when it names a format.
+            let shown = path.to_string_lossy();
+            ReportFormat::from_path(&shown).map(Some).ok_or_else(|| {
+                format!(
+                    "cannot tell the report format from '{shown}': use an extension or --format ({})",
+                    ReportFormat::list()
+                )
+            })
+        }
     }
 }
 
-fn export(text: &str, path: &str, inputs: &[String], quiet: bool) -> u8 {
-    if path == "-" {
+fn export(text: &str, path: &std::path::Path, inputs: &[PathBuf], quiet: bool) -> u8 {
+    if path.as_os_str() == "-" {
         return write_stdout(text);
     }
     // A signal while the report is written removes its temporary file.
@@ -372,7 +384,7 @@ fn export(text: &str, path: &str, inputs: &[String], quiet: bool) -> u8 {
     match report::write_atomic(path, text, inputs) {
         Ok(()) => {
             if !quiet {
-                say(&format!("report written to {path}"));
+                say(&format!("report written to {}", path.display()));
             }
             exit::OK
         }

@@ -73,26 +73,29 @@ pub enum WriteError {
 }
 
 /// Writes `content` to `path` atomically. `inputs` are the files being
-/// compared: a report never replaces one of them.
+/// compared: a report never replaces one of them. Paths are OS paths (a
+/// file name that is not UTF-8 is written as it is); messages show them
+/// lossily.
 ///
 /// # Errors
 /// [`WriteError`] when the target is an input or the file cannot be written.
-pub fn write_atomic(path: &str, content: &str, inputs: &[String]) -> Result<(), WriteError> {
-    let target = Path::new(path);
+pub fn write_atomic<P: AsRef<Path>, I: AsRef<Path>>(path: P, content: &str, inputs: &[I]) -> Result<(), WriteError> {
+    let target = path.as_ref();
+    let path = target.to_string_lossy();
     if let Ok(target_canonical) = target.canonicalize() {
-        let clash = inputs.iter().any(|input| Path::new(input).canonicalize().is_ok_and(|c| c == target_canonical));
+        let clash = inputs.iter().any(|input| input.as_ref().canonicalize().is_ok_and(|c| c == target_canonical));
         if clash {
-            return Err(WriteError::WouldOverwriteInput(path.to_owned()));
+            return Err(WriteError::WouldOverwriteInput(path.into_owned()));
         }
     }
-    let io = |error: std::io::Error| WriteError::Io { path: path.to_owned(), reason: reason(&error) };
+    let io = |error: std::io::Error| WriteError::Io { path: path.clone().into_owned(), reason: reason(&error) };
     // Devices and pipes (/dev/null, /dev/stdout, a FIFO) are written in
     // place: renaming a file over them would replace the device itself.
     if let Ok(metadata) = std::fs::metadata(target)
         && !metadata.is_file()
     {
         if metadata.is_dir() {
-            return Err(WriteError::Io { path: path.to_owned(), reason: "is a folder".into() });
+            return Err(WriteError::Io { path: path.into_owned(), reason: "is a folder".into() });
         }
         let mut file = std::fs::OpenOptions::new().write(true).open(target).map_err(io)?;
         return file.write_all(content.as_bytes()).map_err(io);
@@ -135,24 +138,29 @@ fn pause_for_tests() {
 }
 
 /// The reason in the user's terms: the OS message ("No space left on
-/// device"), without the temporary file's name that tempfile appends.
+/// device"), without the temporary file's name that tempfile appends and
+/// without the "(os error 28)".
 fn reason(error: &std::io::Error) -> String {
     // tempfile wraps OS errors as "<error> at path \"<temporary file>\"" and
     // exposes no inner error to unwrap, so the suffix is cut off.
     let text = error.to_string();
-    text.split(" at path \"").next().unwrap_or_default().to_owned()
+    let text = text.split(" at path \"").next().unwrap_or_default();
+    text.split(" (os error").next().unwrap_or_default().to_owned()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// No input articles to guard.
+    const NONE: &[&str] = &[];
+
     #[test]
     fn writes_and_replaces_atomically() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("r.md").to_string_lossy().into_owned();
-        write_atomic(&path, "one", &[]).expect("write");
-        write_atomic(&path, "two", &[]).expect("write");
+        write_atomic(&path, "one", NONE).expect("write");
+        write_atomic(&path, "two", NONE).expect("write");
         assert_eq!(std::fs::read_to_string(&path).expect("read"), "two");
         let leftovers = std::fs::read_dir(dir.path()).expect("dir").count();
         assert_eq!(leftovers, 1, "no temporary file is left behind");
@@ -170,14 +178,14 @@ mod tests {
             .expect("umask in /proc/self/status");
         let dir = tempfile::tempdir().expect("tempdir");
         let fresh = dir.path().join("new.html");
-        write_atomic(&fresh.to_string_lossy(), "x", &[]).expect("write");
+        write_atomic(&fresh.to_string_lossy(), "x", NONE).expect("write");
         let mode = std::fs::metadata(&fresh).expect("metadata").permissions().mode() & 0o777;
         assert_eq!(mode, 0o666 & !umask, "mode {mode:o} with umask {umask:o}");
 
         let kept = dir.path().join("kept.html");
         std::fs::write(&kept, "old").expect("write");
         std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o640)).expect("chmod");
-        write_atomic(&kept.to_string_lossy(), "new", &[]).expect("write");
+        write_atomic(&kept.to_string_lossy(), "new", NONE).expect("write");
         assert_eq!(std::fs::metadata(&kept).expect("metadata").permissions().mode() & 0o777, 0o640);
     }
 
@@ -194,7 +202,7 @@ mod tests {
 
     #[test]
     fn devices_are_written_in_place_not_replaced() {
-        write_atomic("/dev/null", "discarded", &[]).expect("write to /dev/null");
+        write_atomic("/dev/null", "discarded", NONE).expect("write to /dev/null");
         let metadata = std::fs::metadata("/dev/null").expect("metadata");
         assert!(!metadata.is_file(), "/dev/null is still a device");
     }
@@ -202,7 +210,7 @@ mod tests {
     #[test]
     fn a_folder_is_not_a_report_path() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let error = write_atomic(&dir.path().to_string_lossy(), "x", &[]).expect_err("refused");
+        let error = write_atomic(&dir.path().to_string_lossy(), "x", NONE).expect_err("refused");
         assert!(error.to_string().contains("is a folder"), "{error}");
     }
 
@@ -222,7 +230,7 @@ mod tests {
         let blocker = dir.path().join("notes.txt");
         std::fs::write(&blocker, "not a folder").expect("write");
         let path = blocker.join("report.html").to_string_lossy().into_owned();
-        let error = write_atomic(&path, "<html>", &[]).expect_err("fails");
+        let error = write_atomic(&path, "<html>", NONE).expect_err("fails");
         let message = error.to_string();
         assert!(message.starts_with(&format!("{path}: cannot write report: ")), "{message}");
         assert_eq!(names_in(dir.path()), ["notes.txt"], "no temporary or partial file");
@@ -248,7 +256,7 @@ mod tests {
             return;
         }
         let target = path.to_string_lossy().into_owned();
-        let result = write_atomic(&target, "new report", &[]);
+        let result = write_atomic(&target, "new report", NONE);
         std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).expect("chmod back");
         let error = result.expect_err("fails");
         assert!(error.to_string().starts_with(&format!("{target}: cannot write report: ")), "{error}");
@@ -274,7 +282,7 @@ mod tests {
 
     #[test]
     fn missing_folder_is_a_clear_error() {
-        let error = write_atomic("/no/such/folder/r.json", "x", &[]).expect_err("fails");
+        let error = write_atomic("/no/such/folder/r.json", "x", NONE).expect_err("fails");
         assert!(error.to_string().starts_with("/no/such/folder/r.json: cannot write report"), "{error}");
     }
 }
