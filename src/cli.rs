@@ -198,7 +198,7 @@ fn run_with(args: &Args) -> u8 {
         (_, true) => CacheMode::Offline,
         _ => CacheMode::Prefer,
     };
-    let options = IngestOptions {
+    let mut options = IngestOptions {
         max_input_bytes: args.max_input_size,
         cache,
         timeout: std::time::Duration::from_secs_f64(args.timeout),
@@ -206,6 +206,7 @@ fn run_with(args: &Args) -> u8 {
         cache_dir: std::env::var_os(parallax::ingest::fetch::CACHE_DIR_ENV)
             .filter(|dir| !dir.is_empty())
             .map(std::path::PathBuf::from),
+        on_wait: parallax::ingest::WaitNotice::default(),
     };
     let only = match args.only.as_deref().map(|name| Verdict::from_name(name).ok_or(name)) {
         None => None,
@@ -218,6 +219,17 @@ fn run_with(args: &Args) -> u8 {
     let review_location = review_location(args);
     let opens_reader = args.export.is_none() && std::io::stdout().is_terminal();
     let progress = (!opens_reader).then(|| ExportProgress::start(!args.quiet));
+    if !args.quiet {
+        // A pipe, FIFO or standard input that keeps the run waiting says so.
+        let note = progress.as_ref().map(ExportProgress::notifier);
+        options.on_wait = parallax::ingest::WaitNotice::new(move |source, waiting| {
+            let line = message_line(&format!("{source}: {waiting}; Ctrl-C cancels"));
+            match &note {
+                Some(note) => note(&line),
+                None => eprintln!("{line}"),
+            }
+        });
+    }
     let named = labels::resolve(&args.inputs, &args.label_targets);
     let mut loaded = load_inputs(&named.inputs, &options);
     name_outlets(&mut loaded.documents, &named);

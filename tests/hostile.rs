@@ -182,7 +182,174 @@ fn config_and_review_paths_that_are_not_utf8_are_used_as_they_are() {
     assert_eq!((result.code, result.stderr.as_str()), (Some(0), ""));
 }
 
-#[allow(dead_code)]
-fn elapsed_since(clock: Instant) -> Duration {
-    clock.elapsed()
+/// Runs parallax with a standard input pipe that `feed` writes to (and
+/// keeps open until it returns, even past the run); kills it and fails
+/// after two minutes.
+fn with_stdin_pipe(args: &[&OsStr], feed: impl FnOnce(std::process::ChildStdin) + Send + 'static) -> (Run, Duration) {
+    use std::io::Read;
+    let clock = Instant::now();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("parallax"))
+        .env("NO_COLOR", "1")
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("starts");
+    let stdin = child.stdin.take().expect("stdin");
+    let feeder = std::thread::spawn(move || feed(stdin));
+    let mut stdout = child.stdout.take().expect("stdout");
+    let mut stderr = child.stderr.take().expect("stderr");
+    let out = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        let _ = stdout.read_to_end(&mut bytes);
+        bytes
+    });
+    let err = std::thread::spawn(move || {
+        let mut text = String::new();
+        let _ = stderr.read_to_string(&mut text);
+        text
+    });
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if clock.elapsed() > Duration::from_secs(120) {
+            let _ = child.kill();
+            panic!("parallax hung on a silent standard input: {}", err.join().unwrap_or_default());
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let elapsed = clock.elapsed();
+    // The feeder is not joined: a silent one holds the pipe past the run.
+    drop(feeder);
+    let run = Run { code: status.code(), stderr: err.join().expect("stderr"), stdout: out.join().expect("stdout") };
+    assert_ne!(run.code, Some(101), "parallax panicked:\n{}", run.stderr);
+    (run, elapsed)
+}
+
+#[test]
+fn a_silent_standard_input_is_announced_then_given_up_after_the_timeout() {
+    let [first, second] = good_pair();
+    let args = [
+        OsStr::new("--no-config"),
+        OsStr::new("--timeout"),
+        OsStr::new("3"),
+        OsStr::new("--export"),
+        OsStr::new("-"),
+        OsStr::new("-"),
+        first.as_os_str(),
+        second.as_os_str(),
+    ];
+    // The writer keeps the pipe open, silent, for longer than the wait.
+    let (result, elapsed) = with_stdin_pipe(&args, |stdin| {
+        std::thread::sleep(Duration::from_secs(60));
+        drop(stdin);
+    });
+    assert_eq!(result.code, Some(0), "{}", result.stderr);
+    assert_eq!(
+        result.lines(),
+        [
+            "parallax: -: waiting for standard input (nothing for 2 s); giving up after 3 s without data (--timeout); \
+             Ctrl-C cancels",
+            "parallax: warning: -: no data for 3 s (a pipe or device that nobody writes to?); the wait is --timeout \
+             (skipped)",
+        ]
+    );
+    assert!(elapsed < Duration::from_secs(50), "given up after the wait, not when the writer left: {elapsed:?}");
+    assert!(String::from_utf8_lossy(&result.stdout).contains("# "), "the report of the other two");
+}
+
+#[test]
+fn a_slow_standard_input_is_announced_and_then_read() {
+    let [first, _] = good_pair();
+    let article = std::fs::read(sample("05-kanal-nord.txt")).expect("read");
+    let args = [
+        OsStr::new("--no-config"),
+        OsStr::new("--export"),
+        OsStr::new("-"),
+        OsStr::new("--format"),
+        OsStr::new("json"),
+        OsStr::new("-"),
+        first.as_os_str(),
+    ];
+    let (result, _) = with_stdin_pipe(&args, move |mut stdin| {
+        use std::io::Write;
+        std::thread::sleep(Duration::from_millis(3500));
+        let _ = stdin.write_all(&article);
+    });
+    assert_eq!(result.code, Some(0), "{}", result.stderr);
+    assert_eq!(
+        result.lines(),
+        ["parallax: -: waiting for standard input (nothing for 2 s); giving up after 30 s without data (--timeout); \
+          Ctrl-C cancels"]
+    );
+    let report: serde_json::Value = serde_json::from_slice(&result.stdout).expect("a JSON report");
+    assert_eq!(report["articles"][0]["source"], "-");
+}
+
+#[test]
+fn a_quiet_run_waits_without_the_notice() {
+    let [first, second] = good_pair();
+    let args = [
+        OsStr::new("--no-config"),
+        OsStr::new("--quiet"),
+        OsStr::new("--timeout"),
+        OsStr::new("3"),
+        OsStr::new("--export"),
+        OsStr::new("-"),
+        OsStr::new("-"),
+        first.as_os_str(),
+        second.as_os_str(),
+    ];
+    let (result, _) = with_stdin_pipe(&args, |stdin| {
+        std::thread::sleep(Duration::from_secs(60));
+        drop(stdin);
+    });
+    assert_eq!(result.code, Some(0), "{}", result.stderr);
+    assert_eq!(
+        result.lines(),
+        ["parallax: warning: -: no data for 3 s (a pipe or device that nobody writes to?); the wait is --timeout \
+          (skipped)"]
+    );
+}
+
+#[test]
+fn a_fifo_without_a_writer_says_what_it_waits_for() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fifo = dir.path().join("silent.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success());
+    if !made {
+        eprintln!("skipped: no mkfifo");
+        return;
+    }
+    let [first, second] = good_pair();
+    let result = run(
+        [
+            OsStr::new("--no-config"),
+            OsStr::new("--timeout"),
+            OsStr::new("3"),
+            OsStr::new("--export"),
+            OsStr::new("-"),
+            fifo.as_os_str(),
+            first.as_os_str(),
+            second.as_os_str(),
+        ],
+        None,
+    );
+    let name = fifo.to_string_lossy();
+    assert_eq!(result.code, Some(0), "{}", result.stderr);
+    assert_eq!(
+        result.lines(),
+        [
+            format!(
+                "parallax: {name}: waiting for a program to open it for writing (nothing for 2 s: a pipe nobody \
+                 writes to?); giving up after 3 s without data (--timeout); Ctrl-C cancels"
+            ),
+            format!(
+                "parallax: warning: {name}: no data for 3 s (a pipe or device that nobody writes to?); the wait is \
+                 --timeout (skipped)"
+            ),
+        ]
+    );
 }
