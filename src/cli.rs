@@ -216,6 +216,11 @@ fn run_with(args: &Args) -> u8 {
             return exit::USAGE;
         }
     };
+    // A signal from here on removes the temporary file of a page being
+    // cached or a report being written before the run ends (the reader
+    // takes signals over once it starts, to restore the terminal first).
+    #[cfg(unix)]
+    report::remove_temporaries_on_signal();
     let review_location = review_location(args);
     let opens_reader = args.export.is_none() && std::io::stdout().is_terminal();
     let progress = (!opens_reader).then(|| ExportProgress::start(!args.quiet));
@@ -353,6 +358,7 @@ fn reader_options(config: &Config, context: ReportContext, inputs: Vec<String>) 
 }
 
 fn run_reader(launch: Launch) -> u8 {
+    parallax::temporaries::hand_signals_over();
     match tui::run(launch) {
         Ok(Outcome::Quit) => exit::OK,
         Ok(Outcome::Failed | Outcome::Terminated) => exit::FAILURE,
@@ -390,9 +396,8 @@ fn export(text: &str, path: &std::path::Path, inputs: &[PathBuf], quiet: bool) -
     if path.as_os_str() == "-" {
         return write_stdout(text);
     }
-    // A signal while the report is written removes its temporary file.
-    #[cfg(unix)]
-    report::remove_temporaries_on_signal();
+    // (A signal while the report is written removes its temporary file:
+    // the watcher is installed before the inputs are read.)
     match report::write_atomic(path, text, inputs) {
         Ok(()) => {
             if !quiet {

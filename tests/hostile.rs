@@ -353,3 +353,72 @@ fn a_fifo_without_a_writer_says_what_it_waits_for() {
         ]
     );
 }
+
+/// A local web server that answers every request with the same article.
+fn serve_article() -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind a local port");
+    let address = listener.local_addr().expect("address");
+    let text = std::fs::read_to_string(sample("05-kanal-nord.txt")).expect("read");
+    let page =
+        format!("<html><head><title>Kanal Nord</title></head><body><article><p>{text}</p></article></body></html>");
+    std::thread::spawn(move || {
+        for mut stream in listener.incoming().flatten() {
+            let mut request = [0; 4096];
+            let _ = stream.read(&mut request);
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: \
+                 close\r\n\r\n",
+                page.len()
+            );
+            let _ = stream.write_all(head.as_bytes()).and_then(|()| stream.write_all(page.as_bytes()));
+        }
+    });
+    format!("http://{address}/story")
+}
+
+/// The names in a folder (none when it does not exist).
+fn names_in(folder: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .map(|entries| entries.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_signal_while_a_page_is_cached_leaves_no_temporary_file_and_no_half_entry() {
+    use std::os::unix::process::ExitStatusExt;
+    if !cfg!(debug_assertions) {
+        eprintln!("skipped: the pause that makes the window hittable exists in debug builds only");
+        return;
+    }
+    let url = serve_article();
+    let [first, _] = good_pair();
+    for (signal, number) in [("TERM", 15), ("INT", 2)] {
+        let cache = tempfile::tempdir().expect("tempdir");
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("parallax"))
+            .env("PARALLAX_CACHE_DIR", cache.path())
+            .env("PARALLAX_DEBUG_WRITE_PAUSE_MS", "60000")
+            .args(["--no-config", "--quiet", "--export", "-"])
+            .arg(&first)
+            .arg(&url)
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("starts");
+        let clock = Instant::now();
+        while !names_in(cache.path()).iter().any(|n| n.starts_with(".parallax-") && n.ends_with(".tmp")) {
+            assert!(clock.elapsed() < Duration::from_secs(120), "the temporary file never appeared");
+            assert!(child.try_wait().expect("wait").is_none(), "parallax ended before caching the page");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let sent = std::process::Command::new("kill")
+            .args([format!("-{signal}"), child.id().to_string()])
+            .status()
+            .expect("kill");
+        assert!(sent.success());
+        let status = child.wait().expect("wait");
+        assert_eq!(status.signal(), Some(number), "ends as SIG{signal} would: {status:?}");
+        assert_eq!(names_in(cache.path()), Vec::<String>::new(), "SIG{signal}: no temporary file, no half entry");
+    }
+}

@@ -2,59 +2,14 @@
 //! the target's folder, which is then renamed over the target. A crash or a
 //! full disk leaves the old file (or none), never half a report; a
 //! termination signal while it is written removes the temporary file
-//! (see [`remove_temporaries_on_signal`]).
+//! (see [`crate::temporaries`]).
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::path::Path;
 
-/// Temporary report files being written, removed if a signal ends the run.
-static TEMPORARIES: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
-
-/// Removes the temporary files of reports being written (a signal is
-/// ending the run before they were renamed into place).
-pub fn remove_temporaries() {
-    let mut pending = TEMPORARIES.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    for path in pending.drain(..) {
-        let _ = std::fs::remove_file(path);
-    }
-}
-
-/// From now on, `SIGTERM`, `SIGINT` and `SIGHUP` first remove the
-/// temporary file of a report being written, then end the process as the
-/// signal would have (exit status 128 + the signal). Safe to call more
-/// than once: only the first call installs the watcher.
 #[cfg(unix)]
-pub fn remove_temporaries_on_signal() {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    static INSTALLED: std::sync::Once = std::sync::Once::new();
-    INSTALLED.call_once(|| {
-        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP]) else { return };
-        std::thread::spawn(move || {
-            if let Some(signal) = signals.forever().next() {
-                remove_temporaries();
-                let _ = signal_hook::low_level::emulate_default_handler(signal);
-                std::process::exit(128 + signal);
-            }
-        });
-    });
-}
-
-/// Keeps a temporary file's name in [`TEMPORARIES`] while it exists.
-struct Tracked(PathBuf);
-
-impl Tracked {
-    fn new(path: &Path) -> Self {
-        TEMPORARIES.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(path.to_path_buf());
-        Self(path.to_path_buf())
-    }
-}
-
-impl Drop for Tracked {
-    fn drop(&mut self) {
-        TEMPORARIES.lock().unwrap_or_else(std::sync::PoisonError::into_inner).retain(|p| *p != self.0);
-    }
-}
+pub use crate::temporaries::remove_temporaries_on_signal;
+use crate::temporaries::{Tracked, pause_for_tests};
 
 /// Why a report could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -125,16 +80,6 @@ pub fn write_atomic<P: AsRef<Path>, I: AsRef<Path>>(path: P, content: &str, inpu
     temporary.as_file().sync_all().map_err(io)?;
     temporary.persist(target).map_err(|e| io(e.error))?;
     Ok(())
-}
-
-/// Debug builds only: waits `PARALLAX_DEBUG_WRITE_PAUSE_MS` milliseconds
-/// with the temporary file in place, so a test can send a signal while a
-/// report is being written (a real write is over too fast to hit).
-fn pause_for_tests() {
-    #[cfg(debug_assertions)]
-    if let Some(ms) = std::env::var("PARALLAX_DEBUG_WRITE_PAUSE_MS").ok().and_then(|v| v.parse::<u64>().ok()) {
-        std::thread::sleep(std::time::Duration::from_millis(ms));
-    }
 }
 
 /// The reason in the user's terms: the OS message ("No space left on
@@ -263,21 +208,6 @@ mod tests {
         assert!(error.to_string().contains("ermission denied"), "{error}");
         assert_eq!(std::fs::read_to_string(&path).expect("read"), "old report", "old report intact");
         assert_eq!(names_in(&folder), ["report.md"], "no temporary file left");
-    }
-
-    #[test]
-    fn temporaries_are_tracked_while_they_exist() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let temporary = tempfile::Builder::new().prefix(".parallax-").tempfile_in(dir.path()).expect("temp");
-        let path = temporary.path().to_path_buf();
-        let (_file, kept) = temporary.keep().expect("keep");
-        let tracked = Tracked::new(&kept);
-        assert!(TEMPORARIES.lock().expect("lock").contains(&path));
-        drop(tracked);
-        assert!(!TEMPORARIES.lock().expect("lock").contains(&path), "forgotten once renamed or removed");
-        // (remove_temporaries itself is not called here: it would remove the
-        // temporaries of tests running beside this one; tests/bad_input.rs
-        // checks it through a signal.)
     }
 
     #[test]
