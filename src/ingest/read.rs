@@ -23,7 +23,10 @@ pub const NOTICE_AFTER: Duration = Duration::from_secs(2);
 /// silent; the engine itself prints nothing. Arguments: the input as shown
 /// and what it waits for.
 #[derive(Clone, Default)]
-pub struct WaitNotice(Option<Arc<dyn Fn(&str, &str) + Send + Sync>>);
+pub struct WaitNotice(Option<Tell>);
+
+/// What a [`WaitNotice`] calls.
+type Tell = Arc<dyn Fn(&str, &str) + Send + Sync>;
 
 impl WaitNotice {
     /// A notice that calls `tell(source, message)`.

@@ -123,14 +123,14 @@ mod tests {
             .expect("umask in /proc/self/status");
         let dir = tempfile::tempdir().expect("tempdir");
         let fresh = dir.path().join("new.html");
-        write_atomic(&fresh.to_string_lossy(), "x", NONE).expect("write");
+        write_atomic(&fresh, "x", NONE).expect("write");
         let mode = std::fs::metadata(&fresh).expect("metadata").permissions().mode() & 0o777;
         assert_eq!(mode, 0o666 & !umask, "mode {mode:o} with umask {umask:o}");
 
         let kept = dir.path().join("kept.html");
         std::fs::write(&kept, "old").expect("write");
         std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o640)).expect("chmod");
-        write_atomic(&kept.to_string_lossy(), "new", NONE).expect("write");
+        write_atomic(&kept, "new", NONE).expect("write");
         assert_eq!(std::fs::metadata(&kept).expect("metadata").permissions().mode() & 0o777, 0o640);
     }
 
@@ -155,7 +155,7 @@ mod tests {
     #[test]
     fn a_folder_is_not_a_report_path() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let error = write_atomic(&dir.path().to_string_lossy(), "x", NONE).expect_err("refused");
+        let error = write_atomic(dir.path(), "x", NONE).expect_err("refused");
         assert!(error.to_string().contains("is a folder"), "{error}");
     }
 
