@@ -91,6 +91,9 @@ struct Candidate<'a> {
     group: Option<usize>,
     /// The article's year, to place "last year".
     year: Option<i32>,
+    /// For a year: the content words right before it ("term ends in",
+    /// "has led House Democrats since"), the fact the year dates.
+    lead: Vec<String>,
 }
 
 /// The number finder.
@@ -152,7 +155,15 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
                     continue;
                 }
                 let context = context_vector(&identity.clause, inputs, &mut vocabulary);
-                candidates.push(Candidate { at, mention: Cow::Borrowed(mention), identity, context, group, year });
+                candidates.push(Candidate {
+                    at,
+                    mention: Cow::Borrowed(mention),
+                    identity,
+                    context,
+                    group,
+                    year,
+                    lead: Vec::new(),
+                });
             }
             for (span, value) in years {
                 // The year's own clause, read with the figures around it.
@@ -168,7 +179,8 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
                     noun_text: None,
                     event: None,
                 };
-                candidates.push(Candidate { at, mention: Cow::Owned(mention), identity, context, group, year });
+                let lead = lead_words(text.get(..span.start).unwrap_or_default());
+                candidates.push(Candidate { at, mention: Cow::Owned(mention), identity, context, group, year, lead });
             }
         }
     }
@@ -204,6 +216,34 @@ fn years_in(text: &str, figures: &[Span], names: &[Span]) -> Vec<(Span, f64)> {
         }
     }
     years
+}
+
+/// Words read before a year to say what it dates.
+const LEAD_WORDS: usize = 4;
+/// Lead words two years must share to date one fact.
+const SHARED_LEAD: usize = 2;
+
+/// The stems of the last few content words of `before`, within its last
+/// clause: "his term ends in" gives "term", "end".
+fn lead_words(before: &str) -> Vec<String> {
+    let clause = before.rsplit([',', ';', ':', '(', '—', '–']).next().unwrap_or_default();
+    let words: Vec<crate::tokens::Word<'_>> = crate::tokens::words(clause).collect();
+    let mut lead: Vec<String> = words
+        .iter()
+        .rev()
+        .map(|w| crate::tokens::fold_word(w.text))
+        .filter(|f| !crate::tokens::is_stop_word(f) && !f.bytes().all(|b| b.is_ascii_digit()))
+        .take(LEAD_WORDS)
+        .map(|f| crate::tokens::stem(&f))
+        .collect();
+    lead.sort();
+    lead.dedup();
+    lead
+}
+
+/// Whether two years date one fact by the words right before them.
+fn same_lead(a: &[String], b: &[String]) -> bool {
+    a.iter().filter(|w| b.contains(w)).count() >= SHARED_LEAD
 }
 
 /// A score or a record ("won 7-0", "an 11-5 season", "tied at 12-12"):
@@ -500,7 +540,7 @@ fn link_score(a: &Candidate<'_>, b: &Candidate<'_>) -> Option<f64> {
     let (ia, ib) = (&a.identity, &b.identity);
     if a.mention.figure.unit == YEAR {
         // Years of one fact: close years in matched statements or alike clauses.
-        let alike = same_group || dot(&a.context, &b.context) >= YEAR_CONTEXT;
+        let alike = same_group || dot(&a.context, &b.context) >= YEAR_CONTEXT || same_lead(&a.lead, &b.lead);
         let close = (x - y).abs() <= YEAR_SPREAD;
         let predicates_differ = matches!((ia.predicate, ib.predicate), (Some(p), Some(q)) if p.concept != q.concept);
         let names_differ =
@@ -580,8 +620,11 @@ fn reading(figure: &Figure) -> Reading {
     Reading { value: figure.value, direction }
 }
 
-fn one_reading(a: Reading, b: Reading) -> bool {
-    a.direction == b.direction && (a.value - b.value).abs() <= ONE_READING * a.value.abs().max(b.value.abs())
+/// Whether two readings say the same. A year is a point on a calendar,
+/// not an amount: 2002 and 2003 differ although they are 0.05% apart.
+fn one_reading(a: Reading, b: Reading, years: bool) -> bool {
+    let tolerance = if years { 0.0 } else { ONE_READING * a.value.abs().max(b.value.abs()) };
+    a.direction == b.direction && (a.value - b.value).abs() <= tolerance
 }
 
 /// The verdict on a quantity and, when its figures differ, its discrepancy.
@@ -593,9 +636,10 @@ fn judge(members: &[&Candidate<'_>], inputs: &Inputs<'_>) -> Option<(Quantity, O
         return None;
     }
     let mut readings: Vec<Reading> = Vec::new();
+    let years = members.iter().all(|m| m.mention.figure.unit == YEAR);
     for member in members {
         let r = reading(&member.mention.figure);
-        if !readings.iter().any(|other| one_reading(*other, r)) {
+        if !readings.iter().any(|other| one_reading(*other, r, years)) {
             readings.push(r);
         }
     }
