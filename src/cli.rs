@@ -4,6 +4,7 @@
 
 use crate::config::{self, Config};
 mod labels;
+mod waiting;
 
 use crate::progress::ExportProgress;
 use clap::{ArgAction, CommandFactory, FromArgMatches, Parser};
@@ -224,19 +225,18 @@ fn run_with(args: &Args) -> u8 {
     let review_location = review_location(args);
     let opens_reader = args.export.is_none() && std::io::stdout().is_terminal();
     let progress = (!opens_reader).then(|| ExportProgress::start(!args.quiet));
-    if !args.quiet {
-        // A pipe, FIFO or standard input that keeps the run waiting says so.
-        let note = progress.as_ref().map(ExportProgress::notifier);
-        options.on_wait = parallax::ingest::WaitNotice::new(move |source, waiting| {
-            let line = message_line(&format!("{source}: {waiting}; Ctrl-C cancels"));
-            match &note {
-                Some(note) => note(&line),
-                None => eprintln!("{line}"),
-            }
-        });
-    }
+    // A pipe, FIFO or standard input that keeps the run waiting says so;
+    // before the reader opens, q also cancels the wait.
+    let waiting = waiting::Waiting::default();
+    let note = progress.as_ref().map(ExportProgress::notifier);
+    let say_line: waiting::Say = match note {
+        Some(note) => Box::new(note),
+        None => Box::new(|line: &str| eprintln!("{line}")),
+    };
+    options.on_wait = waiting.notice(say_line, args.quiet, opens_reader);
     let named = labels::resolve(&args.inputs, &args.label_targets);
     let mut loaded = load_inputs(&named.inputs, &options);
+    waiting.done();
     name_outlets(&mut loaded.documents, &named);
     // Through the progress bar when there is one, so a line never tears it.
     let warn = |message: String| match &progress {

@@ -422,3 +422,164 @@ fn a_signal_while_a_page_is_cached_leaves_no_temporary_file_and_no_half_entry() 
         assert_eq!(names_in(cache.path()), Vec::<String>::new(), "SIG{signal}: no temporary file, no half entry");
     }
 }
+
+/// The terminal modes of a pseudo-terminal, as `stty -a` prints them.
+fn stty(tty: &Path) -> String {
+    let output = std::process::Command::new("stty").arg("-F").arg(tty).arg("-a").output().expect("stty runs");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// True when `stty -a` shows `flag` set (not `-flag`).
+fn has_flag(modes: &str, flag: &str) -> bool {
+    modes.split_whitespace().any(|word| word == flag)
+}
+
+/// parallax on a pseudo-terminal: all it printed (raw) and the screen.
+struct Terminal {
+    printed: std::sync::Arc<std::sync::Mutex<(String, vt100::Parser)>>,
+    writer: Box<dyn std::io::Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    tty: PathBuf,
+    _master: Box<dyn portable_pty::MasterPty + Send>,
+}
+
+impl Terminal {
+    /// None where a named pseudo-terminal cannot be had.
+    fn start(args: &[&OsStr]) -> Option<Self> {
+        use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+        use std::io::Read;
+        let pty = native_pty_system().openpty(PtySize { rows: 30, cols: 200, pixel_width: 0, pixel_height: 0 }).ok()?;
+        let tty = pty.master.tty_name()?;
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_parallax"));
+        command.args(args);
+        command.env("TERM", "xterm-256color");
+        let child = pty.slave.spawn_command(command).expect("spawn parallax");
+        drop(pty.slave);
+        let printed = std::sync::Arc::new(std::sync::Mutex::new((
+            String::new(),
+            vt100::Parser::new(
+                std::num::NonZeroU16::new(30).expect("rows"),
+                std::num::NonZeroU16::new(200).expect("columns"),
+                0,
+            ),
+        )));
+        let mut reader = pty.master.try_clone_reader().expect("reader");
+        let feed = std::sync::Arc::clone(&printed);
+        std::thread::spawn(move || {
+            let mut buffer = [0_u8; 4096];
+            while let Ok(read) = reader.read(&mut buffer) {
+                if read == 0 {
+                    break;
+                }
+                let mut printed = feed.lock().expect("lock");
+                printed.0.push_str(&String::from_utf8_lossy(&buffer[..read]));
+                printed.1.process(&buffer[..read]);
+            }
+        });
+        let writer = pty.master.take_writer().expect("writer");
+        Some(Self { printed, writer, child, tty, _master: pty.master })
+    }
+
+    fn text(&self) -> String {
+        self.printed.lock().expect("lock").0.clone()
+    }
+
+    fn screen(&self) -> String {
+        self.printed.lock().expect("lock").1.screen().contents()
+    }
+
+    fn wait_for(&self, text: &str) {
+        let clock = Instant::now();
+        while !self.text().contains(text) && !self.screen().contains(text) {
+            assert!(clock.elapsed() < Duration::from_secs(60), "no {text:?}; the terminal shows: {}", self.text());
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn press(&mut self, keys: &[u8]) {
+        self.writer.write_all(keys).and_then(|()| self.writer.flush()).expect("press keys");
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let clock = Instant::now();
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("status") {
+                break status;
+            }
+            assert!(clock.elapsed() < Duration::from_secs(60), "parallax did not end; it shows: {}", self.text());
+            std::thread::sleep(Duration::from_millis(50));
+        };
+        std::thread::sleep(Duration::from_millis(200));
+        status
+    }
+
+    fn modes(&self) -> String {
+        stty(&self.tty)
+    }
+}
+
+#[test]
+fn a_wait_before_the_reader_opens_is_cancelled_by_q_or_ctrl_c_with_the_terminal_restored() {
+    for key in [b"q", b"\x03"] {
+        cancel_a_wait_with(key);
+    }
+}
+
+fn cancel_a_wait_with(key: &[u8]) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fifo = dir.path().join("silent.txt");
+    if !std::process::Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success()) {
+        eprintln!("skipped: no mkfifo");
+        return;
+    }
+    let [first, second] = good_pair();
+    let args = [OsStr::new("--no-config"), fifo.as_os_str(), first.as_os_str(), second.as_os_str()];
+    let Some(mut terminal) = Terminal::start(&args) else {
+        eprintln!("skipped: no named pseudo-terminal");
+        return;
+    };
+    terminal.wait_for("q or Ctrl-C cancels");
+    assert!(terminal.text().contains("waiting for a program to open it for writing"), "{}", terminal.text());
+    // Raw mode while the keys are watched (allow the watcher a moment).
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(has_flag(&terminal.modes(), "-icanon"), "raw while waiting: {}", terminal.modes());
+    terminal.press(key);
+    let status = terminal.wait_exit();
+    assert_eq!(status.exit_code(), 130, "{key:?}: {status:?}; the terminal shows: {}", terminal.text());
+    let cancelled = format!("parallax: cancelled while waiting for {}", fifo.display());
+    assert!(terminal.text().contains(&cancelled), "{}", terminal.text());
+    let modes = terminal.modes();
+    assert!(has_flag(&modes, "icanon") && has_flag(&modes, "echo"), "the terminal is given back: {modes}");
+}
+
+#[test]
+fn when_the_wait_ends_the_reader_opens_and_its_keys_work() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fifo = dir.path().join("late.txt");
+    if !std::process::Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success()) {
+        eprintln!("skipped: no mkfifo");
+        return;
+    }
+    let [first, second] = good_pair();
+    let args = [OsStr::new("--no-config"), first.as_os_str(), fifo.as_os_str(), second.as_os_str()];
+    let Some(mut terminal) = Terminal::start(&args) else {
+        eprintln!("skipped: no named pseudo-terminal");
+        return;
+    };
+    terminal.wait_for("q or Ctrl-C cancels");
+    // A writer comes: the article is read and the reader opens.
+    let article = std::fs::read(sample("02-river-towns-dispatch.txt")).expect("an article");
+    let writer_path = fifo.clone();
+    std::thread::spawn(move || {
+        use std::io::Write;
+        if let Ok(mut pipe) = std::fs::OpenOptions::new().write(true).open(writer_path) {
+            let _ = pipe.write_all(&article);
+        }
+    });
+    terminal.wait_for("? help");
+    terminal.press(b"q");
+    let status = terminal.wait_exit();
+    assert!(status.success(), "{status:?}; the screen shows: {}", terminal.screen());
+    let modes = terminal.modes();
+    assert!(has_flag(&modes, "icanon") && has_flag(&modes, "echo"), "the terminal is given back: {modes}");
+}
