@@ -223,6 +223,10 @@ fn run_with(args: &Args) -> u8 {
     #[cfg(unix)]
     report::remove_temporaries_on_signal();
     let review_location = review_location(args);
+    if let Some(problem) = args.review.as_deref().and_then(review_file_problem) {
+        say(&problem);
+        return exit::USAGE;
+    }
     let opens_reader = args.export.is_none() && std::io::stdout().is_terminal();
     let progress = (!opens_reader).then(|| ExportProgress::start(!args.quiet));
     // A pipe, FIFO or standard input that keeps the run waiting says so;
@@ -339,6 +343,18 @@ fn review_location(args: &Args) -> Option<review::store::Location> {
         .map(PathBuf::from)
         .or_else(review::store::default_data_dir)?;
     Some(review::store::Location::DataDir(dir))
+}
+
+/// Why `--review PATH` cannot be a review file: a FIFO would keep the run
+/// waiting, a device such as `/dev/zero` never ends, a folder is no file.
+/// A missing file is fine (it is made when the review is saved).
+fn review_file_problem(path: &std::path::Path) -> Option<String> {
+    let metadata = std::fs::metadata(path).ok()?;
+    if metadata.is_file() {
+        return None;
+    }
+    let kind = if metadata.is_dir() { "a folder" } else { "a pipe or device" };
+    Some(format!("{}: cannot keep a review in it: {kind}, not a regular file", path.display()))
 }
 
 fn reader_options(config: &Config, context: ReportContext, inputs: Vec<String>) -> tui::Options {

@@ -583,3 +583,36 @@ fn when_the_wait_ends_the_reader_opens_and_its_keys_work() {
     let modes = terminal.modes();
     assert!(has_flag(&modes, "icanon") && has_flag(&modes, "echo"), "the terminal is given back: {modes}");
 }
+
+#[test]
+fn a_review_path_that_is_a_device_a_fifo_or_a_folder_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fifo = dir.path().join("review.json");
+    let mut paths = vec![PathBuf::from("/dev/zero"), dir.path().to_path_buf()];
+    if std::process::Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success()) {
+        paths.push(fifo);
+    }
+    let [first, second] = good_pair();
+    for path in paths {
+        let clock = Instant::now();
+        let result = run(
+            [
+                OsStr::new("--no-config"),
+                OsStr::new("--review"),
+                path.as_os_str(),
+                OsStr::new("--export"),
+                OsStr::new("-"),
+            ]
+            .into_iter()
+            .chain([first.as_os_str(), second.as_os_str()]),
+            None,
+        );
+        let kind = if path.is_dir() { "a folder" } else { "a pipe or device" };
+        assert_eq!(result.code, Some(2), "{}", result.stderr);
+        assert_eq!(
+            result.lines(),
+            [format!("parallax: {}: cannot keep a review in it: {kind}, not a regular file", path.display())]
+        );
+        assert!(clock.elapsed() < Duration::from_secs(60), "refused at once, not read");
+    }
+}
