@@ -52,7 +52,7 @@ pub fn write_atomic<P: AsRef<Path>, I: AsRef<Path>>(path: P, content: &str, inpu
         if metadata.is_dir() {
             return Err(WriteError::Io { path: path.into_owned(), reason: "is a folder".into() });
         }
-        let mut file = std::fs::OpenOptions::new().write(true).open(target).map_err(io)?;
+        let mut file = open_in_place(target, &metadata).map_err(io)?;
         return file.write_all(content.as_bytes()).map_err(io);
     }
     let folder = match target.parent() {
@@ -80,6 +80,49 @@ pub fn write_atomic<P: AsRef<Path>, I: AsRef<Path>>(path: P, content: &str, inpu
     temporary.as_file().sync_all().map_err(io)?;
     temporary.persist(target).map_err(|e| io(e.error))?;
     Ok(())
+}
+
+/// How long a report waits for a program to read from a FIFO it is to be
+/// written to (opening one without a reader would block for ever).
+pub const PIPE_READER_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Opens a device or pipe for writing in place. A FIFO is opened without
+/// blocking, which fails while no program reads from it: that is retried
+/// for [`PIPE_READER_WAIT`], then given up with a clear reason.
+fn open_in_place(target: &Path, metadata: &std::fs::Metadata) -> std::io::Result<std::fs::File> {
+    #[cfg(any(target_os = "linux", target_os = "macos"))]
+    {
+        use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+        // O_NONBLOCK and ENXIO ("no reader") on these systems (no libc
+        // dependency for two numbers).
+        const O_NONBLOCK: i32 = if cfg!(target_os = "linux") { 0o4000 } else { 0x0004 };
+        const ENXIO: i32 = 6;
+        if metadata.file_type().is_fifo() {
+            let deadline = std::time::Instant::now() + PIPE_READER_WAIT;
+            loop {
+                match std::fs::OpenOptions::new().write(true).custom_flags(O_NONBLOCK).open(target) {
+                    // A reader is there: open it again blocking (returns at once).
+                    Ok(probe) => {
+                        drop(probe);
+                        break;
+                    }
+                    Err(error) if error.raw_os_error() == Some(ENXIO) => {
+                        if std::time::Instant::now() >= deadline {
+                            return Err(std::io::Error::other(format!(
+                                "a pipe that no program reads from (waited {} s)",
+                                PIPE_READER_WAIT.as_secs()
+                            )));
+                        }
+                        std::thread::sleep(std::time::Duration::from_millis(50));
+                    }
+                    Err(error) => return Err(error),
+                }
+            }
+        }
+    }
+    #[cfg(not(any(target_os = "linux", target_os = "macos")))]
+    let _ = metadata;
+    std::fs::OpenOptions::new().write(true).open(target)
 }
 
 /// The reason in the user's terms: the OS message ("No space left on
@@ -150,6 +193,28 @@ mod tests {
         write_atomic("/dev/null", "discarded", NONE).expect("write to /dev/null");
         let metadata = std::fs::metadata("/dev/null").expect("metadata");
         assert!(!metadata.is_file(), "/dev/null is still a device");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_fifo_nobody_reads_is_given_up_with_a_reason() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let fifo = dir.path().join("report.md");
+        if !std::process::Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success()) {
+            return;
+        }
+        let clock = std::time::Instant::now();
+        let error = write_atomic(&fifo, "report", NONE).expect_err("no reader");
+        assert_eq!(
+            error.to_string(),
+            format!("{}: cannot write report: a pipe that no program reads from (waited 10 s)", fifo.display())
+        );
+        assert!(clock.elapsed() >= PIPE_READER_WAIT);
+        // With a reader it is written in place.
+        let reader_path = fifo.clone();
+        let reader = std::thread::spawn(move || std::fs::read_to_string(reader_path).expect("read"));
+        write_atomic(&fifo, "report", NONE).expect("written");
+        assert_eq!(reader.join().expect("reader"), "report");
     }
 
     #[test]
