@@ -135,7 +135,8 @@ impl From<std::io::Error> for IngestError {
             std::io::ErrorKind::NotFound => Self::NotFound,
             std::io::ErrorKind::PermissionDenied => Self::PermissionDenied,
             _ if is_link_loop(&error) => Self::LinkLoop,
-            _ => Self::Io(error.to_string()),
+            // "No such device or address", without "(os error 6)".
+            _ => Self::Io(read::os_reason(&error)),
         }
     }
 }

@@ -616,3 +616,34 @@ fn a_review_path_that_is_a_device_a_fifo_or_a_folder_is_refused() {
         assert!(clock.elapsed() < Duration::from_secs(60), "refused at once, not read");
     }
 }
+
+#[test]
+fn a_config_folder_and_a_socket_input_are_named_plainly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let [first, second] = good_pair();
+    let result = run(
+        [OsStr::new("--config"), dir.path().as_os_str(), OsStr::new("--export"), OsStr::new("-")]
+            .into_iter()
+            .chain([first.as_os_str(), second.as_os_str()]),
+        None,
+    );
+    assert_eq!(result.code, Some(2), "{}", result.stderr);
+    assert_eq!(
+        result.lines(),
+        [format!("parallax: {}: cannot read config: a folder, not a config file", dir.path().display())]
+    );
+
+    let socket = dir.path().join("socket.txt");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).expect("a socket");
+    let result = run(
+        [OsStr::new("--no-config"), OsStr::new("--export"), OsStr::new("-"), socket.as_os_str()]
+            .into_iter()
+            .chain([first.as_os_str(), second.as_os_str()]),
+        None,
+    );
+    assert_eq!(result.code, Some(0), "{}", result.stderr);
+    assert_eq!(
+        result.lines(),
+        [format!("parallax: warning: {}: cannot read: No such device or address (skipped)", socket.display())]
+    );
+}
