@@ -647,3 +647,28 @@ fn a_config_folder_and_a_socket_input_are_named_plainly() {
         [format!("parallax: warning: {}: cannot read: No such device or address (skipped)", socket.display())]
     );
 }
+
+#[test]
+fn standard_input_from_the_terminal_says_how_to_end_it_and_then_the_reader_opens() {
+    let [first, _] = good_pair();
+    let args = [OsStr::new("--no-config"), OsStr::new("-"), first.as_os_str()];
+    let Some(mut terminal) = Terminal::start(&args) else {
+        eprintln!("skipped: no named pseudo-terminal");
+        return;
+    };
+    terminal.wait_for(
+        "parallax: -: reading the article from the terminal: type or paste it, then press Ctrl-D on a line of its \
+         own; Ctrl-C cancels",
+    );
+    // q is part of the article here, not a command.
+    let article = std::fs::read_to_string(sample("05-kanal-nord.txt")).expect("read");
+    let first_paragraph = article.split("\n\n").find(|p| p.len() > 80).expect("a paragraph").replace('\n', " ");
+    terminal.press(format!("q {first_paragraph}\n").as_bytes());
+    terminal.press(b"\x04");
+    terminal.wait_for("? help");
+    terminal.press(b"q");
+    let status = terminal.wait_exit();
+    assert!(status.success(), "{status:?}; the screen shows: {}", terminal.screen());
+    let modes = terminal.modes();
+    assert!(has_flag(&modes, "icanon") && has_flag(&modes, "echo"), "the terminal is given back: {modes}");
+}

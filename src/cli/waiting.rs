@@ -32,7 +32,10 @@ impl Waiting {
         let watch = Arc::clone(&self.watch);
         WaitNotice::new(move |source, waiting| {
             let mut watching = watch.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            let cancels = if keys { "q or Ctrl-C cancels" } else { "Ctrl-C cancels" };
+            // Standard input from the terminal is the article being typed:
+            // its keys are the article's, not commands.
+            let typing = source == "-" && std::io::stdin().is_terminal();
+            let cancels = if keys && !typing { "q or Ctrl-C cancels" } else { "Ctrl-C cancels" };
             let line = super::message_line(&format!("{source}: {waiting}; {cancels}"));
             match watching.as_ref() {
                 // Raw mode: a line break needs its carriage return.
@@ -42,8 +45,6 @@ impl Waiting {
                     if !quiet {
                         say(&line);
                     }
-                    // Standard input from the terminal is the article being typed.
-                    let typing = source == "-" && std::io::stdin().is_terminal();
                     if keys && !typing {
                         *watching = KeyWatch::start(source);
                     }
