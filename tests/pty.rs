@@ -27,11 +27,16 @@ impl Session {
 
     /// Starts the reader on the samples with extra environment variables.
     fn start_with(env: &[(&str, &str)]) -> Self {
+        Self::start_args(&["--no-config", "assets/samples/dravik-dam"], env)
+    }
+
+    /// Starts parallax with these arguments and extra environment variables.
+    fn start_args(args: &[&str], env: &[(&str, &str)]) -> Self {
         let pty = native_pty_system()
             .openpty(PtySize { rows: ROWS, cols: COLUMNS, pixel_width: 0, pixel_height: 0 })
             .expect("a pseudo-terminal");
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_parallax"));
-        command.args(["--no-config", "assets/samples/dravik-dam"]);
+        command.args(args);
         command.cwd(env!("CARGO_MANIFEST_DIR"));
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
@@ -232,5 +237,40 @@ fn closing_the_terminal_ends_the_reader() {
             panic!("parallax (pid {pid}) still ran 10 s after its terminal hung up");
         }
         std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// While a page is fetched, each input's progress is on screen, and `q` or
+/// `Ctrl-C` cancels at once with the terminal given back.
+#[test]
+fn fetching_shows_progress_and_q_or_ctrl_c_cancels() {
+    // A server that accepts and never answers.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a local port");
+    let url = format!("http://{}/story", listener.local_addr().expect("address"));
+    let held = Arc::new(Mutex::new(Vec::new()));
+    let keep = Arc::clone(&held);
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            keep.lock().expect("held").push(stream);
+        }
+    });
+    let cache = tempfile::tempdir().expect("cache dir");
+    let cache_dir = cache.path().to_string_lossy().into_owned();
+    for key in [&b"q"[..], &b"\x03"[..]] {
+        let mut session = Session::start_args(
+            &["--no-config", "assets/samples/dravik-dam/01-cpa-wire.txt", &url],
+            &[("PARALLAX_CACHE_DIR", &cache_dir)],
+        );
+        session.wait_for("reading 1 of 2 inputs");
+        session.wait_for("✓ assets/samples/dravik-dam/01-cpa-wire.txt");
+        session.wait_for("fetching, ");
+        session.wait_for("q, Esc or Ctrl-C cancels");
+        let asked = Instant::now();
+        session.press(key);
+        let status = session.wait_exit();
+        assert!(asked.elapsed() < Duration::from_secs(5), "cancelled at once, not after the timeout");
+        assert!(status.success(), "exit status {status:?}");
+        session.assert_restored();
+        assert!(session.contents().contains("cancelled while reading the inputs"), "{}", session.contents());
     }
 }

@@ -5,7 +5,7 @@
 
 use super::anchors::Anchors;
 use super::index::{FactView, shorten};
-use crate::model::{Comparison, DiscrepancyKind};
+use crate::model::{Agreement, Comparison, DiscrepancyKind};
 use crate::report::order::{Tier, versions};
 
 /// How many figure, name and date discrepancies the summary names.
@@ -50,7 +50,7 @@ pub struct KeyView {
     pub number: usize,
     /// `k-conflict`, `k-name`, `k-date`, `k-compatible` (CSS class).
     pub class: &'static str,
-    /// "≠", "≈", "~", "@": a sign that reads without colour.
+    /// "≠", "→" (changed), "≈", "~", "@": a sign that reads without colour.
     pub sign: &'static str,
     /// What it is about.
     pub label: String,
@@ -143,6 +143,7 @@ pub fn summary(comparison: &Comparison, anchors: &Anchors, facts: &[FactView]) -
                 Tier::Date | Tier::Unique => "k-date",
             },
             sign: match Tier::of(discrepancy) {
+                Tier::ConflictingFigure if discrepancy.agreement == Some(Agreement::Changed) => "→",
                 Tier::ConflictingFigure => "≠",
                 Tier::CompatibleFigure => "≈",
                 Tier::Name => "~",
