@@ -42,6 +42,13 @@ pub fn render(app: &App, reader: &Reader, area: Rect, buf: &mut Buffer) {
         ListOrder::Checker => " important first ",
         ListOrder::Reading => " reading order ",
     };
+    // A narrow panel keeps the title whole with a shorter name of the order.
+    let title_width = " Discrepancies ".len() + position.len() + order_name.chars().count() + 2;
+    let order_name = match app.order {
+        _ if title_width <= usize::from(area.width) => order_name,
+        ListOrder::Checker => " ranked ",
+        ListOrder::Reading => " in order ",
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.style(Element::Border))
