@@ -27,6 +27,9 @@ pub enum ReviewFilter {
     Unreviewed,
     /// Only those with this verdict.
     Only(Verdict),
+    /// No discrepancy: the list shows the stale verdicts and corrections
+    /// (whose finding is gone since an article changed).
+    Stale,
 }
 
 impl ReviewFilter {
@@ -39,7 +42,8 @@ impl ReviewFilter {
             Self::Only(Verdict::Confirmed) => Self::Only(Verdict::Disputed),
             Self::Only(Verdict::Disputed) => Self::Only(Verdict::FalseAlarm),
             Self::Only(Verdict::FalseAlarm) => Self::Only(Verdict::Ignored),
-            Self::Only(Verdict::Ignored) => Self::All,
+            Self::Only(Verdict::Ignored) => Self::Stale,
+            Self::Stale => Self::All,
         }
     }
 
@@ -50,6 +54,7 @@ impl ReviewFilter {
             Self::All => "all".to_owned(),
             Self::Unreviewed => "unreviewed".to_owned(),
             Self::Only(verdict) => verdict.label().to_owned(),
+            Self::Stale => "stale".to_owned(),
         }
     }
 
@@ -60,6 +65,7 @@ impl ReviewFilter {
             Self::All => true,
             Self::Unreviewed => state == State::Unreviewed,
             Self::Only(verdict) => state == State::Judged(verdict),
+            Self::Stale => false,
         }
     }
 }
@@ -195,6 +201,13 @@ impl App {
         self.review.filter.shows(self.review_state(index))
     }
 
+    /// The stale verdicts and corrections, one line each (what was judged,
+    /// the verdict or correction, when, and the note).
+    #[must_use]
+    pub fn stale_lines(&self) -> Vec<String> {
+        self.reviewed().map(crate::report::review::stale_lines).unwrap_or_default()
+    }
+
     /// The review filter.
     #[must_use]
     pub const fn review_filter(&self) -> ReviewFilter {
@@ -269,8 +282,14 @@ impl App {
                 {
                     self.selected = None;
                 }
-                let skip =
-                    if self.review.filter == ReviewFilter::Unreviewed { ": n/N skip reviewed items" } else { "" };
+                let stale = self.stale_lines().len();
+                let skip = match self.review.filter {
+                    ReviewFilter::Unreviewed => ": n/N skip reviewed items".to_owned(),
+                    ReviewFilter::Stale => {
+                        format!(": {stale} stale item{} in the list (d)", if stale == 1 { "" } else { "s" })
+                    }
+                    _ => String::new(),
+                };
                 self.info(format!("review filter: {}{skip}", self.review.filter.label()));
             }
             _ => {}

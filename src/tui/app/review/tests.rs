@@ -324,3 +324,34 @@ fn two_shared_statements_picked_with_j_become_one() {
         app.message
     );
 }
+
+#[test]
+fn the_review_filter_lists_stale_items_in_the_list_panel() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let options = || Options {
+        review: Some(crate::review::store::Location::DataDir(dir.path().to_owned())),
+        ..Options::default()
+    };
+    let comparison = compare_texts(&[("wire.txt", WIRE), ("blog.txt", BLOG)], &Settings::default());
+    let mut first = App::ready(options(), Arc::new(comparison));
+    first.resize(120, 30);
+    select(&mut first, DiscrepancyKind::Number, "Three");
+    press(&mut first, "D");
+    // The blog is edited since: the verdict on its death toll is stale.
+    let edited = BLOG.replace("Five people died", "Four people died");
+    let comparison = compare_texts(&[("wire.txt", WIRE), ("blog.txt", &edited)], &Settings::default());
+    let mut app = App::ready(options(), Arc::new(comparison));
+    app.resize(120, 30);
+    assert_eq!(app.stale_lines().len(), 1, "{:?}", app.stale_lines());
+    while app.review_filter() != ReviewFilter::Stale {
+        press(&mut app, "R");
+    }
+    assert!(app.message.as_ref().is_some_and(|m| m.text.contains("1 stale item")), "{:?}", app.message);
+    press(&mut app, "d");
+    let mut terminal = Terminal::new(TestBackend::new(120, 30)).expect("terminal");
+    terminal.draw(|frame| frame.render_widget(&app, frame.area())).expect("draw");
+    let text: String = terminal.backend().buffer().content().iter().map(|c| c.symbol()).collect();
+    assert!(text.contains("Stale number verdict (disputed"), "the stale verdict is listed");
+    press(&mut app, "R");
+    assert_eq!(app.review_filter(), ReviewFilter::All, "the cycle comes back to all");
+}
