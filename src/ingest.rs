@@ -17,11 +17,10 @@ pub use decode::{decode_bytes, decode_bytes_with_charset};
 pub use discover::{ARTICLE_EXTENSIONS, InputSpec, discover_inputs, display_path, natural_cmp};
 pub use fetch::{CacheMode, DEFAULT_TIMEOUT, FetchOptions, default_cache_dir, is_url, redact_url};
 use read::check_size;
-pub use read::read_capped;
+pub use read::{NOTICE_AFTER, WaitNotice, read_capped, read_capped_noticed, read_stdin_capped};
 
 use crate::model::{Provenance, Skipped, Span};
 use std::ffi::OsStr;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -38,8 +37,10 @@ pub struct IngestOptions {
     /// The page cache folder; `None` means [`default_cache_dir`].
     pub cache_dir: Option<PathBuf>,
     /// The network timeout for URLs (`--timeout`), also the longest wait
-    /// for data from a pipe or device given as a file.
+    /// for data from a pipe or device given as a file, or standard input.
     pub timeout: Duration,
+    /// Told when a pipe, device or standard input keeps the run waiting.
+    pub on_wait: WaitNotice,
 }
 
 impl Default for IngestOptions {
@@ -49,6 +50,7 @@ impl Default for IngestOptions {
             cache: CacheMode::Prefer,
             cache_dir: None,
             timeout: DEFAULT_TIMEOUT,
+            on_wait: WaitNotice::default(),
         }
     }
 }
@@ -133,7 +135,8 @@ impl From<std::io::Error> for IngestError {
             std::io::ErrorKind::NotFound => Self::NotFound,
             std::io::ErrorKind::PermissionDenied => Self::PermissionDenied,
             _ if is_link_loop(&error) => Self::LinkLoop,
-            _ => Self::Io(error.to_string()),
+            // "No such device or address", without "(os error 6)".
+            _ => Self::Io(read::os_reason(&error)),
         }
     }
 }
@@ -308,14 +311,10 @@ pub fn load_inputs_with_progress<S: AsRef<OsStr>>(
     loaded
 }
 
-/// Standard input, up to the size limit.
+/// Standard input, up to the size limit; from a pipe, given up after
+/// `--timeout` without data.
 fn read_stdin(options: &IngestOptions, warnings: &mut Vec<String>) -> Result<Document, IngestError> {
-    let mut bytes = Vec::new();
-    let limit = options.max_input_bytes;
-    std::io::stdin().lock().take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > limit {
-        return Err(IngestError::TooLargeStream { limit });
-    }
+    let bytes = read_stdin_capped(options.max_input_bytes, options.timeout, &options.on_wait)?;
     parse_input("-", &bytes, Format::sniff(&bytes).unwrap_or(Format::Text), None, warnings)
 }
 
@@ -435,7 +434,7 @@ pub fn read_file(path: &str, options: &IngestOptions) -> Result<Document, Ingest
 /// # Errors
 /// As [`read_file`].
 pub fn read_path(path: &Path, options: &IngestOptions, warnings: &mut Vec<String>) -> Result<Document, IngestError> {
-    let bytes = read_capped(path, options.max_input_bytes, options.timeout)?;
+    let bytes = read_capped_noticed(path, options.max_input_bytes, options.timeout, &options.on_wait)?;
     let source = display_path(path);
     let format = Format::detect(&source, &bytes);
     parse_input(&source, &bytes, format, None, warnings)
