@@ -12,6 +12,8 @@
 //! - [`reader`], [`wrap`], [`styled`], [`layout`]: rows, wrapped lines,
 //!   styled runs and screen areas, computed for what is visible only.
 //! - [`terminal`]: taking over and giving back the terminal.
+//! - [`fetching`]: reading the inputs, with per-input progress while pages
+//!   are fetched, before the reader opens.
 //!
 //! [`run`] ties them together: the engine runs on a worker thread while
 //! the reader shows a progress gauge (unless it finishes within
@@ -19,6 +21,7 @@
 
 pub mod action;
 pub mod app;
+pub mod fetching;
 pub mod keymap;
 pub mod layout;
 pub mod reader;

@@ -7,6 +7,7 @@
 mod pty;
 
 use pty::Session;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 #[test]
@@ -119,5 +120,40 @@ fn closing_the_terminal_ends_the_reader() {
             panic!("parallax (pid {pid}) still ran 10 s after its terminal hung up");
         }
         std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// While a page is fetched, each input's progress is on screen, and `q` or
+/// `Ctrl-C` cancels at once with the terminal given back.
+#[test]
+fn fetching_shows_progress_and_q_or_ctrl_c_cancels() {
+    // A server that accepts and never answers.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a local port");
+    let url = format!("http://{}/story", listener.local_addr().expect("address"));
+    let held = Arc::new(Mutex::new(Vec::new()));
+    let keep = Arc::clone(&held);
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            keep.lock().expect("held").push(stream);
+        }
+    });
+    let cache = tempfile::tempdir().expect("cache dir");
+    let cache_dir = cache.path().to_string_lossy().into_owned();
+    for key in [&b"q"[..], &b"\x03"[..]] {
+        let mut session = Session::start_args(
+            &["--no-config", "assets/samples/dravik-dam/01-cpa-wire.txt", &url],
+            &[("PARALLAX_CACHE_DIR", &cache_dir)],
+        );
+        session.wait_for("reading 1 of 2 inputs");
+        session.wait_for("✓ assets/samples/dravik-dam/01-cpa-wire.txt");
+        session.wait_for("fetching, ");
+        session.wait_for("q, Esc or Ctrl-C cancels");
+        let asked = Instant::now();
+        session.press(key);
+        let status = session.wait_exit();
+        assert!(asked.elapsed() < Duration::from_secs(5), "cancelled at once, not after the timeout");
+        assert!(status.success(), "exit status {status:?}");
+        session.assert_restored();
+        assert!(session.contents().contains("cancelled while reading the inputs"), "{}", session.contents());
     }
 }

@@ -548,7 +548,7 @@ fn scopes_in(tokens: &[Token], from: usize, to: usize) -> Vec<String> {
         if words.first().is_some_and(|j| year_of(&tokens[*j]).is_some()) {
             continue;
         }
-        let head = words.into_iter().filter(|j| is_content(&tokens[*j])).last();
+        let head = words.into_iter().rev().find(|j| is_content(&tokens[*j]));
         if let Some(j) = head
             && !tokens::is_stop_word(&tokens[j].folded)
             && !crate::lexicon::CALENDAR.is_month(&tokens[j].folded)

@@ -37,11 +37,16 @@ impl Session {
 
     /// Starts the reader on the samples with extra environment variables.
     pub fn start_with(env: &[(&str, &str)]) -> Self {
+        Self::start_args(&["--no-config", "assets/samples/dravik-dam"], env)
+    }
+
+    /// Starts parallax with these arguments and extra environment variables.
+    pub fn start_args(args: &[&str], env: &[(&str, &str)]) -> Self {
         let pty = native_pty_system()
             .openpty(PtySize { rows: ROWS, cols: COLUMNS, pixel_width: 0, pixel_height: 0 })
             .expect("a pseudo-terminal");
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_parallax"));
-        command.args(["--no-config", "assets/samples/dravik-dam"]);
+        command.args(args);
         command.cwd(env!("CARGO_MANIFEST_DIR"));
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
