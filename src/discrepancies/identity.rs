@@ -452,7 +452,8 @@ fn read_one(tokens: &[Token], (start, end): (usize, usize), left: (usize, usize)
             from += 1;
         }
         // "30 of the 80", "five of his rebounds": a part of a total.
-        let possessive = tokens.get(from - 1).is_some_and(|t| matches!(t.folded.as_str(), "his" | "her" | "their"));
+        let possessive = after(from).is_some_and(|t| matches!(t.folded.as_str(), "his" | "her" | "our"))
+            || tokens.get(from - 1).is_some_and(|t| matches!(t.folded.as_str(), "their" | "its"));
         if tokens.get(from).is_some_and(|t| t.figure.is_some()) || possessive {
             identity.part = true;
         }
@@ -767,6 +768,13 @@ mod tests {
             Some("women")
         );
         assert_eq!(first("there are 40 missing hikers").thing.as_deref(), Some("hiker"));
+    }
+
+    #[test]
+    fn five_of_his_rebounds_is_a_part() {
+        assert!(first("Six of his points and five of his rebounds came late").part);
+        assert!(first("Nine of their 12 games were lost").part);
+        assert!(!first("He grabbed seven rebounds").part);
     }
 
     #[test]
