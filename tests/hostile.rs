@@ -672,3 +672,16 @@ fn standard_input_from_the_terminal_says_how_to_end_it_and_then_the_reader_opens
     let modes = terminal.modes();
     assert!(has_flag(&modes, "icanon") && has_flag(&modes, "echo"), "the terminal is given back: {modes}");
 }
+
+#[test]
+fn an_empty_argument_is_named_as_such() {
+    let [first, second] = good_pair();
+    let result = run(
+        [OsStr::new("--no-config"), OsStr::new("--export"), OsStr::new("-"), OsStr::new("")]
+            .into_iter()
+            .chain([first.as_os_str(), second.as_os_str()]),
+        None,
+    );
+    assert_eq!(result.code, Some(0), "{}", result.stderr);
+    assert_eq!(result.lines(), ["parallax: warning: '': an empty argument, not a file name (skipped)"]);
+}
