@@ -239,7 +239,24 @@ fn run_with(args: &Args) -> u8 {
     };
     options.on_wait = waiting.notice(say_line, args.quiet, opens_reader);
     let named = labels::resolve(&args.inputs, &args.label_targets);
-    let mut loaded = load_inputs(&named.inputs, &options);
+    let mut loaded =
+        if opens_reader && named.inputs.iter().any(|i| parallax::ingest::fetch::is_url(&i.to_string_lossy())) {
+            // Pages to fetch: each input's progress on screen, and q cancels.
+            match tui::fetching::load(&named.inputs, &options) {
+                Ok(tui::fetching::Fetched::Loaded(loaded)) => loaded,
+                Ok(tui::fetching::Fetched::Cancelled) => {
+                    say("cancelled while reading the inputs");
+                    return exit::OK;
+                }
+                Ok(tui::fetching::Fetched::Terminated) => return exit::FAILURE,
+                Err(error) => {
+                    say(&format!("terminal error: {error}"));
+                    return exit::FAILURE;
+                }
+            }
+        } else {
+            load_inputs(&named.inputs, &options)
+        };
     waiting.done();
     name_outlets(&mut loaded.documents, &named);
     // Through the progress bar when there is one, so a line never tears it.

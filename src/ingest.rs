@@ -232,27 +232,83 @@ impl Format {
 /// stored without the user name and password it may carry.
 #[must_use]
 pub fn load_inputs<S: AsRef<OsStr>>(args: &[S], options: &IngestOptions) -> Loaded {
+    load_inputs_with_progress(args, options, &|_| {})
+}
+
+/// Where reading one input stands, for a front end's progress display.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputProgress {
+    /// 0-based position among the inputs found (folders expanded).
+    pub index: usize,
+    /// How many inputs there are.
+    pub total: usize,
+    /// The input as shown (a path, `-`, or a URL without credentials).
+    pub source: String,
+    /// True for a web address (it may take a while).
+    pub url: bool,
+    /// What happened.
+    pub state: InputState,
+}
+
+/// The state of one input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputState {
+    /// Being read or fetched.
+    Started,
+    /// Read.
+    Done,
+    /// Skipped, with the reason.
+    Skipped(String),
+}
+
+/// As [`load_inputs`], calling `progress` as each input starts and ends.
+pub fn load_inputs_with_progress<S: AsRef<OsStr>>(
+    args: &[S],
+    options: &IngestOptions,
+    progress: &dyn Fn(InputProgress),
+) -> Loaded {
     let mut loaded = Loaded::default();
     let mut seen = SeenInputs::default();
-    for spec in discover_inputs(args) {
+    let specs = discover_inputs(args);
+    let total = specs.len();
+    for (index, spec) in specs.into_iter().enumerate() {
+        let url = matches!(spec, Ok(InputSpec::Url(_)));
+        let report = |source: &str, state: InputState| {
+            progress(InputProgress { index, total, source: source.to_owned(), url, state });
+        };
         if let Ok(input) = &spec
             && let Some((source, why)) = seen.repeated(input)
         {
             // Comparing a file with itself would only report it agrees with itself.
-            loaded.skipped.push(Skipped { source, reason: IngestError::Duplicate(why).to_string() });
+            let reason = IngestError::Duplicate(why).to_string();
+            report(&source, InputState::Skipped(reason.clone()));
+            loaded.skipped.push(Skipped { source, reason });
             continue;
         }
         let mut warnings = Vec::new();
-        let (source, result) = match spec {
-            Ok(InputSpec::File(path)) => (display_path(&path), read_path(&path, options, &mut warnings)),
-            Ok(InputSpec::Stdin) => ("-".to_owned(), read_stdin(options, &mut warnings)),
-            Ok(InputSpec::Url(url)) => (redact_url(&url), read_url(&url, options, &mut warnings)),
-            Err((source, error)) => (source, Err(error)),
+        let source = match &spec {
+            Ok(InputSpec::File(path)) => display_path(path),
+            Ok(InputSpec::Stdin) => "-".to_owned(),
+            Ok(InputSpec::Url(url)) => redact_url(url),
+            Err((source, _)) => source.clone(),
+        };
+        report(&source, InputState::Started);
+        let result = match spec {
+            Ok(InputSpec::File(path)) => read_path(&path, options, &mut warnings),
+            Ok(InputSpec::Stdin) => read_stdin(options, &mut warnings),
+            Ok(InputSpec::Url(url)) => read_url(&url, options, &mut warnings),
+            Err((_, error)) => Err(error),
         };
         loaded.warnings.extend(warnings.into_iter().map(|warning| (source.clone(), warning)));
         match result {
-            Ok(document) => loaded.documents.push(document),
-            Err(error) => loaded.skipped.push(Skipped { source, reason: error.to_string() }),
+            Ok(document) => {
+                report(&source, InputState::Done);
+                loaded.documents.push(document);
+            }
+            Err(error) => {
+                report(&source, InputState::Skipped(error.to_string()));
+                loaded.skipped.push(Skipped { source, reason: error.to_string() });
+            }
         }
     }
     loaded

@@ -539,10 +539,16 @@ fn scopes_in(tokens: &[Token], from: usize, to: usize) -> Vec<String> {
         if !PLACE.contains(&tokens[i].folded.as_str()) {
             continue;
         }
-        let head = (i + 1..(i + 4).min(tokens.len()))
-            .take_while(|j| !tokens[*j].boundary && tokens[*j].figure.is_none())
-            .filter(|j| is_content(&tokens[*j]) && year_of(&tokens[*j]).is_none())
-            .last();
+        // The place phrase's noun: past determiners, up to its first verb
+        // ("across Asia was triggered" is Asia). A phrase that opens with a
+        // year is a time ("In 2004 a massive tremor").
+        let words: Vec<usize> = (i + 1..(i + 4).min(to.max(i + 1)).min(tokens.len()))
+            .take_while(|j| !tokens[*j].boundary && tokens[*j].figure.is_none() && !ends_phrase(&tokens[*j]))
+            .collect();
+        if words.first().is_some_and(|j| year_of(&tokens[*j]).is_some()) {
+            continue;
+        }
+        let head = words.into_iter().rev().find(|j| is_content(&tokens[*j]));
         if let Some(j) = head
             && !tokens::is_stop_word(&tokens[j].folded)
             && !crate::lexicon::CALENDAR.is_month(&tokens[j].folded)
@@ -657,6 +663,13 @@ mod tests {
         assert_ne!(thing("arrests fell to 400,000 in the last fiscal year").as_deref(), Some("year"));
         // A participle after the noun still ends the phrase.
         assert_eq!(first("1,000 flights canceled nationwide").predicate.map(|p| p.concept), Some("cancelled"));
+    }
+
+    #[test]
+    fn a_place_phrase_names_its_noun_and_a_year_is_no_place() {
+        let scope = |text: &str| first(text).scope;
+        assert_eq!(scope("In 2029 a huge wave killed 17,000 people in the province"), ["provinc"]);
+        assert_eq!(scope("the wave that killed 23,000 people across Ostland was triggered by a slide"), ["ostland"]);
     }
 
     #[test]

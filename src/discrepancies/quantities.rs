@@ -53,7 +53,7 @@ pub(crate) mod weight {
     pub const SHARED_SCOPE: f64 = 0.1;
     /// Both clauses place the figures, differently ("in the province" /
     /// "across Asia", "in Takengon" / "in the district").
-    pub const OTHER_SCOPE: f64 = -0.35;
+    pub const OTHER_SCOPE: f64 = -0.5;
     /// One figure counts on top of others ("another 2,000"), the other does not.
     pub const ADDITIONAL: f64 = -0.15;
     /// One figure is tied to a year, the other to none (an earlier disaster,
@@ -150,6 +150,13 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
             let at = SentenceRef { article: a, sentence: s };
             let group = inputs.matching.sentence_groups[a][s];
             for (mention, identity) in analysis.numbers.iter().zip(identities) {
+                // A score or record ("11-5") is no quantity to compare, nor
+                // a "count" with decimals ("a 6.7-strength quake",
+                // "measuring 3.8"): things are counted whole, so it is a
+                // reading on some scale the figure reader did not name.
+                if mention.class == QuantityClass::Count && reads_as_decimal(&mention.figure) {
+                    continue;
+                }
                 // A score or record ("11-5") is no quantity to compare.
                 if is_tally(text, mention.span.start.saturating_sub(offset), mention.span.end.saturating_sub(offset)) {
                     continue;
@@ -216,6 +223,11 @@ fn years_in(text: &str, figures: &[Span], names: &[Span]) -> Vec<(Span, f64)> {
         }
     }
     years
+}
+
+/// A small number written with decimals: no count of whole things.
+fn reads_as_decimal(figure: &Figure) -> bool {
+    figure.value.abs() < 1000.0 && figure.value.fract().abs() > 1e-9
 }
 
 /// Words read before a year to say what it dates.

@@ -215,3 +215,15 @@ fn years_dated_by_the_same_words_are_one_fact() {
     assert_eq!(lead_words("her term ends in"), ["end", "term"]);
     assert!(!same_lead(&lead_words("a bankruptcy petition filed in"), &lead_words("at his last arrest in")));
 }
+
+#[test]
+fn decimals_are_no_count_and_place_phrases_keep_tolls_apart() {
+    // "a 6.7-strength quake" is no count of 6.7 things.
+    let (statuses, _) = number_verdicts(
+        "Source: Tarn Post\n\nA 6.7-strength quake killed more than 2,000 people in Orvik in 2019.",
+        "Source: Vell Daily\n\nThe quake in Orvik in 2019, measuring 6.4, killed more than 2,000 people.",
+    );
+    assert!(statuses.is_empty(), "{statuses:?}");
+    assert!(reads_as_decimal(&crate::numbers::extract("measuring 3.8").remove(0).figure));
+    assert!(!reads_as_decimal(&crate::numbers::extract("1.5 million women").remove(0).figure));
+}
