@@ -242,13 +242,22 @@ fn run_with(args: &Args) -> u8 {
     let mut loaded =
         if opens_reader && named.inputs.iter().any(|i| parallax::ingest::fetch::is_url(&i.to_string_lossy())) {
             // Pages to fetch: each input's progress on screen, and q cancels.
-            match tui::fetching::load(&named.inputs, &options) {
+            // That screen handles signals (restoring the terminal first) and
+            // shows each input's state itself: no watcher ending the run
+            // under it, no notice lines over it.
+            parallax::temporaries::hand_signals_over();
+            let screen_options = IngestOptions { on_wait: parallax::ingest::WaitNotice::default(), ..options.clone() };
+            match tui::fetching::load(&named.inputs, &screen_options) {
                 Ok(tui::fetching::Fetched::Loaded(loaded)) => loaded,
                 Ok(tui::fetching::Fetched::Cancelled) => {
                     say("cancelled while reading the inputs");
                     return exit::OK;
                 }
-                Ok(tui::fetching::Fetched::Terminated) => return exit::FAILURE,
+                Ok(tui::fetching::Fetched::Terminated) => {
+                    // A page may be half-way into the cache.
+                    parallax::temporaries::remove_temporaries();
+                    return exit::FAILURE;
+                }
                 Err(error) => {
                     say(&format!("terminal error: {error}"));
                     return exit::FAILURE;
