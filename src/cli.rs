@@ -245,6 +245,9 @@ fn run_with(args: &Args) -> u8 {
         opens_reader && named.inputs.iter().any(|i| parallax::ingest::fetch::is_url(&i.to_string_lossy()));
     options.on_wait = waiting.notice(say_line, args.quiet || fetch_screen, opens_reader && !fetch_screen);
     let mut loaded = if fetch_screen {
+        // That screen handles signals itself, restoring the terminal first:
+        // the temporaries watcher must not end the run under it.
+        parallax::temporaries::hand_signals_over();
         match tui::fetching::load(&named.inputs, &options) {
             Ok(tui::fetching::Fetched::Loaded(loaded)) => loaded,
             Ok(tui::fetching::Fetched::Cancelled) => {
@@ -253,7 +256,11 @@ fn run_with(args: &Args) -> u8 {
                 say("cancelled while reading the inputs");
                 return u8::try_from(waiting::CANCELLED).unwrap_or(exit::FAILURE);
             }
-            Ok(tui::fetching::Fetched::Terminated) => return exit::FAILURE,
+            Ok(tui::fetching::Fetched::Terminated) => {
+                // A page may be half-way into the cache.
+                parallax::temporaries::remove_temporaries();
+                return exit::FAILURE;
+            }
             Err(error) => {
                 say(&format!("terminal error: {error}"));
                 return exit::FAILURE;

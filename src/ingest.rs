@@ -111,6 +111,9 @@ pub enum IngestError {
         /// The wait.
         wait: Duration,
     },
+    /// An argument that is empty (`""`, an unset shell variable).
+    #[error("an empty argument, not a file name")]
+    EmptyArgument,
     /// A symbolic link whose target is missing.
     #[error("a broken symbolic link (its target is missing)")]
     BrokenLink,

@@ -444,13 +444,17 @@ struct Terminal {
 }
 
 impl Terminal {
-    /// None where a named pseudo-terminal cannot be had.
+    /// parallax with `args`; None where a named pseudo-terminal cannot be had.
     fn start(args: &[&OsStr]) -> Option<Self> {
+        Self::start_program(OsStr::new(env!("CARGO_BIN_EXE_parallax")), args)
+    }
+
+    fn start_program(program: &OsStr, args: &[&OsStr]) -> Option<Self> {
         use portable_pty::{CommandBuilder, PtySize, native_pty_system};
         use std::io::Read;
         let pty = native_pty_system().openpty(PtySize { rows: 30, cols: 200, pixel_width: 0, pixel_height: 0 }).ok()?;
         let tty = pty.master.tty_name()?;
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_parallax"));
+        let mut command = CommandBuilder::new(program);
         command.args(args);
         command.env("TERM", "xterm-256color");
         let child = pty.slave.spawn_command(command).expect("spawn parallax");
@@ -669,6 +673,71 @@ fn standard_input_from_the_terminal_says_how_to_end_it_and_then_the_reader_opens
     terminal.press(b"q");
     let status = terminal.wait_exit();
     assert!(status.success(), "{status:?}; the screen shows: {}", terminal.screen());
+    let modes = terminal.modes();
+    assert!(has_flag(&modes, "icanon") && has_flag(&modes, "echo"), "the terminal is given back: {modes}");
+}
+
+#[test]
+fn an_empty_argument_is_named_as_such() {
+    let [first, second] = good_pair();
+    let result = run(
+        [OsStr::new("--no-config"), OsStr::new("--export"), OsStr::new("-"), OsStr::new("")]
+            .into_iter()
+            .chain([first.as_os_str(), second.as_os_str()]),
+        None,
+    );
+    assert_eq!(result.code, Some(0), "{}", result.stderr);
+    assert_eq!(result.lines(), ["parallax: warning: '': an empty argument, not a file name (skipped)"]);
+}
+
+/// A local web server that accepts connections and never answers.
+fn serve_nothing() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind a local port");
+    let address = listener.local_addr().expect("address");
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in listener.incoming().flatten() {
+            held.push(stream);
+        }
+    });
+    format!("http://{address}/story")
+}
+
+#[test]
+fn sigterm_on_the_fetching_screen_gives_the_terminal_back() {
+    let url = serve_nothing();
+    let [first, _] = good_pair();
+    let cache = tempfile::tempdir().expect("tempdir");
+    let cache_arg = format!("PARALLAX_CACHE_DIR={}", cache.path().display());
+    // Through env(1): the harness sets no variables of its own.
+    let env = Path::new("/usr/bin/env");
+    if !env.exists() {
+        eprintln!("skipped: no /usr/bin/env");
+        return;
+    }
+    let binary = env!("CARGO_BIN_EXE_parallax");
+    let args = [
+        OsStr::new(cache_arg.as_str()),
+        OsStr::new(binary),
+        OsStr::new("--no-config"),
+        OsStr::new("--timeout"),
+        OsStr::new("60"),
+        first.as_os_str(),
+        OsStr::new(url.as_str()),
+    ];
+    let Some(mut terminal) = Terminal::start_program(env.as_os_str(), &args) else {
+        eprintln!("skipped: no named pseudo-terminal");
+        return;
+    };
+    terminal.wait_for("cancel");
+    std::thread::sleep(Duration::from_millis(300));
+    let pid = terminal.child.process_id().expect("pid");
+    let sent = std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status().expect("kill");
+    assert!(sent.success());
+    let status = terminal.wait_exit();
+    assert_eq!(status.exit_code(), 1, "{status:?}; the terminal shows: {}", terminal.text());
+    let alternate = terminal.printed.lock().expect("lock").1.screen().alternate_screen();
+    assert!(!alternate, "back on the main screen: {}", terminal.screen());
     let modes = terminal.modes();
     assert!(has_flag(&modes, "icanon") && has_flag(&modes, "echo"), "the terminal is given back: {modes}");
 }

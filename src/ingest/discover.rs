@@ -48,6 +48,11 @@ pub fn discover_inputs<S: AsRef<OsStr>>(args: &[S]) -> Vec<Result<InputSpec, (St
             inputs.push(Ok(InputSpec::Url(url.to_owned())));
             continue;
         }
+        if arg.is_empty() {
+            // Shown as the shell would quote it: an empty name is no name.
+            inputs.push(Err(("''".to_owned(), IngestError::EmptyArgument)));
+            continue;
+        }
         let path = Path::new(arg);
         let shown = display_path(path);
         match std::fs::metadata(path) {
