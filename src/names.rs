@@ -17,6 +17,13 @@ mod variants;
 
 pub use fold::fold_key;
 pub use given::same_given_name;
+
+/// Whether a word is a known given name ("Doug", "Sandra"), by the
+/// nicknames table's transliteration keys.
+#[must_use]
+pub fn is_given_name(word: &str) -> bool {
+    !given::groups(&fold_key(word)).is_empty()
+}
 pub use key::{WordMatch, compare_words};
 pub use variants::{BLOCK_CAP, Grouping, Occurrence, SetKind, VariantSet, find_variants, group};
 

@@ -94,6 +94,11 @@ struct Candidate<'a> {
     /// For a year: the content words right before it ("term ends in",
     /// "has led House Democrats since"), the fact the year dates.
     lead: Vec<String>,
+    /// The one person the figure's sentence is about: the only person it
+    /// names, else, when it opens with "He" or "She", the person last named
+    /// before it in the article (surname key). Two different people's
+    /// figures are never one quantity ("He had 793 yards" / "He had 269").
+    person: Option<String>,
     /// Set against the next figure of its sentence as another source's
     /// reading of one thing ("put the magnitude at 5.9, but the survey
     /// said 6.1"): the two values are not two quantities.
@@ -139,10 +144,21 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
     for (a, sentences) in inputs.analyses.iter().enumerate() {
         let article = &inputs.articles[a];
         let year = article.date.and_then(|d| d.year).map(i32::from);
+        let mut last_person: Option<String> = None;
+        let mut known_people: HashSet<String> = HashSet::new();
         for (s, analysis) in sentences.iter().enumerate() {
             let Some(sentence) = article.sentences.get(s) else { continue };
             let offset = sentence.span.start;
             let text = article.slice(sentence.span);
+            let people = people_named(analysis, &mut known_people);
+            let person = match people.as_slice() {
+                [one] => Some(one.clone()),
+                [] if speaks_of_someone(text) => last_person.clone(),
+                _ => None,
+            };
+            if let Some(last) = people.last() {
+                last_person = Some(last.clone());
+            }
             let back = |span: Span| Span::new(span.start.saturating_sub(offset), span.end.saturating_sub(offset));
             let spans: Vec<Span> = analysis.numbers.iter().map(|m| back(m.span)).collect();
             let names: Vec<Span> = analysis.names.iter().map(|n| back(n.span)).collect();
@@ -174,6 +190,7 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
                     group,
                     year,
                     lead: Vec::new(),
+                    person: person.clone(),
                     contrasted: false,
                 });
             }
@@ -201,6 +218,7 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
                     group,
                     year,
                     lead,
+                    person: person.clone(),
                     contrasted: false,
                 });
             }
@@ -238,6 +256,32 @@ fn years_in(text: &str, figures: &[Span], names: &[Span]) -> Vec<(Span, f64)> {
         }
     }
     years
+}
+
+/// The people a sentence names, as surname keys in order: names of two or
+/// more words that open with a known given name ("Doug McDermott"), and
+/// one-word names that are the surname of someone named so before in the
+/// article ("McDermott").
+fn people_named(analysis: &crate::analysis::SentenceAnalysis, known: &mut HashSet<String>) -> Vec<String> {
+    let mut people: Vec<String> = Vec::new();
+    for name in &analysis.names {
+        let (Some(first), Some(last)) = (name.words.first(), name.words.last()) else { continue };
+        let key = crate::names::fold_key(last);
+        let full = name.words.len() >= 2 && crate::names::is_given_name(first);
+        if full {
+            known.insert(key.clone());
+        }
+        if (full || (name.words.len() == 1 && known.contains(&key))) && !people.contains(&key) {
+            people.push(key);
+        }
+    }
+    people
+}
+
+/// "He had 793 yards", "But she said …": a sentence about someone named
+/// before it.
+fn speaks_of_someone(text: &str) -> bool {
+    crate::tokens::words(text).take(12).any(|w| matches!(w.text, "He" | "She" | "he" | "she" | "His" | "his"))
 }
 
 /// Words that set one source's figure against another's in one sentence.
@@ -605,6 +649,11 @@ fn link_score(a: &Candidate<'_>, b: &Candidate<'_>) -> Option<f64> {
         return (alike && close && !predicates_differ && !names_differ).then_some(1.0);
     }
     if identities_conflict(ia, ib, (a.year, b.year)) {
+        return None;
+    }
+    if let (Some(p), Some(q)) = (&a.person, &b.person)
+        && p != q
+    {
         return None;
     }
     let mut score = 0.0;

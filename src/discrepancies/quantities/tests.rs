@@ -43,6 +43,7 @@ fn score(a: &str, b: &str) -> Option<f64> {
         group: None,
         year: Some(2026),
         lead: Vec::new(),
+        person: None,
         contrasted: false,
     };
     let y = Candidate {
@@ -53,6 +54,7 @@ fn score(a: &str, b: &str) -> Option<f64> {
         group: None,
         year: Some(2026),
         lead: Vec::new(),
+        person: None,
         contrasted: false,
     };
     link_score(&x, &y)
@@ -248,4 +250,21 @@ fn two_sources_set_against_each_other_in_one_sentence_are_one_quantity() {
     let verdicts: Vec<&str> =
         comparison.quantities.iter().filter(|q| q.unit == "magnitude").map(|q| q.verdict.as_str()).collect();
     assert_eq!(verdicts, ["conflicting"]);
+}
+
+#[test]
+fn two_peoples_figures_are_never_one_quantity() {
+    // "He" is the person last named in the article: the false alarms of
+    // the precision audit were different players' season lines.
+    let (statuses, _) = number_verdicts(
+        "Source: Tarn Post\n\nDoug Varn was hurt in the third week. He had 793 yards rushing this season.",
+        "Source: Vell Daily\n\nPete Orlov was hurt in the third week. He had 269 yards rushing this season.",
+    );
+    assert!(statuses.is_empty(), "{statuses:?}");
+    // The same person's two figures still disagree, named in full or not.
+    let (statuses, _) = number_verdicts(
+        "Source: Tarn Post\n\nDoug Varn was hurt in the third week. Varn had 793 yards rushing this season.",
+        "Source: Vell Daily\n\nDoug Varn was hurt in the third week. He had 769 yards rushing this season.",
+    );
+    assert_eq!(statuses, ["conflicting"]);
 }
