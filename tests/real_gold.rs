@@ -62,9 +62,15 @@ impl Totals {
                 let reported = self.get("num_reported");
                 if reported == 0.0 { 0.0 } else { self.get("judged_false") / reported }
             }
+            "pairs_share" => ratio(self.get("pairs_grouped"), self.get("pairs_total")),
+            "false_unique_share" => ratio(self.get("false_uniques"), self.get("shared_sentences")),
             other => self.get(other),
         }
     }
+}
+
+fn ratio(part: f64, whole: f64) -> f64 {
+    if whole == 0.0 { 0.0 } else { part / whole }
 }
 
 fn totals(results: &serde_json::Value) -> Totals {
@@ -78,6 +84,10 @@ fn totals(results: &serde_json::Value) -> Totals {
                     totals.add(key, number);
                 }
             }
+        }
+        if let Some([ok, total]) = cluster["shared_pairs"].as_array().map(Vec::as_slice) {
+            totals.add("pairs_grouped", ok.as_f64().unwrap_or(0.0));
+            totals.add("pairs_total", total.as_f64().unwrap_or(0.0));
         }
         for (verdict, count) in cluster["num_judged"].as_object().into_iter().flatten() {
             totals.add(&format!("judged_{verdict}"), count.as_f64().unwrap_or(0.0));
