@@ -12,7 +12,7 @@ mod corpus;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use parallax::tui::keymap::Key;
-use parallax::tui::{App, Options};
+use parallax::tui::{App, Options, view};
 use parallax::{Comparison, Settings, compare_texts};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -42,7 +42,7 @@ fn press(app: &mut App, key: &str) {
 }
 
 fn reader(comparison: &Arc<Comparison>) -> (App, Terminal<TestBackend>) {
-    let mut app = App::ready(Options::default(), Arc::clone(comparison));
+    let mut app = App::ready(Options::default(), Arc::clone(comparison)).measured_by(view::scroll_limits);
     app.resize(WIDTH, HEIGHT);
     let terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("test terminal");
     (app, terminal)

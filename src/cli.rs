@@ -4,6 +4,7 @@
 
 use crate::config::{self, Config};
 mod labels;
+mod waiting;
 
 use crate::progress::ExportProgress;
 use clap::{ArgAction, CommandFactory, FromArgMatches, Parser};
@@ -51,8 +52,9 @@ pub struct Args {
     pub label_targets: Vec<(usize, String)>,
 
     /// Write the comparison report to PATH and exit (`-` for standard output).
+    // An OS path: a file name that is not UTF-8 is written as it is.
     #[arg(long, value_name = "PATH")]
-    pub export: Option<String>,
+    pub export: Option<PathBuf>,
 
     /// Report format: html, md (Markdown), json, csv (number mentions) or figures-csv (every figure read).
     /// Default: from the export file's extension (Markdown for standard output).
@@ -197,7 +199,7 @@ fn run_with(args: &Args) -> u8 {
         (_, true) => CacheMode::Offline,
         _ => CacheMode::Prefer,
     };
-    let options = IngestOptions {
+    let mut options = IngestOptions {
         max_input_bytes: args.max_input_size,
         cache,
         timeout: std::time::Duration::from_secs_f64(args.timeout),
@@ -205,6 +207,7 @@ fn run_with(args: &Args) -> u8 {
         cache_dir: std::env::var_os(parallax::ingest::fetch::CACHE_DIR_ENV)
             .filter(|dir| !dir.is_empty())
             .map(std::path::PathBuf::from),
+        on_wait: parallax::ingest::WaitNotice::default(),
     };
     let only = match args.only.as_deref().map(|name| Verdict::from_name(name).ok_or(name)) {
         None => None,
@@ -214,11 +217,47 @@ fn run_with(args: &Args) -> u8 {
             return exit::USAGE;
         }
     };
+    // A signal from here on removes the temporary file of a page being
+    // cached or a report being written before the run ends (the reader
+    // takes signals over once it starts, to restore the terminal first).
+    #[cfg(unix)]
+    report::remove_temporaries_on_signal();
     let review_location = review_location(args);
+    if let Some(problem) = args.review.as_deref().and_then(review_file_problem) {
+        say(&problem);
+        return exit::USAGE;
+    }
     let opens_reader = args.export.is_none() && std::io::stdout().is_terminal();
     let progress = (!opens_reader).then(|| ExportProgress::start(!args.quiet));
+    // A pipe, FIFO or standard input that keeps the run waiting says so;
+    // before the reader opens, q also cancels the wait.
+    let waiting = waiting::Waiting::default();
+    let note = progress.as_ref().map(ExportProgress::notifier);
+    let say_line: waiting::Say = match note {
+        Some(note) => Box::new(note),
+        None => Box::new(|line: &str| eprintln!("{line}")),
+    };
+    options.on_wait = waiting.notice(say_line, args.quiet, opens_reader);
     let named = labels::resolve(&args.inputs, &args.label_targets);
-    let mut loaded = load_inputs(&named.inputs, &options);
+    let mut loaded =
+        if opens_reader && named.inputs.iter().any(|i| parallax::ingest::fetch::is_url(&i.to_string_lossy())) {
+            // Pages to fetch: each input's progress on screen, and q cancels.
+            match tui::fetching::load(&named.inputs, &options) {
+                Ok(tui::fetching::Fetched::Loaded(loaded)) => loaded,
+                Ok(tui::fetching::Fetched::Cancelled) => {
+                    say("cancelled while reading the inputs");
+                    return exit::OK;
+                }
+                Ok(tui::fetching::Fetched::Terminated) => return exit::FAILURE,
+                Err(error) => {
+                    say(&format!("terminal error: {error}"));
+                    return exit::FAILURE;
+                }
+            }
+        } else {
+            load_inputs(&named.inputs, &options)
+        };
+    waiting.done();
     name_outlets(&mut loaded.documents, &named);
     // Through the progress bar when there is one, so a line never tears it.
     let warn = |message: String| match &progress {
@@ -282,7 +321,13 @@ fn run_with(args: &Args) -> u8 {
         None => report::render(&comparison, format, &context),
     };
     match &args.export {
-        Some(path) => export(&render(format.unwrap_or(ReportFormat::Markdown)), path, &input_paths, args.quiet),
+        Some(path) => {
+            // The inputs as read (shown lossily) and as given (OS paths, for
+            // file names that are not UTF-8): a report replaces none of them.
+            let guarded: Vec<PathBuf> =
+                input_paths.iter().map(PathBuf::from).chain(named.inputs.iter().map(PathBuf::from)).collect();
+            export(&render(format.unwrap_or(ReportFormat::Markdown)), path, &guarded, args.quiet)
+        }
         None => {
             // Standard output is not a terminal: the Markdown report.
             write_stdout(&render(ReportFormat::Markdown))
@@ -317,6 +362,18 @@ fn review_location(args: &Args) -> Option<review::store::Location> {
     Some(review::store::Location::DataDir(dir))
 }
 
+/// Why `--review PATH` cannot be a review file: a FIFO would keep the run
+/// waiting, a device such as `/dev/zero` never ends, a folder is no file.
+/// A missing file is fine (it is made when the review is saved).
+fn review_file_problem(path: &std::path::Path) -> Option<String> {
+    let metadata = std::fs::metadata(path).ok()?;
+    if metadata.is_file() {
+        return None;
+    }
+    let kind = if metadata.is_dir() { "a folder" } else { "a pipe or device" };
+    Some(format!("{}: cannot keep a review in it: {kind}, not a regular file", path.display()))
+}
+
 fn reader_options(config: &Config, context: ReportContext, inputs: Vec<String>) -> tui::Options {
     // https://no-color.org: set and not empty.
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
@@ -334,6 +391,7 @@ fn reader_options(config: &Config, context: ReportContext, inputs: Vec<String>) 
 }
 
 fn run_reader(launch: Launch) -> u8 {
+    parallax::temporaries::hand_signals_over();
     match tui::run(launch) {
         Ok(Outcome::Quit) => exit::OK,
         Ok(Outcome::Failed | Outcome::Terminated) => exit::FAILURE,
@@ -352,27 +410,31 @@ fn report_format(args: &Args) -> Result<Option<ReportFormat>, String> {
             .ok_or_else(|| format!("unknown format '{name}': choose one of {}", ReportFormat::list()));
     }
     match args.export.as_deref() {
-        None | Some("-") => Ok(None),
-        Some(path) => ReportFormat::from_path(path).map(Some).ok_or_else(|| {
-            format!(
-                "cannot tell the report format from '{path}': use an extension or --format ({})",
-                ReportFormat::list()
-            )
-        }),
+        None => Ok(None),
+        Some(path) if path.as_os_str() == "-" => Ok(None),
+        Some(path) => {
+            // Shown lossily; the extension is ASCII when it names a format.
+            let shown = path.to_string_lossy();
+            ReportFormat::from_path(&shown).map(Some).ok_or_else(|| {
+                format!(
+                    "cannot tell the report format from '{shown}': use an extension or --format ({})",
+                    ReportFormat::list()
+                )
+            })
+        }
     }
 }
 
-fn export(text: &str, path: &str, inputs: &[String], quiet: bool) -> u8 {
-    if path == "-" {
+fn export(text: &str, path: &std::path::Path, inputs: &[PathBuf], quiet: bool) -> u8 {
+    if path.as_os_str() == "-" {
         return write_stdout(text);
     }
-    // A signal while the report is written removes its temporary file.
-    #[cfg(unix)]
-    report::remove_temporaries_on_signal();
+    // (A signal while the report is written removes its temporary file:
+    // the watcher is installed before the inputs are read.)
     match report::write_atomic(path, text, inputs) {
         Ok(()) => {
             if !quiet {
-                say(&format!("report written to {path}"));
+                say(&format!("report written to {}", path.display()));
             }
             exit::OK
         }

@@ -130,6 +130,7 @@ fn read_config(path: &Path) -> Result<String, String> {
                 IngestError::Stalled { wait } => {
                     format!("no data for {} s (a pipe that nobody writes to?)", wait.as_secs_f64())
                 }
+                IngestError::NotAnArticle(what) => format!("{what}, not a config file"),
                 other => other.to_string(),
             }
         })?;

@@ -17,11 +17,10 @@ pub use decode::{decode_bytes, decode_bytes_with_charset};
 pub use discover::{ARTICLE_EXTENSIONS, InputSpec, discover_inputs, display_path, natural_cmp};
 pub use fetch::{CacheMode, DEFAULT_TIMEOUT, FetchOptions, default_cache_dir, is_url, redact_url};
 use read::check_size;
-pub use read::read_capped;
+pub use read::{NOTICE_AFTER, WaitNotice, read_capped, read_capped_noticed, read_stdin_capped};
 
 use crate::model::{Provenance, Skipped, Span};
 use std::ffi::OsStr;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -38,8 +37,10 @@ pub struct IngestOptions {
     /// The page cache folder; `None` means [`default_cache_dir`].
     pub cache_dir: Option<PathBuf>,
     /// The network timeout for URLs (`--timeout`), also the longest wait
-    /// for data from a pipe or device given as a file.
+    /// for data from a pipe or device given as a file, or standard input.
     pub timeout: Duration,
+    /// Told when a pipe, device or standard input keeps the run waiting.
+    pub on_wait: WaitNotice,
 }
 
 impl Default for IngestOptions {
@@ -49,6 +50,7 @@ impl Default for IngestOptions {
             cache: CacheMode::Prefer,
             cache_dir: None,
             timeout: DEFAULT_TIMEOUT,
+            on_wait: WaitNotice::default(),
         }
     }
 }
@@ -133,7 +135,8 @@ impl From<std::io::Error> for IngestError {
             std::io::ErrorKind::NotFound => Self::NotFound,
             std::io::ErrorKind::PermissionDenied => Self::PermissionDenied,
             _ if is_link_loop(&error) => Self::LinkLoop,
-            _ => Self::Io(error.to_string()),
+            // "No such device or address", without "(os error 6)".
+            _ => Self::Io(read::os_reason(&error)),
         }
     }
 }
@@ -226,40 +229,92 @@ impl Format {
 /// stored without the user name and password it may carry.
 #[must_use]
 pub fn load_inputs<S: AsRef<OsStr>>(args: &[S], options: &IngestOptions) -> Loaded {
+    load_inputs_with_progress(args, options, &|_| {})
+}
+
+/// Where reading one input stands, for a front end's progress display.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputProgress {
+    /// 0-based position among the inputs found (folders expanded).
+    pub index: usize,
+    /// How many inputs there are.
+    pub total: usize,
+    /// The input as shown (a path, `-`, or a URL without credentials).
+    pub source: String,
+    /// True for a web address (it may take a while).
+    pub url: bool,
+    /// What happened.
+    pub state: InputState,
+}
+
+/// The state of one input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputState {
+    /// Being read or fetched.
+    Started,
+    /// Read.
+    Done,
+    /// Skipped, with the reason.
+    Skipped(String),
+}
+
+/// As [`load_inputs`], calling `progress` as each input starts and ends.
+pub fn load_inputs_with_progress<S: AsRef<OsStr>>(
+    args: &[S],
+    options: &IngestOptions,
+    progress: &dyn Fn(InputProgress),
+) -> Loaded {
     let mut loaded = Loaded::default();
     let mut seen = SeenInputs::default();
-    for spec in discover_inputs(args) {
+    let specs = discover_inputs(args);
+    let total = specs.len();
+    for (index, spec) in specs.into_iter().enumerate() {
+        let url = matches!(spec, Ok(InputSpec::Url(_)));
+        let report = |source: &str, state: InputState| {
+            progress(InputProgress { index, total, source: source.to_owned(), url, state });
+        };
         if let Ok(input) = &spec
             && let Some((source, why)) = seen.repeated(input)
         {
             // Comparing a file with itself would only report it agrees with itself.
-            loaded.skipped.push(Skipped { source, reason: IngestError::Duplicate(why).to_string() });
+            let reason = IngestError::Duplicate(why).to_string();
+            report(&source, InputState::Skipped(reason.clone()));
+            loaded.skipped.push(Skipped { source, reason });
             continue;
         }
         let mut warnings = Vec::new();
-        let (source, result) = match spec {
-            Ok(InputSpec::File(path)) => (display_path(&path), read_path(&path, options, &mut warnings)),
-            Ok(InputSpec::Stdin) => ("-".to_owned(), read_stdin(options, &mut warnings)),
-            Ok(InputSpec::Url(url)) => (redact_url(&url), read_url(&url, options, &mut warnings)),
-            Err((source, error)) => (source, Err(error)),
+        let source = match &spec {
+            Ok(InputSpec::File(path)) => display_path(path),
+            Ok(InputSpec::Stdin) => "-".to_owned(),
+            Ok(InputSpec::Url(url)) => redact_url(url),
+            Err((source, _)) => source.clone(),
+        };
+        report(&source, InputState::Started);
+        let result = match spec {
+            Ok(InputSpec::File(path)) => read_path(&path, options, &mut warnings),
+            Ok(InputSpec::Stdin) => read_stdin(options, &mut warnings),
+            Ok(InputSpec::Url(url)) => read_url(&url, options, &mut warnings),
+            Err((_, error)) => Err(error),
         };
         loaded.warnings.extend(warnings.into_iter().map(|warning| (source.clone(), warning)));
         match result {
-            Ok(document) => loaded.documents.push(document),
-            Err(error) => loaded.skipped.push(Skipped { source, reason: error.to_string() }),
+            Ok(document) => {
+                report(&source, InputState::Done);
+                loaded.documents.push(document);
+            }
+            Err(error) => {
+                report(&source, InputState::Skipped(error.to_string()));
+                loaded.skipped.push(Skipped { source, reason: error.to_string() });
+            }
         }
     }
     loaded
 }
 
-/// Standard input, up to the size limit.
+/// Standard input, up to the size limit; from a pipe, given up after
+/// `--timeout` without data.
 fn read_stdin(options: &IngestOptions, warnings: &mut Vec<String>) -> Result<Document, IngestError> {
-    let mut bytes = Vec::new();
-    let limit = options.max_input_bytes;
-    std::io::stdin().lock().take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > limit {
-        return Err(IngestError::TooLargeStream { limit });
-    }
+    let bytes = read_stdin_capped(options.max_input_bytes, options.timeout, &options.on_wait)?;
     parse_input("-", &bytes, Format::sniff(&bytes).unwrap_or(Format::Text), None, warnings)
 }
 
@@ -379,7 +434,7 @@ pub fn read_file(path: &str, options: &IngestOptions) -> Result<Document, Ingest
 /// # Errors
 /// As [`read_file`].
 pub fn read_path(path: &Path, options: &IngestOptions, warnings: &mut Vec<String>) -> Result<Document, IngestError> {
-    let bytes = read_capped(path, options.max_input_bytes, options.timeout)?;
+    let bytes = read_capped_noticed(path, options.max_input_bytes, options.timeout, &options.on_wait)?;
     let source = display_path(path);
     let format = Format::detect(&source, &bytes);
     parse_input(&source, &bytes, format, None, warnings)

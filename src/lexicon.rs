@@ -19,6 +19,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("honorifics", include_str!("../assets/lexicon/honorifics.toml")),
     ("quantities", include_str!("../assets/lexicon/quantities.toml")),
     ("names", include_str!("../assets/lexicon/names.toml")),
+    ("numbers", include_str!("../assets/lexicon/numbers.toml")),
 ];
 
 /// Examples an entry must match and must not match, written by us.

@@ -54,6 +54,7 @@ pub mod report;
 pub mod review;
 pub mod segment;
 pub mod semantic;
+pub mod temporaries;
 pub mod tokens;
 #[cfg(feature = "tui")]
 pub mod tui;

@@ -9,13 +9,15 @@
 //! Jaro-Winkler similarity backed by shared context. Names that differ in
 //! a whole word (Hafez al-Assad / Bashar al-Assad) are different people.
 
+mod fold;
 mod given;
 mod key;
 mod lexicon;
 mod variants;
 
+pub use fold::fold_key;
 pub use given::same_given_name;
-pub use key::{WordMatch, compare_words, fold_key};
+pub use key::{WordMatch, compare_words};
 pub use variants::{BLOCK_CAP, Grouping, Occurrence, SetKind, VariantSet, find_variants, group};
 
 use crate::model::Span;

@@ -220,6 +220,11 @@ pub fn fold_digit(c: char) -> char {
 /// exists (Milošević → milosevic); other characters are lower-cased as is.
 #[must_use]
 pub fn fold_diacritics_lower(text: &str) -> String {
+    if text.is_ascii() {
+        // Nothing to decompose or map: the common case, without the
+        // decomposition's buffers (names are folded by the thousand).
+        return text.to_ascii_lowercase();
+    }
     text.nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .flat_map(char::to_lowercase)

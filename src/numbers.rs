@@ -11,6 +11,7 @@
 
 mod classify;
 mod context;
+mod lexicon;
 mod read;
 #[cfg(test)]
 mod tests;

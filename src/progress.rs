@@ -56,6 +56,12 @@ impl ExportProgress {
         self.bar.suspend(|| eprintln!("{line}"));
     }
 
+    /// [`Self::note`] for another thread (a notice while an input is read).
+    pub fn notifier(&self) -> impl Fn(&str) + Send + Sync + 'static {
+        let bar = self.bar.clone();
+        move |line| bar.suspend(|| eprintln!("{line}"))
+    }
+
     /// Clears the bar (if it was shown) before the final message prints.
     pub fn finish(mut self) {
         self.stop();

@@ -24,8 +24,9 @@ pub mod model;
 pub mod store;
 
 pub use apply::{Entry, Reviewed, apply};
+pub use fingerprint::ReviewedArticle;
 pub use fingerprint::{Fingerprint, MentionKey, SentenceKey};
-pub use model::{Change, Correction, Judgement, Pinned, Review, ReviewedArticle, Verdict};
+pub use model::{Change, Correction, Judgement, Pinned, Review, Verdict};
 
 use crate::model::Comparison;
 

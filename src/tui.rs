@@ -12,6 +12,8 @@
 //! - [`reader`], [`wrap`], [`styled`], [`layout`]: rows, wrapped lines,
 //!   styled runs and screen areas, computed for what is visible only.
 //! - [`terminal`]: taking over and giving back the terminal.
+//! - [`fetching`]: reading the inputs, with per-input progress while pages
+//!   are fetched, before the reader opens.
 //!
 //! [`run`] ties them together: the engine runs on a worker thread while
 //! the reader shows a progress gauge (unless it finishes within
@@ -19,6 +21,7 @@
 
 pub mod action;
 pub mod app;
+pub mod fetching;
 pub mod keymap;
 pub mod layout;
 pub mod reader;
@@ -94,21 +97,23 @@ pub fn run(launch: Launch) -> std::io::Result<Outcome> {
     let mut app = loop {
         match receiver.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
             Ok(Progress::Stage(reached)) => stage = Some(reached),
-            Ok(Progress::Done(comparison)) => break App::ready(options, Arc::new(*comparison)),
+            Ok(Progress::Done(comparison)) => {
+                break App::ready(options, Arc::new(*comparison)).measured_by(view::scroll_limits);
+            }
             Ok(Progress::Failed(message)) => {
-                let mut app = App::loading(options, articles);
+                let mut app = App::loading(options, articles).measured_by(view::scroll_limits);
                 app.fail(message);
                 break app;
             }
             Err(RecvTimeoutError::Timeout) => {
-                let mut app = App::loading(options, articles);
+                let mut app = App::loading(options, articles).measured_by(view::scroll_limits);
                 if let Some(reached) = stage {
                     app.set_stage(reached);
                 }
                 break app;
             }
             Err(RecvTimeoutError::Disconnected) => {
-                let mut app = App::loading(options, articles);
+                let mut app = App::loading(options, articles).measured_by(view::scroll_limits);
                 app.fail("the comparison stopped unexpectedly".to_owned());
                 break app;
             }

@@ -61,3 +61,65 @@ fn pipeline_regressions() {
         }
     }
 }
+
+/// `fuzz/Cargo.lock` is kept out of the workspace, so nothing updates it
+/// when the main crate's dependencies change, and `cargo fuzz build` then
+/// fails (or quietly builds other versions). The parallax package must
+/// list the same dependencies in both locks, and every package both locks
+/// hold must be at the same version.
+#[test]
+fn the_fuzz_lock_follows_the_main_lock() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let read = |path: &str| -> toml::Table {
+        let text = std::fs::read_to_string(root.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
+        toml::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+    };
+    let packages = |lock: &toml::Table| -> Vec<(String, String, Vec<String>)> {
+        lock["package"]
+            .as_array()
+            .expect("packages")
+            .iter()
+            .map(|p| {
+                let field = |key: &str| p.get(key).and_then(toml::Value::as_str).unwrap_or_default().to_owned();
+                let mut dependencies: Vec<String> = p
+                    .get("dependencies")
+                    .and_then(toml::Value::as_array)
+                    .map(|d| d.iter().filter_map(toml::Value::as_str).map(str::to_owned).collect())
+                    .unwrap_or_default();
+                dependencies.sort();
+                (field("name"), field("version"), dependencies)
+            })
+            .collect()
+    };
+    let main = packages(&read("Cargo.lock"));
+    let fuzz = packages(&read("fuzz/Cargo.lock"));
+    // Dependency names without the version a lock adds when two are held.
+    let parallax = |all: &[(String, String, Vec<String>)]| -> Vec<String> {
+        let deps = all.iter().find(|(name, ..)| name == "parallax").map(|(_, _, deps)| deps.clone());
+        let mut names: Vec<String> =
+            deps.expect("parallax").iter().map(|d| d.split(' ').next().unwrap_or_default().to_owned()).collect();
+        names.sort();
+        names
+    };
+    // The main lock also holds the dev-dependencies; the fuzz crate gets
+    // the normal ones only (`[dependencies]`, `[target.*.dependencies]`).
+    let manifest = read("Cargo.toml");
+    let mut normal: Vec<&String> = manifest["dependencies"].as_table().expect("dependencies").keys().collect();
+    if let Some(targets) = manifest.get("target").and_then(toml::Value::as_table) {
+        for target in targets.values() {
+            if let Some(dependencies) = target.get("dependencies").and_then(toml::Value::as_table) {
+                normal.extend(dependencies.keys());
+            }
+        }
+    }
+    let expected: Vec<String> = parallax(&main).into_iter().filter(|d| normal.contains(&d)).collect();
+    assert_eq!(parallax(&fuzz), expected, "run `cargo fuzz build` (or `cargo update -w` in fuzz/) and commit");
+    let mut stale = Vec::new();
+    for (name, version, _) in &fuzz {
+        let in_main: Vec<&String> = main.iter().filter(|(n, ..)| n == name).map(|(_, v, _)| v).collect();
+        if !in_main.is_empty() && !in_main.contains(&version) {
+            stale.push(format!("{name} {version} (main: {in_main:?})"));
+        }
+    }
+    assert!(stale.is_empty(), "fuzz/Cargo.lock has other versions than Cargo.lock: {stale:?}");
+}

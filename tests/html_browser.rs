@@ -2,7 +2,9 @@
 //! the bundled samples, of a hostile article set and of ten generated
 //! articles, and the test checks the DOM the browser built (sections,
 //! entries, no injected element, no script run) and writes screenshots to
-//! `target/tmp/html-check/` for people to look at.
+//! `target/tmp/html-check/` for people to look at. The samples' report is
+//! also printed to PDF: it must fit in 15 pages, and a link into the folded
+//! side-by-side view must open it.
 //!
 //! Skips, saying so, when no Chromium is installed (`.ci/run` installs it).
 //! `PARALLAX_CHROMIUM=/path/to/chrome` picks a browser.
@@ -121,6 +123,13 @@ fn samples_report_renders_in_chromium() {
     for section in ["summary", "side-by-side", "discrepancies", "facts", "provenance"] {
         assert!(dom.contains(&format!("<section id=\"{section}\"")), "section {section}");
     }
+    // The editor's summary comes first and names what to check first.
+    let summary = dom.find("<section id=\"summary\"").expect("summary");
+    assert!(summary < dom.find("<section id=\"discrepancies\"").expect("list"), "summary first");
+    assert!(dom.contains("<ol class=\"key\">"), "the check-first list");
+    // Every row is one click away, folded; the rows that differ are open.
+    let (key_rows, all_rows) = dom.split_once("<details class=\"full\" id=\"all-rows\">").expect("every row, folded");
+    assert!(key_rows.contains("<tr id=\"k-row-"), "the key rows");
     assert!(!dom.contains("id=\"fact-table\""), "five articles need no fact table");
     let articles = json["articles"].as_array().expect("articles");
     for (index, article) in articles.iter().enumerate() {
@@ -134,7 +143,7 @@ fn samples_report_renders_in_chromium() {
     for id in 1..=discrepancies {
         assert!(dom.contains(&format!("id=\"d{id}\"")), "entry d{id}");
     }
-    assert_eq!(dom.matches("<tr id=\"row-").count(), count(&json["rows"]), "one row per alignment row");
+    assert_eq!(all_rows.matches("<tr id=\"row-").count(), count(&json["rows"]), "one row per alignment row");
     let moved = json["rows"]
         .as_array()
         .expect("rows")
@@ -143,11 +152,54 @@ fn samples_report_renders_in_chromium() {
         .filter(|m| !m.is_null())
         .count();
     assert!(moved > 0, "the samples have moved paragraphs");
-    assert_eq!(dom.matches("class=\"moved-tag\" href=").count(), moved, "every moved paragraph is marked");
+    let all_rows = all_rows.split_once("</details>").expect("end of every row").0;
+    assert_eq!(all_rows.matches("class=\"moved-tag\" href=").count(), moved, "every moved paragraph is marked");
     assert_eq!(dom.matches("<tr id=\"g").count(), count(&json["groups"]), "one shared fact per group");
     assert!(dom.contains("class=\"mk mk-conflict\""), "conflicting figures are marked");
     assert!(dom.contains("class=\"mk mk-name\""), "name variants are marked");
     assert!(!dom.contains("<script"), "the page has no script");
+
+    // Printed, it fits in 15 pages (the closed parts stay closed).
+    let pdf = dir.join("dravik-dam.pdf");
+    let _ = std::fs::remove_file(&pdf);
+    browse(&browser, &html, &[&format!("--print-to-pdf={}", pdf.display()), "--no-pdf-header-footer"]);
+    let bytes = std::fs::read(&pdf).expect("the PDF");
+    let pages = count_pages(&bytes);
+    eprintln!("printed: {} ({pages} pages)", pdf.display());
+    assert!((1..=15).contains(&pages), "the samples' report prints on {pages} pages");
+
+    // A link to a sentence in the folded view opens it (the browser reveals
+    // the <details>), so "show in context" always lands on visible text.
+    let folded = dom
+        .split("<details class=\"full\" id=\"all-rows\">")
+        .nth(1)
+        .and_then(|rest| rest.split("id=\"a").nth(1))
+        .and_then(|rest| rest.split('"').next())
+        .map(|id| format!("a{id}"))
+        .expect("a sentence in the folded view");
+    let opened = browse_fragment(&browser, &html, &folded);
+    assert!(opened.contains("<details class=\"full\" id=\"all-rows\" open"), "#{folded} opens the folded rows");
+}
+
+/// Pages of a PDF (its `/Type /Page` objects, not `/Pages`).
+fn count_pages(pdf: &[u8]) -> usize {
+    let text = String::from_utf8_lossy(pdf);
+    text.matches("/Type /Page").count() - text.matches("/Type /Pages").count()
+}
+
+/// The DOM after loading `page#fragment` (virtual time lets the navigation settle).
+fn browse_fragment(browser: &Path, page: &Path, fragment: &str) -> String {
+    let url = format!("file://{}#{fragment}", page.display());
+    let profile = tempfile::tempdir().expect("profile dir");
+    let output = std::process::Command::new(browser)
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(["--virtual-time-budget=2000", "--dump-dom"])
+        .arg(url)
+        .stderr(Stdio::null())
+        .output()
+        .expect("chromium runs");
+    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 #[test]

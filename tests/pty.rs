@@ -3,124 +3,12 @@
 //! Checks what is on screen after `n`, `Enter`, `?` and `q`, and that the
 //! terminal is given back (main screen, cursor shown, mouse released).
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
+#[path = "common/pty.rs"]
+mod pty;
+
+use pty::Session;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-
-const ROWS: u16 = 40;
-const COLUMNS: u16 = 140;
-
-struct Session {
-    screen: Arc<Mutex<vt100::Parser>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-    /// The terminal's own side, open for the session's lifetime.
-    _master: Box<dyn portable_pty::MasterPty + Send>,
-}
-
-impl Session {
-    fn start() -> Self {
-        Self::start_with(&[])
-    }
-
-    /// Starts the reader on the samples with extra environment variables.
-    fn start_with(env: &[(&str, &str)]) -> Self {
-        let pty = native_pty_system()
-            .openpty(PtySize { rows: ROWS, cols: COLUMNS, pixel_width: 0, pixel_height: 0 })
-            .expect("a pseudo-terminal");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_parallax"));
-        command.args(["--no-config", "assets/samples/dravik-dam"]);
-        command.cwd(env!("CARGO_MANIFEST_DIR"));
-        command.env("TERM", "xterm-256color");
-        command.env_remove("NO_COLOR");
-        for (key, value) in env {
-            command.env(key, value);
-        }
-        let child = pty.slave.spawn_command(command).expect("spawn parallax");
-        // Only the child holds the terminal side, so reading ends when it exits.
-        drop(pty.slave);
-        let rows = NonZeroU16::new(ROWS).expect("rows");
-        let columns = NonZeroU16::new(COLUMNS).expect("columns");
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, columns, 0)));
-        let mut reader = pty.master.try_clone_reader().expect("reader");
-        let feed = Arc::clone(&screen);
-        std::thread::spawn(move || {
-            let mut buffer = [0_u8; 8192];
-            while let Ok(read) = reader.read(&mut buffer) {
-                if read == 0 {
-                    break;
-                }
-                feed.lock().expect("screen lock").process(&buffer[..read]);
-            }
-        });
-        let writer = pty.master.take_writer().expect("writer");
-        Self { screen, writer, child, _master: pty.master }
-    }
-
-    fn contents(&self) -> String {
-        self.screen.lock().expect("screen lock").screen().contents()
-    }
-
-    fn press(&mut self, keys: &[u8]) {
-        self.writer.write_all(keys).expect("send keys");
-        self.writer.flush().expect("flush");
-    }
-
-    /// Waits until the screen shows `text`; panics with the screen if not.
-    fn wait_for(&self, text: &str) {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while Instant::now() < deadline {
-            if self.contents().contains(text) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("timed out waiting for {text:?}; the screen shows:\n{}", self.contents());
-    }
-
-    /// Waits for the process to end; panics with the screen if it does not.
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        let status = loop {
-            if let Some(status) = self.child.try_wait().expect("child status") {
-                break status;
-            }
-            assert!(Instant::now() < deadline, "parallax did not exit; screen:\n{}", self.contents());
-            std::thread::sleep(Duration::from_millis(50));
-        };
-        // Let the reader thread take in the last bytes.
-        std::thread::sleep(Duration::from_millis(200));
-        status
-    }
-
-    /// Asserts the terminal was given back: main screen, cursor, mouse.
-    fn assert_restored(&self) {
-        let parser = self.screen.lock().expect("screen lock");
-        let screen = parser.screen();
-        assert!(!screen.alternate_screen(), "back on the main screen:\n{}", screen.contents());
-        assert!(!screen.hide_cursor(), "cursor visible again");
-        assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None, "mouse released");
-    }
-
-    fn signal(&self, name: &str) {
-        let pid = self.child.process_id().expect("a process id");
-        let status = std::process::Command::new("kill").args([format!("-{name}"), pid.to_string()]).status();
-        assert!(status.expect("kill runs").success(), "kill -{name} {pid}");
-    }
-
-    fn wait_gone(&self, text: &str) {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while Instant::now() < deadline {
-            if !self.contents().contains(text) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("timed out waiting for {text:?} to go; the screen shows:\n{}", self.contents());
-    }
-}
 
 #[test]
 fn keys_drive_the_reader_and_quitting_restores_the_terminal() {
@@ -232,5 +120,40 @@ fn closing_the_terminal_ends_the_reader() {
             panic!("parallax (pid {pid}) still ran 10 s after its terminal hung up");
         }
         std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// While a page is fetched, each input's progress is on screen, and `q` or
+/// `Ctrl-C` cancels at once with the terminal given back.
+#[test]
+fn fetching_shows_progress_and_q_or_ctrl_c_cancels() {
+    // A server that accepts and never answers.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a local port");
+    let url = format!("http://{}/story", listener.local_addr().expect("address"));
+    let held = Arc::new(Mutex::new(Vec::new()));
+    let keep = Arc::clone(&held);
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            keep.lock().expect("held").push(stream);
+        }
+    });
+    let cache = tempfile::tempdir().expect("cache dir");
+    let cache_dir = cache.path().to_string_lossy().into_owned();
+    for key in [&b"q"[..], &b"\x03"[..]] {
+        let mut session = Session::start_args(
+            &["--no-config", "assets/samples/dravik-dam/01-cpa-wire.txt", &url],
+            &[("PARALLAX_CACHE_DIR", &cache_dir)],
+        );
+        session.wait_for("reading 1 of 2 inputs");
+        session.wait_for("✓ assets/samples/dravik-dam/01-cpa-wire.txt");
+        session.wait_for("fetching, ");
+        session.wait_for("q, Esc or Ctrl-C cancels");
+        let asked = Instant::now();
+        session.press(key);
+        let status = session.wait_exit();
+        assert!(asked.elapsed() < Duration::from_secs(5), "cancelled at once, not after the timeout");
+        assert!(status.success(), "exit status {status:?}");
+        session.assert_restored();
+        assert!(session.contents().contains("cancelled while reading the inputs"), "{}", session.contents());
     }
 }

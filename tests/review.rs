@@ -3,90 +3,27 @@
 //! with `--review PATH`, the editor's summary (`--only confirmed`), and a
 //! corrupt review file set aside in one line.
 
+#[path = "common/pty.rs"]
+mod pty;
+
 use assert_cmd::Command;
 use parallax::ingest::IngestOptions;
 use parallax::review::{self, Fingerprint, Review, Verdict, store};
 use parallax::{Settings, compare_inputs};
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
+use pty::Session;
 use std::path::Path;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
 
 const SAMPLES: &str = "assets/samples/dravik-dam";
 
-/// The real binary in a pseudo-terminal (as in `tests/pty.rs`).
-struct Session {
-    screen: Arc<Mutex<vt100::Parser>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-    _master: Box<dyn portable_pty::MasterPty + Send>,
+/// The reader on the samples, its reviews kept in `data_dir`.
+fn start(data_dir: &Path) -> Session {
+    Session::start_with(&[("PARALLAX_DATA_DIR", data_dir.to_str().expect("a UTF-8 temporary path"))])
 }
 
-impl Session {
-    fn start(data_dir: &Path) -> Self {
-        let (rows, columns) = (40, 140);
-        let pty = native_pty_system()
-            .openpty(PtySize { rows, cols: columns, pixel_width: 0, pixel_height: 0 })
-            .expect("a pseudo-terminal");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_parallax"));
-        command.args(["--no-config", SAMPLES]);
-        command.cwd(env!("CARGO_MANIFEST_DIR"));
-        command.env("TERM", "xterm-256color");
-        command.env("PARALLAX_DATA_DIR", data_dir);
-        let child = pty.slave.spawn_command(command).expect("spawn parallax");
-        drop(pty.slave);
-        let parser =
-            vt100::Parser::new(NonZeroU16::new(rows).expect("rows"), NonZeroU16::new(columns).expect("columns"), 0);
-        let screen = Arc::new(Mutex::new(parser));
-        let mut reader = pty.master.try_clone_reader().expect("reader");
-        let feed = Arc::clone(&screen);
-        std::thread::spawn(move || {
-            let mut buffer = [0_u8; 8192];
-            while let Ok(read) = reader.read(&mut buffer) {
-                if read == 0 {
-                    break;
-                }
-                feed.lock().expect("screen lock").process(&buffer[..read]);
-            }
-        });
-        let writer = pty.master.take_writer().expect("writer");
-        Self { screen, writer, child, _master: pty.master }
-    }
-
-    fn contents(&self) -> String {
-        self.screen.lock().expect("screen lock").screen().contents()
-    }
-
-    fn press(&mut self, keys: &[u8]) {
-        self.writer.write_all(keys).expect("send keys");
-        self.writer.flush().expect("flush");
-    }
-
-    fn wait_for(&self, text: &str) {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while Instant::now() < deadline {
-            if self.contents().contains(text) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("timed out waiting for {text:?}; the screen shows:\n{}", self.contents());
-    }
-
-    fn quit(&mut self) {
-        self.press(b"q");
-        let deadline = Instant::now() + Duration::from_secs(30);
-        loop {
-            if let Some(status) = self.child.try_wait().expect("child status") {
-                assert!(status.success(), "parallax exits cleanly");
-                return;
-            }
-            assert!(Instant::now() < deadline, "parallax did not exit; screen:\n{}", self.contents());
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
+/// Quits the reader and checks it exits cleanly.
+fn quit(session: &mut Session) {
+    session.press(b"q");
+    assert!(session.wait_exit().success(), "parallax exits cleanly");
 }
 
 fn saved_reviews(data_dir: &Path) -> Vec<std::path::PathBuf> {
@@ -98,7 +35,7 @@ fn saved_reviews(data_dir: &Path) -> Vec<std::path::PathBuf> {
 #[test]
 fn a_review_survives_quit_and_reopen() {
     let data = tempfile::tempdir().expect("temp dir");
-    let mut session = Session::start(data.path());
+    let mut session = start(data.path());
     session.wait_for("Source: Continental Press");
     session.wait_for("? help");
     session.press(b"n");
@@ -111,14 +48,14 @@ fn a_review_survives_quit_and_reopen() {
     session.press(b"checked with the ministry\rsecond line");
     session.press(b"\x13"); // Ctrl-S
     session.wait_for("note kept");
-    session.quit();
+    quit(&mut session);
 
     let files = saved_reviews(data.path());
     assert_eq!(files.len(), 1, "one review file in the data folder: {files:?}");
     let text = std::fs::read_to_string(&files[0]).expect("the review file");
     assert!(text.contains("\"confirmed\"") && text.contains("checked with the ministry\\nsecond line"), "{text}");
 
-    let mut session = Session::start(data.path());
+    let mut session = start(data.path());
     session.wait_for("review restored: 1/");
     session.wait_for(" reviewed");
     let screen = session.contents();
@@ -126,7 +63,7 @@ fn a_review_survives_quit_and_reopen() {
     assert!(progress.starts_with("1/"), "one of the discrepancies is reviewed: {screen}");
     session.press(b"d");
     session.wait_for("1✓");
-    session.quit();
+    quit(&mut session);
 }
 
 fn sample_review() -> (Review, usize) {

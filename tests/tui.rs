@@ -8,7 +8,7 @@
 use parallax::ingest::IngestOptions;
 use parallax::tui::keymap::Key;
 use parallax::tui::theme::Element;
-use parallax::tui::{App, Options, Theme};
+use parallax::tui::{App, Options, Theme, view};
 use parallax::{Comparison, Settings, compare_inputs, compare_texts};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -26,7 +26,7 @@ fn sample() -> Arc<Comparison> {
 
 fn reader(theme: Theme, width: u16, height: u16) -> App {
     let options = Options { theme, ..Options::default() };
-    let mut app = App::ready(options, sample());
+    let mut app = App::ready(options, sample()).measured_by(view::scroll_limits);
     app.resize(width, height);
     app
 }
@@ -120,7 +120,7 @@ fn search_prompt_and_matches() {
 
 #[test]
 fn progress_gauge_while_loading() {
-    let mut app = App::loading(Options::default(), 5);
+    let mut app = App::loading(Options::default(), 5).measured_by(view::scroll_limits);
     app.resize(80, 24);
     app.set_stage(parallax::Stage::Match);
     let screen = text(draw(&app, 80, 24).backend().buffer()).join("\n");
@@ -149,7 +149,7 @@ fn wide_characters_emoji_and_combining_marks_keep_columns_aligned() {
         &Settings::default(),
     );
     for width in [96, 100, 120, 131] {
-        let mut app = App::ready(Options::default(), Arc::new(comparison.clone()));
+        let mut app = App::ready(Options::default(), Arc::new(comparison.clone())).measured_by(view::scroll_limits);
         app.resize(width, 20);
         let terminal = draw(&app, width, 20);
         let buffer = terminal.backend().buffer();

@@ -53,7 +53,7 @@ pub(crate) mod weight {
     pub const SHARED_SCOPE: f64 = 0.1;
     /// Both clauses place the figures, differently ("in the province" /
     /// "across Asia", "in Takengon" / "in the district").
-    pub const OTHER_SCOPE: f64 = -0.35;
+    pub const OTHER_SCOPE: f64 = -0.5;
     /// One figure counts on top of others ("another 2,000"), the other does not.
     pub const ADDITIONAL: f64 = -0.15;
     /// One figure is tied to a year, the other to none (an earlier disaster,
@@ -91,6 +91,9 @@ struct Candidate<'a> {
     group: Option<usize>,
     /// The article's year, to place "last year".
     year: Option<i32>,
+    /// For a year: the content words right before it ("term ends in",
+    /// "has led House Democrats since"), the fact the year dates.
+    lead: Vec<String>,
 }
 
 /// The number finder.
@@ -147,12 +150,27 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
             let at = SentenceRef { article: a, sentence: s };
             let group = inputs.matching.sentence_groups[a][s];
             for (mention, identity) in analysis.numbers.iter().zip(identities) {
+                // A score or record ("11-5") is no quantity to compare, nor
+                // a "count" with decimals ("a 6.7-strength quake",
+                // "measuring 3.8"): things are counted whole, so it is a
+                // reading on some scale the figure reader did not name.
+                if mention.class == QuantityClass::Count && reads_as_decimal(&mention.figure) {
+                    continue;
+                }
                 // A score or record ("11-5") is no quantity to compare.
                 if is_tally(text, mention.span.start.saturating_sub(offset), mention.span.end.saturating_sub(offset)) {
                     continue;
                 }
                 let context = context_vector(&identity.clause, inputs, &mut vocabulary);
-                candidates.push(Candidate { at, mention: Cow::Borrowed(mention), identity, context, group, year });
+                candidates.push(Candidate {
+                    at,
+                    mention: Cow::Borrowed(mention),
+                    identity,
+                    context,
+                    group,
+                    year,
+                    lead: Vec::new(),
+                });
             }
             for (span, value) in years {
                 // The year's own clause, read with the figures around it.
@@ -168,7 +186,8 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
                     noun_text: None,
                     event: None,
                 };
-                candidates.push(Candidate { at, mention: Cow::Owned(mention), identity, context, group, year });
+                let lead = lead_words(text.get(..span.start).unwrap_or_default());
+                candidates.push(Candidate { at, mention: Cow::Owned(mention), identity, context, group, year, lead });
             }
         }
     }
@@ -204,6 +223,39 @@ fn years_in(text: &str, figures: &[Span], names: &[Span]) -> Vec<(Span, f64)> {
         }
     }
     years
+}
+
+/// A small number written with decimals: no count of whole things.
+fn reads_as_decimal(figure: &Figure) -> bool {
+    figure.value.abs() < 1000.0 && figure.value.fract().abs() > 1e-9
+}
+
+/// Words read before a year to say what it dates.
+const LEAD_WORDS: usize = 4;
+/// Lead words two years must share to date one fact.
+const SHARED_LEAD: usize = 2;
+
+/// The stems of the last few content words of `before`, within its last
+/// clause: "his term ends in" gives "term", "end".
+fn lead_words(before: &str) -> Vec<String> {
+    let clause = before.rsplit([',', ';', ':', '(', '—', '–']).next().unwrap_or_default();
+    let words: Vec<crate::tokens::Word<'_>> = crate::tokens::words(clause).collect();
+    let mut lead: Vec<String> = words
+        .iter()
+        .rev()
+        .map(|w| crate::tokens::fold_word(w.text))
+        .filter(|f| !crate::tokens::is_stop_word(f) && !f.bytes().all(|b| b.is_ascii_digit()))
+        .take(LEAD_WORDS)
+        .map(|f| crate::tokens::stem(&f))
+        .collect();
+    lead.sort();
+    lead.dedup();
+    lead
+}
+
+/// Whether two years date one fact by the words right before them.
+fn same_lead(a: &[String], b: &[String]) -> bool {
+    a.iter().filter(|w| b.contains(w)).count() >= SHARED_LEAD
 }
 
 /// A score or a record ("won 7-0", "an 11-5 season", "tied at 12-12"):
@@ -500,7 +552,7 @@ fn link_score(a: &Candidate<'_>, b: &Candidate<'_>) -> Option<f64> {
     let (ia, ib) = (&a.identity, &b.identity);
     if a.mention.figure.unit == YEAR {
         // Years of one fact: close years in matched statements or alike clauses.
-        let alike = same_group || dot(&a.context, &b.context) >= YEAR_CONTEXT;
+        let alike = same_group || dot(&a.context, &b.context) >= YEAR_CONTEXT || same_lead(&a.lead, &b.lead);
         let close = (x - y).abs() <= YEAR_SPREAD;
         let predicates_differ = matches!((ia.predicate, ib.predicate), (Some(p), Some(q)) if p.concept != q.concept);
         let names_differ =
@@ -580,8 +632,11 @@ fn reading(figure: &Figure) -> Reading {
     Reading { value: figure.value, direction }
 }
 
-fn one_reading(a: Reading, b: Reading) -> bool {
-    a.direction == b.direction && (a.value - b.value).abs() <= ONE_READING * a.value.abs().max(b.value.abs())
+/// Whether two readings say the same. A year is a point on a calendar,
+/// not an amount: 2002 and 2003 differ although they are 0.05% apart.
+fn one_reading(a: Reading, b: Reading, years: bool) -> bool {
+    let tolerance = if years { 0.0 } else { ONE_READING * a.value.abs().max(b.value.abs()) };
+    a.direction == b.direction && (a.value - b.value).abs() <= tolerance
 }
 
 /// The verdict on a quantity and, when its figures differ, its discrepancy.
@@ -593,9 +648,10 @@ fn judge(members: &[&Candidate<'_>], inputs: &Inputs<'_>) -> Option<(Quantity, O
         return None;
     }
     let mut readings: Vec<Reading> = Vec::new();
+    let years = members.iter().all(|m| m.mention.figure.unit == YEAR);
     for member in members {
         let r = reading(&member.mention.figure);
-        if !readings.iter().any(|other| one_reading(*other, r)) {
+        if !readings.iter().any(|other| one_reading(*other, r, years)) {
             readings.push(r);
         }
     }

@@ -567,16 +567,26 @@ impl Cache {
             bytes: fetched.body.len() as u64,
             sha256: super::sha256_hex(&fetched.body),
         };
-        write_atomic(&self.dir, &body_path, &fetched.body)?;
         let json = serde_json::to_vec_pretty(&entry).map_err(std::io::Error::other)?;
+        // The old entry goes first: a run ended between the two writes
+        // leaves a body without an entry, which is a miss, never an entry
+        // describing another body (which would read as corrupt).
+        match std::fs::remove_file(&entry_path) {
+            Err(error) if error.kind() != std::io::ErrorKind::NotFound => return Err(error),
+            _ => {}
+        }
+        write_atomic(&self.dir, &body_path, &fetched.body)?;
         write_atomic(&self.dir, &entry_path, &json)
     }
 }
 
 /// Writes a file through a temporary file in the same folder and a rename,
-/// so readers never see half a file.
+/// so readers never see half a file; a signal while it is written removes
+/// the temporary file (see [`crate::temporaries`]).
 fn write_atomic(dir: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut file = tempfile::NamedTempFile::new_in(dir)?;
+    let mut file = tempfile::Builder::new().prefix(".parallax-").suffix(".tmp").tempfile_in(dir)?;
+    let _tracked = crate::temporaries::Tracked::new(file.path());
+    crate::temporaries::pause_for_tests();
     file.write_all(bytes)?;
     file.as_file().sync_all()?;
     file.persist(path).map_err(|e| e.error)?;

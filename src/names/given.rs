@@ -4,7 +4,7 @@
 //! `scripts/build-nicknames.py`. Names are compared by transliteration key,
 //! so "Sandi" is found as "Sandy".
 
-use super::key::fold_key;
+use super::fold::fold_key;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -13,10 +13,13 @@ const TABLE: &str = include_str!("../../assets/lexicon/nicknames.txt");
 /// For each key, the formal names (numbered by line) it belongs to.
 static GROUPS: LazyLock<HashMap<String, Vec<u32>>> = LazyLock::new(|| {
     let mut groups: HashMap<String, Vec<u32>> = HashMap::new();
+    // Most short forms stand on several lines: each is folded once.
+    let mut keys: HashMap<&str, String> = HashMap::new();
     let lines = TABLE.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty());
     for (index, line) in (0u32..).zip(lines) {
         for name in line.split_whitespace() {
-            let entry = groups.entry(fold_key(name)).or_default();
+            let key = keys.entry(name).or_insert_with(|| fold_key(name));
+            let entry = groups.entry(key.clone()).or_default();
             if !entry.contains(&index) {
                 entry.push(index);
             }

@@ -2,7 +2,9 @@
 //! a duration, an age or a rank, and which numbers are no quantity at all
 //! (clock times, days of the month, years, identifiers such as "Flight 447").
 
-use super::read::Hedge;
+use super::lexicon::NUMBERS;
+use super::read::{Hedge, hedge_ending_at};
+use super::words::{scale, word_ten, word_unit};
 use super::{Parsed, QuantityClass, Token};
 use crate::model::{NotQuantity, Qualifier};
 use crate::tokens;
@@ -30,7 +32,7 @@ pub(super) fn not_a_quantity(
 ) -> Option<QuantityClass> {
     // "a three-bedroom house", "a 2-door car": a size naming a kind of thing.
     let after_end = |i: usize| lower.get(parsed.end + i).map_or("", String::as_str);
-    if after_end(0) == "-" && KIND_WORDS.contains(&after_end(1)) {
+    if after_end(0) == "-" && NUMBERS.kind_words.contains(after_end(1)) {
         return Some(QuantityClass::NotQuantity(NotQuantity::Kind));
     }
     if !parsed.written_in_digits {
@@ -61,66 +63,17 @@ pub(super) fn not_a_quantity(
     }
     // "Category 4", "Level 3": a reading on a named scale.
     let named_scale = start >= 1
-        && SCALE_WORDS.contains(&lower[start - 1].as_str())
+        && NUMBERS.scale_words.contains(&lower[start - 1])
         && raw[start - 1].text.starts_with(char::is_uppercase);
     if named_scale {
         return Some(QuantityClass::NotQuantity(NotQuantity::Scale));
     }
     if is_identifier(raw, start) {
-        let scale = start >= 1 && SCALE_WORDS.contains(&lower[start - 1].as_str());
+        let scale = start >= 1 && NUMBERS.scale_words.contains(&lower[start - 1]);
         return Some(QuantityClass::NotQuantity(if scale { NotQuantity::Scale } else { NotQuantity::Identifier }));
     }
     None
 }
-
-/// Words after a hyphenated number that make it name a kind of thing.
-const KIND_WORDS: &[&str] = &[
-    "bedroom",
-    "bedrooms",
-    "bathroom",
-    "bathrooms",
-    "room",
-    "door",
-    "storey",
-    "story",
-    "star",
-    "seat",
-    "seater",
-    "wheel",
-    "wheeler",
-    "speed",
-    "piece",
-    "bed",
-    "lane",
-    "cylinder",
-    "engine",
-    "mast",
-];
-
-/// Words before a capitalised number that name a scale ("Category 4").
-const SCALE_WORDS: &[&str] = &["category", "level", "grade", "force", "stage", "phase", "tier", "class", "defcon"];
-
-/// Street words that end an address after a number ("12 Elm Street").
-const STREET_WORDS: &[&str] = &[
-    "street",
-    "st",
-    "avenue",
-    "ave",
-    "road",
-    "rd",
-    "boulevard",
-    "blvd",
-    "lane",
-    "ln",
-    "drive",
-    "dr",
-    "way",
-    "place",
-    "court",
-    "terrace",
-    "square",
-    "crescent",
-];
 
 /// Numbers whose writing says they are no quantity: slashed dates and
 /// names ("5/17/2018", "9/11", "24/7"), a number joined to a capitalised
@@ -168,7 +121,7 @@ fn written_identity(raw: &[Token<'_>], lower: &[String], start: usize, parsed: &
     let capitalised = |i: usize| raw.get(i).is_some_and(|t| t.text.chars().next().is_some_and(char::is_uppercase));
     let street = (1..=4).any(|words| {
         (0..words).all(|k| capitalised(end + k))
-            && STREET_WORDS.contains(&lower.get(end + words - 1).map_or("", String::as_str))
+            && NUMBERS.street_words.contains(lower.get(end + words - 1).map_or("", String::as_str))
     });
     if street && parsed.value.fract() == 0.0 && parsed.value > 0.0 {
         return Some(NotQuantity::Address);
@@ -188,21 +141,17 @@ pub(super) fn classify(raw: &[Token<'_>], lower: &[String], start: usize, parsed
 
     // Currency symbol just before ("€50m", "$ 5 million").
     let mut class = QuantityClass::Count;
-    if let Some((_, code)) = start.checked_sub(1).and_then(|i| CURRENCY_SYMBOLS.iter().find(|(s, _)| *s == raw[i].text))
-    {
-        class = QuantityClass::Money((*code).to_owned());
+    if let Some(code) = start.checked_sub(1).and_then(|i| NUMBERS.currency_symbols.get(raw[i].text)) {
+        class = QuantityClass::Money(code.clone());
         if qualifier == Qualifier::Exact {
             surface_start = raw[start - 1].span.start;
         } else {
             surface_start = surface_start.min(raw[start - 1].span.start);
         }
         // The hedge sits before the symbol: "about €5m".
-        for (words, hedge) in super::read::HEDGES {
-            if words.len() < start && words.iter().rev().enumerate().all(|(k, w)| lower[start - 2 - k] == *w) {
-                qualifier = *hedge;
-                surface_start = raw[start - 1 - words.len()].span.start;
-                break;
-            }
+        if let Some((length, hedge)) = hedge_ending_at(lower, start - 1) {
+            qualifier = hedge;
+            surface_start = raw[start - 1 - length].span.start;
         }
     }
     let mut value = parsed.value;
@@ -262,11 +211,11 @@ pub(super) fn classify(raw: &[Token<'_>], lower: &[String], start: usize, parsed
     if let Some(code) = parsed.currency {
         class = QuantityClass::Money(code.to_owned());
     }
-    if let Some((_, code)) = CURRENCY_WORDS.iter().find(|(w, _)| *w == after(end)) {
-        class = QuantityClass::Money((*code).to_owned());
+    if let Some(code) = NUMBERS.currency_words.get(after(end)) {
+        class = QuantityClass::Money(code.clone());
         end += 1;
         // "75 USD million"
-        if let Some(multiplier) = super::read::scale(after(end)) {
+        if let Some(multiplier) = scale(after(end)) {
             value *= multiplier;
             end += 1;
         }
@@ -275,7 +224,7 @@ pub(super) fn classify(raw: &[Token<'_>], lower: &[String], start: usize, parsed
         if let Some(cents) = after(end + and)
             .parse::<f64>()
             .ok()
-            .or_else(|| super::read::word_unit(after(end + and)))
+            .or_else(|| word_unit(after(end + and)))
             .or_else(|| small_words(lower, end + and).map(|(v, _)| v))
         {
             let words = small_words(lower, end + and).map_or(1, |(_, n)| n);
@@ -287,9 +236,9 @@ pub(super) fn classify(raw: &[Token<'_>], lower: &[String], start: usize, parsed
                 end += and + words + usize::from(unit);
             }
         }
-    } else if let Some((_, code)) = M_CODES.iter().find(|(w, _)| *w == after(end)) {
+    } else if let Some(code) = NUMBERS.currency_millions.get(after(end)) {
         // "30 MUSD": millions of a currency.
-        class = QuantityClass::Money((*code).to_owned());
+        class = QuantityClass::Money(code.clone());
         value *= 1e6;
         end += 1;
     }
@@ -298,7 +247,7 @@ pub(super) fn classify(raw: &[Token<'_>], lower: &[String], start: usize, parsed
     let unit_at = if hyphenated { end + 1 } else { end };
     if matches!(class, QuantityClass::Count) && !ordinal {
         let unit = after(unit_at);
-        if let Some((_, days)) = TIME_UNITS.iter().find(|(w, _)| *w == unit) {
+        if NUMBERS.is_time_unit(unit) {
             if after(unit_at + 1) == "-" && after(unit_at + 2) == "old" || after(unit_at + 1) == "old" {
                 class = QuantityClass::Age;
                 end = unit_at + if after(unit_at + 1) == "-" { 3 } else { 2 };
@@ -308,15 +257,14 @@ pub(super) fn classify(raw: &[Token<'_>], lower: &[String], start: usize, parsed
                 end = unit_at + 3;
             } else {
                 // The value as written, in its unit: "3 years" is 3 (year).
-                let _ = days;
                 class = QuantityClass::Duration(unit.trim_end_matches('s').to_owned());
                 end = unit_at + 1;
             }
-        } else if let Some((_, symbol)) = MEASURES.iter().find(|(w, _)| *w == unit) {
-            let mut symbol = (*symbol).to_owned();
+        } else if let Some(symbol) = NUMBERS.measures.get(unit) {
+            let mut symbol = symbol.clone();
             end = unit_at + 1;
             if (symbol == "cu" || symbol == "sq")
-                && let Some((_, base)) = MEASURES.iter().find(|(w, _)| *w == after(end))
+                && let Some(base) = NUMBERS.measures.get(after(end))
             {
                 symbol = format!("{}{}", base, if symbol == "cu" { "3" } else { "2" });
                 end += 1;
@@ -365,117 +313,13 @@ fn is_month_word(word: &str) -> bool {
     crate::lexicon::CALENDAR.is_month(word)
 }
 
-pub(super) const TIME_UNITS: &[(&str, f64)] = &[
-    ("second", 1.0 / 86400.0),
-    ("seconds", 1.0 / 86400.0),
-    ("minute", 1.0 / 1440.0),
-    ("minutes", 1.0 / 1440.0),
-    ("min", 1.0 / 1440.0),
-    ("mins", 1.0 / 1440.0),
-    ("hour", 1.0 / 24.0),
-    ("hours", 1.0 / 24.0),
-    ("day", 1.0),
-    ("days", 1.0),
-    ("week", 7.0),
-    ("weeks", 7.0),
-    ("month", 30.0),
-    ("months", 30.0),
-    ("year", 365.0),
-    ("years", 365.0),
-    ("decade", 3650.0),
-    ("decades", 3650.0),
-    ("century", 36500.0),
-    ("centuries", 36500.0),
-];
-
-pub(super) const MEASURES: &[(&str, &str)] = &[
-    ("metre", "m"),
-    ("metres", "m"),
-    ("meter", "m"),
-    ("meters", "m"),
-    ("m", "m"),
-    ("km", "km"),
-    ("kilometre", "km"),
-    ("kilometres", "km"),
-    ("kilometer", "km"),
-    ("kilometers", "km"),
-    ("mile", "mi"),
-    ("miles", "mi"),
-    ("feet", "ft"),
-    ("foot", "ft"),
-    ("ft", "ft"),
-    ("inch", "in"),
-    ("inches", "in"),
-    ("cm", "cm"),
-    ("centimetres", "cm"),
-    ("centimeters", "cm"),
-    ("mm", "mm"),
-    ("millimetres", "mm"),
-    ("millimeters", "mm"),
-    ("litre", "l"),
-    ("litres", "l"),
-    ("liter", "l"),
-    ("liters", "l"),
-    ("gallons", "gal"),
-    ("tonne", "t"),
-    ("tonnes", "t"),
-    ("tons", "t"),
-    ("ton", "t"),
-    ("kg", "kg"),
-    ("kilograms", "kg"),
-    ("kilogrammes", "kg"),
-    ("pounds_weight", "lb"),
-    ("hectares", "ha"),
-    ("hectare", "ha"),
-    ("acres", "acre"),
-    ("acre", "acre"),
-    ("degrees", "deg"),
-    ("degree", "deg"),
-    ("kph", "km/h"),
-    ("mph", "mph"),
-    ("mw", "MW"),
-    ("megawatts", "MW"),
-    ("gw", "GW"),
-    ("gigawatts", "GW"),
-    ("barrels", "bbl"),
-    ("square", "sq"),
-    ("cubic", "cu"),
-];
-
-pub(crate) const CURRENCY_SYMBOLS: &[(&str, &str)] =
-    &[("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY"), ("₽", "RUB"), ("₹", "INR")];
-
-pub(super) const CURRENCY_WORDS: &[(&str, &str)] = &[
-    ("euro", "EUR"),
-    ("euros", "EUR"),
-    ("eur", "EUR"),
-    ("dollar", "USD"),
-    ("dollars", "USD"),
-    ("usd", "USD"),
-    ("pound", "GBP"),
-    ("pounds", "GBP"),
-    ("sterling", "GBP"),
-    ("gbp", "GBP"),
-    ("yen", "JPY"),
-    ("rubles", "RUB"),
-    ("roubles", "RUB"),
-    ("francs", "CHF"),
-    ("rupees", "INR"),
-    ("yuan", "CNY"),
-    ("kronor", "SEK"),
-    ("krona", "SEK"),
-];
-
-/// Millions of a currency ("30 MUSD", "120 MEUR").
-const M_CODES: &[(&str, &str)] = &[("musd", "USD"), ("meur", "EUR"), ("mgbp", "GBP"), ("maud", "AUD")];
-
 /// A number under a hundred in words ("forty-five", "forty five"): its value
 /// and how many tokens it takes.
 fn small_words(lower: &[String], at: usize) -> Option<(f64, usize)> {
     let word = |i: usize| lower.get(i).map_or("", String::as_str);
-    let ten = super::read::word_ten(word(at))?;
+    let ten = word_ten(word(at))?;
     let hyphen = usize::from(word(at + 1) == "-");
-    match super::read::word_unit(word(at + 1 + hyphen)).filter(|u| (1.0..10.0).contains(u)) {
+    match word_unit(word(at + 1 + hyphen)).filter(|u| (1.0..10.0).contains(u)) {
         Some(unit) => Some((ten + unit, 2 + hyphen)),
         None => Some((ten, 1)),
     }

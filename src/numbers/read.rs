@@ -4,9 +4,8 @@
 //! "tens of thousands"), and the hedge before a figure with the bounds it
 //! allows. Number words are read by `words`.
 
-use super::classify::TIME_UNITS;
-use super::words::{Last, accumulate, parse_fraction, parse_words, vague_word};
-pub(super) use super::words::{ORDINALS, scale, word_ten, word_unit};
+use super::lexicon::NUMBERS;
+use super::words::{Last, accumulate, parse_fraction, parse_words, scale, vague_word};
 use super::{Parsed, Token};
 use crate::model::Qualifier;
 
@@ -241,7 +240,7 @@ fn ratio(raw: &[Token<'_>], lower: &[String], parsed: &mut Parsed, decimal_comma
         return;
     }
     let Some(second) = parse_unsigned(raw, lower, at, decimal_comma) else { return };
-    let unit_follows = TIME_UNITS.iter().any(|(unit, _)| *unit == word(second.end));
+    let unit_follows = NUMBERS.is_time_unit(word(second.end));
     if second.ordinal
         || second.vague.is_some()
         || second.bare_four_digits
@@ -343,7 +342,7 @@ fn parse_unsigned(raw: &[Token<'_>], lower: &[String], start: usize, decimal_com
         if let Some((number, symbol)) = unit_in_token(word)
             && let Some(value) = read_separated(number, decimal_comma, false)
         {
-            let money = start >= 1 && super::classify::CURRENCY_SYMBOLS.iter().any(|(s, _)| *s == raw[start - 1].text);
+            let money = start >= 1 && NUMBERS.currency_symbols.contains(raw[start - 1].text);
             // "$5m", "5m people" are millions; "1.8m tall" is metres.
             let upper = raw[start].text.ends_with('M');
             let noun_follows = next_word.len() > 3 && next_word.ends_with('s') || next_word == "people";
@@ -461,7 +460,7 @@ fn parse_unsigned(raw: &[Token<'_>], lower: &[String], start: usize, decimal_com
     if let Some(parsed) = parse_fraction(lower, start) {
         return Some(parsed);
     }
-    if let Some((_, value)) = ORDINALS.iter().find(|(w, _)| *w == word) {
+    if let Some(value) = NUMBERS.ordinals.get(word) {
         // "second" is too often a clock unit or "second half" to count alone.
         if word == "second" {
             return None;
@@ -483,78 +482,6 @@ fn parse_unsigned(raw: &[Token<'_>], lower: &[String], start: usize, decimal_com
     parse_words(lower, start)
 }
 
-/// Hedges before a number, longest first, with the qualifier they give.
-pub(super) const HEDGES: &[(&[&str], Qualifier)] = &[
-    (&["less", "than", "or", "equal", "to"], Qualifier::AtMost),
-    (&["fewer", "than", "or", "equal", "to"], Qualifier::AtMost),
-    (&["more", "than", "or", "equal", "to"], Qualifier::AtLeast),
-    (&["greater", "than", "or", "equal", "to"], Qualifier::AtLeast),
-    (&["equal", "to", "or", "less", "than"], Qualifier::AtMost),
-    (&["equal", "to", "or", "fewer", "than"], Qualifier::AtMost),
-    (&["equal", "to", "or", "more", "than"], Qualifier::AtLeast),
-    (&["equal", "to", "or", "greater", "than"], Qualifier::AtLeast),
-    (&["at", "least", "or", "equal", "to"], Qualifier::AtLeast),
-    (&["at", "most", "or", "equal", "to"], Qualifier::AtMost),
-    (&["less", "or", "equal", "than"], Qualifier::AtMost),
-    (&["smaller", "or", "equal", "than"], Qualifier::AtMost),
-    (&["lower", "or", "equal", "than"], Qualifier::AtMost),
-    (&["greater", "or", "equal", "than"], Qualifier::AtLeast),
-    (&["larger", "or", "equal", "than"], Qualifier::AtLeast),
-    (&["bigger", "or", "equal", "than"], Qualifier::AtLeast),
-    (&["higher", "or", "equal", "than"], Qualifier::AtLeast),
-    (&["more", "or", "equal", "than"], Qualifier::AtLeast),
-    (&["no", "fewer", "than"], Qualifier::AtLeast),
-    (&["no", "less", "than"], Qualifier::AtLeast),
-    (&["no", "more", "than"], Qualifier::AtMost),
-    (&["in", "excess", "of"], Qualifier::Over),
-    (&["more", "than"], Qualifier::Over),
-    (&["larger", "than"], Qualifier::Over),
-    (&["bigger", "than"], Qualifier::Over),
-    (&["higher", "than"], Qualifier::Over),
-    (&["smaller", "than"], Qualifier::Under),
-    (&["lower", "than"], Qualifier::Under),
-    (&["equals", "to"], Qualifier::Exact),
-    (&["equaling", "to"], Qualifier::Exact),
-    (&["equal", "to"], Qualifier::Exact),
-    (&[">", "="], Qualifier::AtLeast),
-    (&["<", "="], Qualifier::AtMost),
-    (&["greater", "than"], Qualifier::Over),
-    (&["upwards", "of"], Qualifier::Over),
-    (&["just", "over"], Qualifier::Over),
-    (&["just", "under"], Qualifier::Under),
-    (&["less", "than"], Qualifier::Under),
-    (&["fewer", "than"], Qualifier::Under),
-    (&["at", "least"], Qualifier::AtLeast),
-    (&["at", "most"], Qualifier::AtMost),
-    (&["up", "to"], Qualifier::AtMost),
-    (&["as", "many", "as"], Qualifier::AtMost),
-    (&["as", "much", "as"], Qualifier::AtMost),
-    (&["close", "to"], Qualifier::Approx),
-    (&["an", "estimated"], Qualifier::Approx),
-    (&["some"], Qualifier::Approx),
-    (&["about"], Qualifier::Approx),
-    (&["around"], Qualifier::Approx),
-    (&["approximately"], Qualifier::Approx),
-    (&["roughly"], Qualifier::Approx),
-    (&["nearly"], Qualifier::Approx),
-    (&["almost"], Qualifier::Approx),
-    (&["estimated"], Qualifier::Approx),
-    (&["approx"], Qualifier::Approx),
-    (&["circa"], Qualifier::Approx),
-    (&["over"], Qualifier::Over),
-    (&["exceeding"], Qualifier::Over),
-    (&["exceeds"], Qualifier::Over),
-    (&["exceed"], Qualifier::Over),
-    (&["surpassing"], Qualifier::Over),
-    (&["surpass"], Qualifier::Over),
-    (&["equals"], Qualifier::Exact),
-    (&[">"], Qualifier::Over),
-    (&["<"], Qualifier::Under),
-    (&["above"], Qualifier::Over),
-    (&["under"], Qualifier::Under),
-    (&["below"], Qualifier::Under),
-];
-
 /// Relative width of "about" (±10%).
 pub(super) const APPROX_TOLERANCE: f64 = 0.10;
 
@@ -570,18 +497,25 @@ pub(super) struct Hedge {
     pub(super) nearly: bool,
 }
 
+/// The first hedge of the lexicon whose words end right before the token
+/// at `end` ("more than" before "30", "about" before "€"): its length in
+/// tokens and what it allows.
+pub(super) fn hedge_ending_at(lower: &[String], end: usize) -> Option<(usize, Qualifier)> {
+    NUMBERS.hedges().iter().find_map(|(words, hedge)| {
+        let ends_here = words.len() <= end && words.iter().rev().enumerate().all(|(k, w)| lower[end - 1 - k] == *w);
+        ends_here.then_some((words.len(), *hedge))
+    })
+}
+
 /// The hedge right before the token at `start` ("about", "more than").
 pub(super) fn hedge_before(raw: &[Token<'_>], lower: &[String], start: usize) -> Hedge {
     let previous =
         |back: usize| start.checked_sub(back).and_then(|i| lower.get(i)).map(String::as_str).unwrap_or_default();
     let mut qualifier = Qualifier::Exact;
     let mut surface_start = raw[start].span.start;
-    for (words, hedge) in HEDGES {
-        if words.len() <= start && words.iter().rev().enumerate().all(|(k, w)| lower[start - 1 - k] == *w) {
-            qualifier = *hedge;
-            surface_start = raw[start - words.len()].span.start;
-            break;
-        }
+    if let Some((length, hedge)) = hedge_ending_at(lower, start) {
+        qualifier = hedge;
+        surface_start = raw[start - length].span.start;
     }
     let nearly = matches!(previous(1), "nearly" | "almost") || (previous(2) == "close" && previous(1) == "to");
     Hedge { qualifier, surface_start, nearly }
@@ -628,52 +562,20 @@ pub(super) fn clean(value: f64) -> f64 {
     format!("{value:.14e}").parse().unwrap_or(value)
 }
 
-/// Currency codes a figure may be written with ("USD115", "115USD").
-const CODES: &[(&str, &str)] = &[
-    ("usd", "USD"),
-    ("eur", "EUR"),
-    ("gbp", "GBP"),
-    ("jpy", "JPY"),
-    ("cny", "CNY"),
-    ("chf", "CHF"),
-    ("aud", "AUD"),
-    ("cad", "CAD"),
-    ("inr", "INR"),
-];
-
 /// "usd115", "115.5usd": the code and the number.
 fn currency_in_token(token: &str) -> Option<(&'static str, &str)> {
-    CODES.iter().find_map(|(code, iso)| {
+    NUMBERS.currency_codes.words.iter().find_map(|(code, iso)| {
         let number = token.strip_prefix(code).or_else(|| token.strip_suffix(code))?;
         let digits = number.starts_with(|c: char| c.is_ascii_digit())
             && number.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',');
-        digits.then_some((*iso, number))
+        digits.then_some((iso.as_str(), number))
     })
 }
-
-/// Units written straight after digits ("1.8m", "75ml", "7.62mm", "200lbs").
-const UNIT_SUFFIXES: &[(&str, &str)] = &[
-    ("m", "m"),
-    ("km", "km"),
-    ("cm", "cm"),
-    ("mm", "mm"),
-    ("ml", "ml"),
-    ("kg", "kg"),
-    ("lbs", "lb"),
-    ("lb", "lb"),
-    ("t", "t"),
-    ("ft", "ft"),
-    ("kph", "km/h"),
-    ("mph", "mph"),
-    ("mw", "MW"),
-    ("gw", "GW"),
-    ("ha", "ha"),
-];
 
 /// "1.8m" → ("1.8", "m"): the number and the unit's symbol.
 fn unit_in_token(token: &str) -> Option<(&str, &'static str)> {
     let digits_end = token.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))?;
     let (number, suffix) = token.split_at(digits_end);
-    let symbol = UNIT_SUFFIXES.iter().find(|(written, _)| *written == suffix).map(|(_, symbol)| *symbol)?;
+    let symbol = NUMBERS.unit_suffixes.get(suffix).map(String::as_str)?;
     Some((number.trim_end_matches(['.', ',']), symbol))
 }

@@ -3,97 +3,31 @@
 //! "a hundredth") and shares ("two-thirds of").
 
 use super::Parsed;
-use super::classify::TIME_UNITS;
+use super::lexicon::NUMBERS;
 use crate::tokens;
 
-pub(super) const UNITS: &[&str] = &[
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-
-pub(super) const TENS: &[&str] =
-    &["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-
-pub(super) const ORDINALS: &[(&str, f64)] = &[
-    ("second", 2.0),
-    ("third", 3.0),
-    ("fourth", 4.0),
-    ("fifth", 5.0),
-    ("sixth", 6.0),
-    ("seventh", 7.0),
-    ("eighth", 8.0),
-    ("ninth", 9.0),
-    ("tenth", 10.0),
-    ("eleventh", 11.0),
-    ("twelfth", 12.0),
-    ("twentieth", 20.0),
-    ("thirtieth", 30.0),
-    ("fortieth", 40.0),
-    ("fiftieth", 50.0),
-    ("hundredth", 100.0),
-];
-
 pub(super) fn word_unit(word: &str) -> Option<f64> {
-    if matches!(word, "nought" | "naught") {
+    if NUMBERS.noughts.contains(word) {
         return Some(0.0);
     }
-    UNITS.iter().position(|u| *u == word).map(|v| v as f64)
+    NUMBERS.units.position(word).map(|v| v as f64)
 }
 
 pub(super) fn word_ten(word: &str) -> Option<f64> {
-    TENS.iter().position(|t| !t.is_empty() && *t == word).map(|v| v as f64 * 10.0)
+    // The list starts at twenty.
+    NUMBERS.tens.position(word).map(|v| (v + 2) as f64 * 10.0)
 }
 
 pub(super) fn scale(word: &str) -> Option<f64> {
-    match word {
-        "thousand" => Some(1e3),
-        "lakh" | "lakhs" => Some(1e5),
-        "million" | "mln" | "mn" => Some(1e6),
-        "crore" | "crores" => Some(1e7),
-        "billion" | "bn" | "bln" => Some(1e9),
-        "trillion" | "tn" | "tln" | "trn" => Some(1e12),
-        _ => None,
-    }
+    NUMBERS.scales.get(word).copied()
 }
 
 pub(super) fn vague_word(word: &str) -> Option<(f64, f64)> {
-    match word {
-        "dozens" => Some((24.0, 99.0)),
-        "scores" => Some((40.0, 99.0)),
-        "hundreds" => Some((200.0, 999.0)),
-        "thousands" => Some((2_000.0, 9_999.0)),
-        "millions" => Some((2e6, 9.99e6)),
-        "billions" => Some((2e9, 9.99e9)),
-        _ => None,
-    }
+    NUMBERS.vague.get(word)
 }
 
 pub(super) fn fraction_word(word: &str) -> Option<f64> {
-    match word {
-        "half" => Some(0.5),
-        "third" | "thirds" => Some(1.0 / 3.0),
-        "quarter" | "quarters" => Some(0.25),
-        "fifth" | "fifths" => Some(0.2),
-        _ => None,
-    }
+    NUMBERS.fractions.get(word).copied()
 }
 
 pub(super) fn is_number_word(word: &str) -> bool {
@@ -176,9 +110,9 @@ pub(super) fn parse_words(lower: &[String], start: usize) -> Option<Parsed> {
     // "one" alone is as often a pronoun ("one of them") as a count; it counts
     // when a noun follows ("one person").
     let lone_one = first == "one" && end == start + 1;
-    let noun_follows = lower.get(end).is_some_and(|w| {
-        w.chars().all(char::is_alphabetic) && !tokens::is_stop_word(w) && !TIME_UNITS.iter().any(|(u, _)| u == w)
-    });
+    let noun_follows = lower
+        .get(end)
+        .is_some_and(|w| w.chars().all(char::is_alphabetic) && !tokens::is_stop_word(w) && !NUMBERS.is_time_unit(w));
     if article && value == 0.0 {
         return None;
     }
@@ -231,7 +165,7 @@ pub(super) fn denominator(word: &str) -> Option<f64> {
         "millionth" => Some(1e6),
         "billionth" => Some(1e9),
         "trillionth" => Some(1e12),
-        other => ORDINALS.iter().find(|(w, _)| *w == other).map(|(_, v)| *v),
+        other => NUMBERS.ordinals.get(other).copied(),
     }
 }
 

@@ -41,23 +41,41 @@ pub const HEADER: [&str; 19] = [
 /// Renders the CSV report.
 #[must_use]
 pub fn render(comparison: &Comparison, context: &ReportContext) -> String {
-    match write_rows(comparison, context) {
-        Ok(text) => text,
-        // Writing into memory cannot fail short of a bug; say so in the file
-        // rather than panic.
-        Err(error) => format!("error\r\n{}\r\n", neutralise(&error.to_string())),
-    }
-}
-
-fn write_rows(comparison: &Comparison, context: &ReportContext) -> Result<String, Box<dyn std::error::Error>> {
-    let mut writer = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(Vec::new());
     let review = super::review::of(context);
     // With a review in force, four columns follow (the reviewer's, per discrepancy).
     let mut header: Vec<&str> = HEADER.to_vec();
     if review.is_some() {
         header.extend(REVIEW_HEADER);
     }
-    writer.write_record(&header)?;
+    table(&header, rows(comparison, context, review))
+}
+
+/// A CSV file (CRLF line ends) of `header` and `rows`, for both CSV
+/// reports. Writing into memory cannot fail short of a bug; if it does, the
+/// file says so in one cell rather than the program panicking.
+pub(super) fn table<R, S>(header: &[&str], rows: impl IntoIterator<Item = R>) -> String
+where
+    R: IntoIterator<Item = S>,
+    S: AsRef<[u8]>,
+{
+    let write = || -> Result<String, Box<dyn std::error::Error>> {
+        let mut writer = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(Vec::new());
+        writer.write_record(header)?;
+        for row in rows {
+            writer.write_record(row)?;
+        }
+        Ok(String::from_utf8(writer.into_inner()?)?)
+    };
+    write().unwrap_or_else(|error| format!("error\r\n{}\r\n", neutralise(&error.to_string())))
+}
+
+/// One row per mention of a number discrepancy.
+fn rows(
+    comparison: &Comparison,
+    context: &ReportContext,
+    review: Option<&crate::review::Reviewed>,
+) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
     let settings = neutralise(&settings_line(&context.settings));
     let config_file = context.config_file.as_deref().map(neutralise).unwrap_or_default();
     for (index, discrepancy) in comparison.discrepancies.iter().enumerate() {
@@ -95,10 +113,10 @@ fn write_rows(comparison: &Comparison, context: &ReportContext) -> Result<String
             if let Some(review) = review {
                 row.extend(review_cells(review, index));
             }
-            writer.write_record(&row)?;
+            rows.push(row);
         }
     }
-    Ok(String::from_utf8(writer.into_inner()?)?)
+    rows
 }
 
 /// The columns added when a review is in force.

@@ -8,7 +8,7 @@
 //! noise, empty for an open bound.
 
 use super::ReportContext;
-use super::csv::neutralise;
+use super::csv::{neutralise, table};
 use super::provenance::{VERSION, format_number};
 use crate::model::{Comparison, DiscrepancyKind, QuantityClass, Span};
 use std::collections::HashMap;
@@ -36,14 +36,12 @@ pub const HEADER: [&str; 17] = [
 
 /// Renders the figures CSV.
 #[must_use]
-pub fn render(comparison: &Comparison, context: &ReportContext) -> String {
-    match write_rows(comparison, context) {
-        Ok(text) => text,
-        Err(error) => format!("error\r\n{}\r\n", neutralise(&error.to_string())),
-    }
+pub fn render(comparison: &Comparison, _context: &ReportContext) -> String {
+    table(&HEADER, rows(comparison))
 }
 
-fn write_rows(comparison: &Comparison, _context: &ReportContext) -> Result<String, Box<dyn std::error::Error>> {
+/// One row per figure read.
+fn rows(comparison: &Comparison) -> Vec<[String; 17]> {
     // A figure shown in a number discrepancy carries its verdict and id.
     let mut shown: HashMap<(usize, Span), (usize, &'static str)> = HashMap::new();
     for (index, discrepancy) in comparison.discrepancies.iter().enumerate() {
@@ -55,8 +53,7 @@ fn write_rows(comparison: &Comparison, _context: &ReportContext) -> Result<Strin
             shown.entry((mention.at.article, mention.span)).or_insert((index + 1, verdict));
         }
     }
-    let mut writer = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(Vec::new());
-    writer.write_record(HEADER)?;
+    let mut rows = Vec::new();
     for (a, figures) in comparison.figures.iter().enumerate() {
         let Some(article) = comparison.articles.get(a) else { continue };
         for reading in figures {
@@ -68,7 +65,7 @@ fn write_rows(comparison: &Comparison, _context: &ReportContext) -> Result<Strin
             };
             let (discrepancy, verdict) =
                 shown.get(&(a, reading.span)).map_or((String::new(), ""), |(id, verdict)| (id.to_string(), *verdict));
-            writer.write_record([
+            rows.push([
                 (a + 1).to_string(),
                 neutralise(&article.outlet),
                 neutralise(sentence),
@@ -86,10 +83,10 @@ fn write_rows(comparison: &Comparison, _context: &ReportContext) -> Result<Strin
                 neutralise(&article.source),
                 neutralise(&article.provenance.content_sha256),
                 VERSION.to_owned(),
-            ])?;
+            ]);
         }
     }
-    Ok(String::from_utf8(writer.into_inner()?)?)
+    rows
 }
 
 #[cfg(test)]

@@ -1,8 +1,11 @@
 //! The HTML report: one self-contained page an editor can open, share and
-//! print. A summary of the articles, the aligned articles side by side with
-//! the reader's highlighting and legend, a discrepancy index linking into
-//! the columns, the shared facts, and (beyond [`WIDE`] articles) a column
-//! chooser and a per-fact table, then the provenance.
+//! print. An editor's summary (the counts, what the articles agree on, the
+//! discrepancies that matter most with who says what), every discrepancy in
+//! the checker's order with every article's version, the side-by-side rows
+//! that hold a figure, name or date discrepancy (every row one click away,
+//! in a `<details>`), the shared facts, and (beyond [`WIDE`] articles) a
+//! per-fact table, then the provenance. Printed, the closed parts stay
+//! closed, so the page prints as the summary and the evidence.
 //!
 //! The page comes from askama templates (`templates/report.html`), which
 //! escape every value by default: article text, titles, outlets and sources
@@ -11,17 +14,21 @@
 //! Security Policy that forbids both, so even a bug in escaping could run
 //! nothing and fetch nothing.
 
+mod anchors;
 pub(crate) mod fragments;
 mod index;
 mod side_by_side;
+mod summary;
 
 use super::ReportContext;
 use super::provenance::{VERSION, settings_pairs};
 use crate::highlight::article_highlights;
 use crate::model::{Agreement, Comparison, DiscrepancyKind, Provenance};
+use anchors::Anchors;
 use askama::Template;
-use index::{DiscrepancyView, FactRow, FactView};
-use side_by_side::{Piece, RowView};
+use index::{FactRow, FactView, TierView};
+use side_by_side::{Piece, RowView, Rows};
+use summary::EditorSummary;
 
 /// Beyond this many articles the page adds the per-fact table and scrolls
 /// the side-by-side view sideways.
@@ -39,8 +46,17 @@ struct Page {
     groups: usize,
     groups_in_all: usize,
     kinds: Vec<KindCount>,
+    /// The editor's summary.
+    editor: EditorSummary,
+    /// Every alignment row.
     rows: Vec<RowView>,
-    discrepancies: Vec<DiscrepancyView>,
+    /// The rows that hold a figure, name or date discrepancy.
+    key_rows: Vec<RowView>,
+    /// Rows after the last key row.
+    key_rows_after: usize,
+    /// The discrepancies by tier, in the checker's order.
+    tiers: Vec<TierView>,
+    discrepancy_count: usize,
     facts: Vec<FactView>,
     fact_rows: Vec<FactRow>,
     settings: Vec<(String, String)>,
@@ -50,8 +66,6 @@ struct Page {
     any_url: bool,
     /// The review at a glance and its corrections, when one is in force.
     review_summary: Vec<String>,
-    /// Per discrepancy: the reviewer's verdict, note and corrections.
-    review_notes: Vec<Vec<String>>,
 }
 
 /// An article in the summary, the column headers and the provenance.
@@ -132,8 +146,13 @@ fn page(comparison: &Comparison, context: &ReportContext) -> Page {
         })
         .collect();
     let wide = comparison.articles.len() > WIDE;
-    let facts = index::facts(comparison);
-    let fact_rows = if wide { index::fact_rows(comparison, &facts) } else { Vec::new() };
+    let anchors = Anchors::new(comparison);
+    let facts = index::facts(comparison, &anchors);
+    let fact_rows = if wide { index::fact_rows(comparison, &anchors, &facts) } else { Vec::new() };
+    let review = super::review::of(context);
+    let review_lines = |index: usize| review.map(|r| super::review::lines(r, index)).unwrap_or_default();
+    let key_rows = side_by_side::rows(comparison, &highlights, &anchors, Rows::Key);
+    let key_rows_after = key_rows.last().map_or(0, |last| comparison.rows.len() - last.number);
     Page {
         version: VERSION,
         lede: comparison.articles.first().map(|a| a.title.clone()).unwrap_or_default(),
@@ -143,18 +162,19 @@ fn page(comparison: &Comparison, context: &ReportContext) -> Page {
         groups: comparison.groups.len(),
         groups_in_all: comparison.groups.iter().filter(|g| g.article_count() == comparison.articles.len()).count(),
         kinds,
-        rows: side_by_side::rows(comparison, &highlights),
-        discrepancies: index::discrepancies(comparison, &highlights),
+        editor: summary::summary(comparison, &anchors, &facts),
+        rows: side_by_side::rows(comparison, &highlights, &anchors, Rows::All),
+        key_rows,
+        key_rows_after,
+        tiers: index::tiers(comparison, &highlights, &anchors, &review_lines),
+        discrepancy_count: comparison.discrepancies.len(),
         facts,
         fact_rows,
         settings: settings_pairs(&context.settings),
         config_file: context.config_file.clone(),
         scope: context.scope.clone(),
         any_url: comparison.articles.iter().any(|a| a.provenance.final_url.is_some()),
-        review_summary: super::review::of(context).map(super::review::summary_lines).unwrap_or_default(),
-        review_notes: super::review::of(context)
-            .map(|r| (0..comparison.discrepancies.len()).map(|i| super::review::lines(r, i)).collect())
-            .unwrap_or_default(),
+        review_summary: review.map(super::review::summary_lines).unwrap_or_default(),
     }
 }
 
@@ -164,12 +184,22 @@ impl Page {
     }
 
     fn discrepancy_count(&self) -> usize {
-        self.discrepancies.len()
+        self.discrepancy_count
     }
 
-    /// The reviewer's lines beside discrepancy `number` (1-based).
-    fn review_of(&self, number: &usize) -> &[String] {
-        number.checked_sub(1).and_then(|i| self.review_notes.get(i)).map_or(&[], Vec::as_slice)
+    /// Figure, name and date discrepancies (those with versions to compare).
+    fn differing_count(&self) -> usize {
+        self.kinds.iter().filter(|k| k.kind != "unique").map(|k| k.count).sum()
+    }
+
+    /// Of those, the conflicting ones.
+    fn conflicting_count(&self) -> usize {
+        self.kinds.iter().map(|k| k.conflicting).sum()
+    }
+
+    /// Details only one article reports.
+    fn unique_count(&self) -> usize {
+        self.kinds.iter().filter(|k| k.kind == "unique").map(|k| k.count).sum()
     }
 }
 

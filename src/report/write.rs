@@ -2,59 +2,14 @@
 //! the target's folder, which is then renamed over the target. A crash or a
 //! full disk leaves the old file (or none), never half a report; a
 //! termination signal while it is written removes the temporary file
-//! (see [`remove_temporaries_on_signal`]).
+//! (see [`crate::temporaries`]).
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::path::Path;
 
-/// Temporary report files being written, removed if a signal ends the run.
-static TEMPORARIES: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
-
-/// Removes the temporary files of reports being written (a signal is
-/// ending the run before they were renamed into place).
-pub fn remove_temporaries() {
-    let mut pending = TEMPORARIES.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    for path in pending.drain(..) {
-        let _ = std::fs::remove_file(path);
-    }
-}
-
-/// From now on, `SIGTERM`, `SIGINT` and `SIGHUP` first remove the
-/// temporary file of a report being written, then end the process as the
-/// signal would have (exit status 128 + the signal). Safe to call more
-/// than once: only the first call installs the watcher.
 #[cfg(unix)]
-pub fn remove_temporaries_on_signal() {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    static INSTALLED: std::sync::Once = std::sync::Once::new();
-    INSTALLED.call_once(|| {
-        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP]) else { return };
-        std::thread::spawn(move || {
-            if let Some(signal) = signals.forever().next() {
-                remove_temporaries();
-                let _ = signal_hook::low_level::emulate_default_handler(signal);
-                std::process::exit(128 + signal);
-            }
-        });
-    });
-}
-
-/// Keeps a temporary file's name in [`TEMPORARIES`] while it exists.
-struct Tracked(PathBuf);
-
-impl Tracked {
-    fn new(path: &Path) -> Self {
-        TEMPORARIES.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(path.to_path_buf());
-        Self(path.to_path_buf())
-    }
-}
-
-impl Drop for Tracked {
-    fn drop(&mut self) {
-        TEMPORARIES.lock().unwrap_or_else(std::sync::PoisonError::into_inner).retain(|p| *p != self.0);
-    }
-}
+pub use crate::temporaries::remove_temporaries_on_signal;
+use crate::temporaries::{Tracked, pause_for_tests};
 
 /// Why a report could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -73,28 +28,31 @@ pub enum WriteError {
 }
 
 /// Writes `content` to `path` atomically. `inputs` are the files being
-/// compared: a report never replaces one of them.
+/// compared: a report never replaces one of them. Paths are OS paths (a
+/// file name that is not UTF-8 is written as it is); messages show them
+/// lossily.
 ///
 /// # Errors
 /// [`WriteError`] when the target is an input or the file cannot be written.
-pub fn write_atomic(path: &str, content: &str, inputs: &[String]) -> Result<(), WriteError> {
-    let target = Path::new(path);
+pub fn write_atomic<P: AsRef<Path>, I: AsRef<Path>>(path: P, content: &str, inputs: &[I]) -> Result<(), WriteError> {
+    let target = path.as_ref();
+    let path = target.to_string_lossy();
     if let Ok(target_canonical) = target.canonicalize() {
-        let clash = inputs.iter().any(|input| Path::new(input).canonicalize().is_ok_and(|c| c == target_canonical));
+        let clash = inputs.iter().any(|input| input.as_ref().canonicalize().is_ok_and(|c| c == target_canonical));
         if clash {
-            return Err(WriteError::WouldOverwriteInput(path.to_owned()));
+            return Err(WriteError::WouldOverwriteInput(path.into_owned()));
         }
     }
-    let io = |error: std::io::Error| WriteError::Io { path: path.to_owned(), reason: reason(&error) };
+    let io = |error: std::io::Error| WriteError::Io { path: path.clone().into_owned(), reason: reason(&error) };
     // Devices and pipes (/dev/null, /dev/stdout, a FIFO) are written in
     // place: renaming a file over them would replace the device itself.
     if let Ok(metadata) = std::fs::metadata(target)
         && !metadata.is_file()
     {
         if metadata.is_dir() {
-            return Err(WriteError::Io { path: path.to_owned(), reason: "is a folder".into() });
+            return Err(WriteError::Io { path: path.into_owned(), reason: "is a folder".into() });
         }
-        let mut file = std::fs::OpenOptions::new().write(true).open(target).map_err(io)?;
+        let mut file = open_in_place(target, &metadata).map_err(io)?;
         return file.write_all(content.as_bytes()).map_err(io);
     }
     let folder = match target.parent() {
@@ -124,35 +82,73 @@ pub fn write_atomic(path: &str, content: &str, inputs: &[String]) -> Result<(), 
     Ok(())
 }
 
-/// Debug builds only: waits `PARALLAX_DEBUG_WRITE_PAUSE_MS` milliseconds
-/// with the temporary file in place, so a test can send a signal while a
-/// report is being written (a real write is over too fast to hit).
-fn pause_for_tests() {
-    #[cfg(debug_assertions)]
-    if let Some(ms) = std::env::var("PARALLAX_DEBUG_WRITE_PAUSE_MS").ok().and_then(|v| v.parse::<u64>().ok()) {
-        std::thread::sleep(std::time::Duration::from_millis(ms));
+/// How long a report waits for a program to read from a FIFO it is to be
+/// written to (opening one without a reader would block for ever).
+pub const PIPE_READER_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Opens a device or pipe for writing in place. A FIFO is opened without
+/// blocking, which fails while no program reads from it: that is retried
+/// for [`PIPE_READER_WAIT`], then given up with a clear reason.
+fn open_in_place(target: &Path, metadata: &std::fs::Metadata) -> std::io::Result<std::fs::File> {
+    #[cfg(any(target_os = "linux", target_os = "macos"))]
+    {
+        use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+        // O_NONBLOCK and ENXIO ("no reader") on these systems (no libc
+        // dependency for two numbers).
+        const O_NONBLOCK: i32 = if cfg!(target_os = "linux") { 0o4000 } else { 0x0004 };
+        const ENXIO: i32 = 6;
+        if metadata.file_type().is_fifo() {
+            let deadline = std::time::Instant::now() + PIPE_READER_WAIT;
+            loop {
+                match std::fs::OpenOptions::new().write(true).custom_flags(O_NONBLOCK).open(target) {
+                    // A reader is there: open it again blocking (returns at once).
+                    Ok(probe) => {
+                        drop(probe);
+                        break;
+                    }
+                    Err(error) if error.raw_os_error() == Some(ENXIO) => {
+                        if std::time::Instant::now() >= deadline {
+                            return Err(std::io::Error::other(format!(
+                                "a pipe that no program reads from (waited {} s)",
+                                PIPE_READER_WAIT.as_secs()
+                            )));
+                        }
+                        std::thread::sleep(std::time::Duration::from_millis(50));
+                    }
+                    Err(error) => return Err(error),
+                }
+            }
+        }
     }
+    #[cfg(not(any(target_os = "linux", target_os = "macos")))]
+    let _ = metadata;
+    std::fs::OpenOptions::new().write(true).open(target)
 }
 
 /// The reason in the user's terms: the OS message ("No space left on
-/// device"), without the temporary file's name that tempfile appends.
+/// device"), without the temporary file's name that tempfile appends and
+/// without the "(os error 28)".
 fn reason(error: &std::io::Error) -> String {
     // tempfile wraps OS errors as "<error> at path \"<temporary file>\"" and
     // exposes no inner error to unwrap, so the suffix is cut off.
     let text = error.to_string();
-    text.split(" at path \"").next().unwrap_or_default().to_owned()
+    let text = text.split(" at path \"").next().unwrap_or_default();
+    text.split(" (os error").next().unwrap_or_default().to_owned()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// No input articles to guard.
+    const NONE: &[&str] = &[];
+
     #[test]
     fn writes_and_replaces_atomically() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("r.md").to_string_lossy().into_owned();
-        write_atomic(&path, "one", &[]).expect("write");
-        write_atomic(&path, "two", &[]).expect("write");
+        write_atomic(&path, "one", NONE).expect("write");
+        write_atomic(&path, "two", NONE).expect("write");
         assert_eq!(std::fs::read_to_string(&path).expect("read"), "two");
         let leftovers = std::fs::read_dir(dir.path()).expect("dir").count();
         assert_eq!(leftovers, 1, "no temporary file is left behind");
@@ -170,14 +166,14 @@ mod tests {
             .expect("umask in /proc/self/status");
         let dir = tempfile::tempdir().expect("tempdir");
         let fresh = dir.path().join("new.html");
-        write_atomic(&fresh.to_string_lossy(), "x", &[]).expect("write");
+        write_atomic(&fresh, "x", NONE).expect("write");
         let mode = std::fs::metadata(&fresh).expect("metadata").permissions().mode() & 0o777;
         assert_eq!(mode, 0o666 & !umask, "mode {mode:o} with umask {umask:o}");
 
         let kept = dir.path().join("kept.html");
         std::fs::write(&kept, "old").expect("write");
         std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o640)).expect("chmod");
-        write_atomic(&kept.to_string_lossy(), "new", &[]).expect("write");
+        write_atomic(&kept, "new", NONE).expect("write");
         assert_eq!(std::fs::metadata(&kept).expect("metadata").permissions().mode() & 0o777, 0o640);
     }
 
@@ -194,15 +190,37 @@ mod tests {
 
     #[test]
     fn devices_are_written_in_place_not_replaced() {
-        write_atomic("/dev/null", "discarded", &[]).expect("write to /dev/null");
+        write_atomic("/dev/null", "discarded", NONE).expect("write to /dev/null");
         let metadata = std::fs::metadata("/dev/null").expect("metadata");
         assert!(!metadata.is_file(), "/dev/null is still a device");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_fifo_nobody_reads_is_given_up_with_a_reason() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let fifo = dir.path().join("report.md");
+        if !std::process::Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success()) {
+            return;
+        }
+        let clock = std::time::Instant::now();
+        let error = write_atomic(&fifo, "report", NONE).expect_err("no reader");
+        assert_eq!(
+            error.to_string(),
+            format!("{}: cannot write report: a pipe that no program reads from (waited 10 s)", fifo.display())
+        );
+        assert!(clock.elapsed() >= PIPE_READER_WAIT);
+        // With a reader it is written in place.
+        let reader_path = fifo.clone();
+        let reader = std::thread::spawn(move || std::fs::read_to_string(reader_path).expect("read"));
+        write_atomic(&fifo, "report", NONE).expect("written");
+        assert_eq!(reader.join().expect("reader"), "report");
     }
 
     #[test]
     fn a_folder_is_not_a_report_path() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let error = write_atomic(&dir.path().to_string_lossy(), "x", &[]).expect_err("refused");
+        let error = write_atomic(dir.path(), "x", NONE).expect_err("refused");
         assert!(error.to_string().contains("is a folder"), "{error}");
     }
 
@@ -222,7 +240,7 @@ mod tests {
         let blocker = dir.path().join("notes.txt");
         std::fs::write(&blocker, "not a folder").expect("write");
         let path = blocker.join("report.html").to_string_lossy().into_owned();
-        let error = write_atomic(&path, "<html>", &[]).expect_err("fails");
+        let error = write_atomic(&path, "<html>", NONE).expect_err("fails");
         let message = error.to_string();
         assert!(message.starts_with(&format!("{path}: cannot write report: ")), "{message}");
         assert_eq!(names_in(dir.path()), ["notes.txt"], "no temporary or partial file");
@@ -248,7 +266,7 @@ mod tests {
             return;
         }
         let target = path.to_string_lossy().into_owned();
-        let result = write_atomic(&target, "new report", &[]);
+        let result = write_atomic(&target, "new report", NONE);
         std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).expect("chmod back");
         let error = result.expect_err("fails");
         assert!(error.to_string().starts_with(&format!("{target}: cannot write report: ")), "{error}");
@@ -258,23 +276,8 @@ mod tests {
     }
 
     #[test]
-    fn temporaries_are_tracked_while_they_exist() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let temporary = tempfile::Builder::new().prefix(".parallax-").tempfile_in(dir.path()).expect("temp");
-        let path = temporary.path().to_path_buf();
-        let (_file, kept) = temporary.keep().expect("keep");
-        let tracked = Tracked::new(&kept);
-        assert!(TEMPORARIES.lock().expect("lock").contains(&path));
-        drop(tracked);
-        assert!(!TEMPORARIES.lock().expect("lock").contains(&path), "forgotten once renamed or removed");
-        // (remove_temporaries itself is not called here: it would remove the
-        // temporaries of tests running beside this one; tests/bad_input.rs
-        // checks it through a signal.)
-    }
-
-    #[test]
     fn missing_folder_is_a_clear_error() {
-        let error = write_atomic("/no/such/folder/r.json", "x", &[]).expect_err("fails");
+        let error = write_atomic("/no/such/folder/r.json", "x", NONE).expect_err("fails");
         assert!(error.to_string().starts_with("/no/such/folder/r.json: cannot write report"), "{error}");
     }
 }

@@ -7,11 +7,20 @@
 //! mention, still finds the same discrepancy; one whose sentences changed
 //! is not found, and its verdict shows as stale.
 
-use super::model::ReviewedArticle;
 use crate::model::{Comparison, Discrepancy, Mention, SentenceRef};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
+
+/// One article a review was made on: what fingerprints find articles by
+/// (the review file lists them; `model` keeps them there).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct ReviewedArticle {
+    /// The path or URL as given then (used to follow an edited article).
+    pub source: String,
+    /// Hex SHA-256 of its bytes then.
+    pub content_sha256: String,
+}
 
 /// One sentence, by content.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]

@@ -9,7 +9,7 @@
 //!                     "at": "2026-03-05T10:02:00Z" }] }
 //! ```
 
-use super::fingerprint::{Fingerprint, MentionKey, SentenceKey};
+use super::fingerprint::{Fingerprint, MentionKey, ReviewedArticle, SentenceKey};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -65,15 +65,6 @@ impl Verdict {
         let name = name.trim().to_ascii_lowercase().replace(['-', ' '], "_");
         Self::ALL.into_iter().find(|v| v.as_str() == name)
     }
-}
-
-/// The article set a review was made on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-pub struct ReviewedArticle {
-    /// The path or URL as given then (used to follow an edited article).
-    pub source: String,
-    /// Hex SHA-256 of its bytes then.
-    pub content_sha256: String,
 }
 
 /// A value or spelling the reviewer holds correct, and on what authority.

@@ -7,7 +7,8 @@
 //! reported in one line and set aside under a new name; it is never
 //! overwritten.
 
-use super::model::{FORMAT, Review, ReviewedArticle, VERSION};
+use super::fingerprint::ReviewedArticle;
+use super::model::{FORMAT, Review, VERSION};
 use sha2::{Digest, Sha256};
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -15,7 +15,7 @@ pub use search::{SearchMatch, SearchState};
 
 use super::action::Action;
 use super::keymap::{Key, Keymap, Mode};
-use super::layout::{self, Arrangement, LayoutState, Screen};
+use super::layout::{self, Arrangement, LayoutState, Screen, ScrollLimits};
 use super::reader::{Pos, Reader};
 use super::theme::Theme;
 use crate::Stage;
@@ -117,6 +117,9 @@ impl Default for Options {
     }
 }
 
+/// How far the overlays scroll, from the state and the terminal size.
+pub type Measure = fn(&App, Rect) -> ScrollLimits;
+
 /// The reader's whole state.
 #[derive(Debug)]
 pub struct App {
@@ -153,6 +156,8 @@ pub struct App {
     pub(crate) pending_export: Option<String>,
     pub(crate) detail_scroll: usize,
     pub(crate) help_scroll: usize,
+    /// Measures how far the overlays scroll (see [`App::measured_by`]).
+    measure: Measure,
     pub(crate) filter_cursor: usize,
     pub(crate) message: Option<Message>,
     pub(crate) size: Rect,
@@ -243,6 +248,15 @@ impl App {
         app
     }
 
+    /// The state with the overlays' scrolling clamped by `measure` (the
+    /// reader passes `view::scroll_limits`); without it they scroll freely
+    /// and are clamped when drawn.
+    #[must_use]
+    pub fn measured_by(mut self, measure: Measure) -> Self {
+        self.measure = measure;
+        self
+    }
+
     fn with_phase(options: Options, phase: Phase, articles: usize) -> Self {
         Self {
             phase,
@@ -269,6 +283,7 @@ impl App {
             pending_export: None,
             detail_scroll: 0,
             help_scroll: 0,
+            measure: |_, _| ScrollLimits::NONE,
             filter_cursor: 0,
             message: None,
             size: Rect::new(0, 0, 80, 24),
@@ -538,7 +553,7 @@ impl App {
             Action::Bottom => self.detail_scroll = usize::MAX,
             other => self.apply_review(other),
         }
-        let limit = super::view::detail::max_scroll(self, self.size);
+        let limit = (self.measure)(self, self.size).detail;
         self.detail_scroll = self.detail_scroll.min(limit);
     }
 
@@ -553,7 +568,7 @@ impl App {
             Action::Bottom => usize::MAX,
             _ => self.help_scroll,
         };
-        self.help_scroll = self.help_scroll.min(super::view::help::max_scroll(self, self.size));
+        self.help_scroll = self.help_scroll.min((self.measure)(self, self.size).help);
     }
 
     fn apply_in_filter(&mut self, action: Action) {

@@ -15,6 +15,23 @@ pub const MIN_HEIGHT: u16 = 10;
 /// Columns left of a pane's text: a marker and a role bar.
 pub const GUTTER: u16 = 2;
 
+/// How far the detail view and the help can scroll at the current size.
+/// Their content is the view's, so the view measures it
+/// (`view::scroll_limits`) and the state clamps to it without importing
+/// the drawing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScrollLimits {
+    /// Lines the detail view can scroll.
+    pub detail: usize,
+    /// Lines the help can scroll.
+    pub help: usize,
+}
+
+impl ScrollLimits {
+    /// No limit: before a view has been asked to measure.
+    pub const NONE: Self = Self { detail: usize::MAX, help: usize::MAX };
+}
+
 /// How panes are arranged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Arrangement {

@@ -14,6 +14,7 @@ pub mod panes;
 pub mod status;
 
 use super::app::{App, Overlay, Phase};
+use super::layout::ScrollLimits;
 use super::theme::{Element, Theme, marker};
 use crate::highlight::SentenceRole;
 use crate::model::Discrepancy;
@@ -26,6 +27,15 @@ impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         render(self, area, buf);
     }
+}
+
+/// How far the detail view and the help scroll: the [`Measure`] the reader
+/// gives its state.
+///
+/// [`Measure`]: super::app::Measure
+#[must_use]
+pub fn scroll_limits(app: &App, size: Rect) -> ScrollLimits {
+    ScrollLimits { detail: detail::max_scroll(app, size), help: help::max_scroll(app, size) }
 }
 
 /// Draws the whole screen.

@@ -42,6 +42,7 @@ fn score(a: &str, b: &str) -> Option<f64> {
         context: ca,
         group: None,
         year: Some(2026),
+        lead: Vec::new(),
     };
     let y = Candidate {
         at: SentenceRef { article: 1, sentence: 0 },
@@ -50,6 +51,7 @@ fn score(a: &str, b: &str) -> Option<f64> {
         context: cb,
         group: None,
         year: Some(2026),
+        lead: Vec::new(),
     };
     link_score(&x, &y)
 }
@@ -110,10 +112,13 @@ fn rounding() {
 fn readings_within_half_a_percent_and_the_same_hedge_are_one() {
     let figure = |text: &str| crate::numbers::extract(text).remove(0).figure;
     let r = |text: &str| reading(&figure(text));
-    assert!(one_reading(r("about 800,000 workers"), r("800,000 workers")));
-    assert!(one_reading(r("2,700 pages"), r("some 2,702 pages")));
-    assert!(!one_reading(r("more than 60,000 dollars"), r("about 60,000 dollars")));
-    assert!(!one_reading(r("90 percent"), r("90-plus percent")));
+    assert!(one_reading(r("about 800,000 workers"), r("800,000 workers"), false));
+    assert!(one_reading(r("2,700 pages"), r("some 2,702 pages"), false));
+    assert!(!one_reading(r("more than 60,000 dollars"), r("about 60,000 dollars"), false));
+    assert!(!one_reading(r("90 percent"), r("90-plus percent"), false));
+    let year = |value: f64| Reading { value, direction: 0 };
+    assert!(!one_reading(year(2002.0), year(2003.0), true));
+    assert!(one_reading(year(2002.0), year(2002.0), true));
 }
 
 fn number_verdicts(a: &str, b: &str) -> (Vec<String>, Vec<&'static str>) {
@@ -184,4 +189,41 @@ fn scores_and_records_are_no_quantity() {
     assert!(is_tally("won 7-0 at home", 4, 5));
     assert!(is_tally("won 7-0 at home", 6, 7));
     assert!(!is_tally("a 48-page indictment", 2, 4));
+}
+
+#[test]
+fn years_a_year_apart_disagree() {
+    // 2002 and 2003 are within half a percent of each other as numbers,
+    // and still two different years.
+    let (statuses, verdicts) = number_verdicts(
+        "Source: Tarn Post\n\nMara Lind has led the Norland Farmers' Union since 2002.",
+        "Source: Vell Daily\n\nMara Lind has led the Norland Farmers' Union since 2003.",
+    );
+    assert_eq!(verdicts, ["conflicting"]);
+    assert_eq!(statuses, ["conflicting"]);
+}
+
+#[test]
+fn years_dated_by_the_same_words_are_one_fact() {
+    // The clauses around the years differ; the words right before them
+    // ("term ends in") say they date one fact.
+    let (_, verdicts) = number_verdicts(
+        "Source: Tarn Post\n\nOrsolya Brandt's second and final term as mayor officially ends in 2031.",
+        "Source: Vell Daily\n\nBrandt hinted that she may resign before her term ends in 2030, the radio reported.",
+    );
+    assert_eq!(verdicts, ["conflicting"]);
+    assert_eq!(lead_words("her term ends in"), ["end", "term"]);
+    assert!(!same_lead(&lead_words("a bankruptcy petition filed in"), &lead_words("at his last arrest in")));
+}
+
+#[test]
+fn decimals_are_no_count_and_place_phrases_keep_tolls_apart() {
+    // "a 6.7-strength quake" is no count of 6.7 things.
+    let (statuses, _) = number_verdicts(
+        "Source: Tarn Post\n\nA 6.7-strength quake killed more than 2,000 people in Orvik in 2019.",
+        "Source: Vell Daily\n\nThe quake in Orvik in 2019, measuring 6.4, killed more than 2,000 people.",
+    );
+    assert!(statuses.is_empty(), "{statuses:?}");
+    assert!(reads_as_decimal(&crate::numbers::extract("measuring 3.8").remove(0).figure));
+    assert!(!reads_as_decimal(&crate::numbers::extract("1.5 million women").remove(0).figure));
 }

@@ -44,7 +44,21 @@ fn mark_title(kind: MarkKind, reference: Option<usize>) -> String {
 /// Cuts `span` of `text` into fragments carrying the marks `keep` accepts
 /// ([`crate::highlight::mark_runs`], the reader's flattening too). `marks`
 /// must be sorted by start (as [`crate::highlight`] returns them).
+/// Discrepancies are numbered by their engine index + 1.
+#[cfg(test)]
 pub fn fragments(text: &str, span: Span, marks: &[Mark], keep: impl Fn(&Mark) -> bool) -> Vec<Fragment> {
+    numbered_fragments(text, span, marks, keep, &[])
+}
+
+/// [`fragments`], numbering discrepancy `d` as `numbers[d]` (the page's own
+/// numbering; engine index + 1 where `numbers` has no entry).
+pub fn numbered_fragments(
+    text: &str,
+    span: Span,
+    marks: &[Mark],
+    keep: impl Fn(&Mark) -> bool,
+    numbers: &[usize],
+) -> Vec<Fragment> {
     let span = Span::new(floor_boundary(text, span.start), floor_boundary(text, span.end));
     // Marks lie inside one sentence (mentions and changed words are found
     // per sentence), so the first mark starting in the span is the first
@@ -56,7 +70,7 @@ pub fn fragments(text: &str, span: Span, marks: &[Mark], keep: impl Fn(&Mark) ->
         .filter_map(|run| {
             let piece = text.get(run.span.range()).filter(|piece| !piece.is_empty())?;
             let mark = run.mark.map(|(kind, discrepancy)| {
-                let reference = discrepancy.map(|d| d + 1);
+                let reference = discrepancy.map(|d| numbers.get(d).copied().unwrap_or(d + 1));
                 MarkView { class: mark_class(kind), reference, title: mark_title(kind, reference) }
             });
             Some(Fragment { text: piece.to_owned(), mark })

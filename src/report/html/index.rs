@@ -1,15 +1,30 @@
-//! The discrepancy index, the shared facts and the per-fact table: views
-//! over the comparison that link back into the side-by-side columns.
+//! The discrepancy index (in the checker's order, by tier), the shared
+//! facts and the per-fact table: views over the comparison that link back
+//! into the side-by-side columns.
 
-use super::fragments::{Fragment, fragments};
-use super::side_by_side::sentence_id;
+use super::anchors::Anchors;
+use super::fragments::{Fragment, numbered_fragments};
 use crate::highlight::{ArticleHighlights, MarkKind};
 use crate::model::{Agreement, Comparison, Discrepancy, DiscrepancyKind, Group, SentenceRef};
+use crate::report::order::Tier;
+
+/// The discrepancies of one tier ("Conflicting figures"), in the order shown.
+#[derive(Debug)]
+pub struct TierView {
+    /// The heading.
+    pub heading: &'static str,
+    /// The kind's CSS class suffix (`number`, …), for the filters.
+    pub kind: &'static str,
+    /// True for the details only one article reports (a compact list).
+    pub compact: bool,
+    /// The entries.
+    pub entries: Vec<DiscrepancyView>,
+}
 
 /// One entry of the discrepancy index.
 #[derive(Debug)]
 pub struct DiscrepancyView {
-    /// 1-based number (the anchor is `dN`).
+    /// 1-based number in the checker's order (the anchor is `dN`).
     pub number: usize,
     /// `number`, `name`, `date` or `unique` (CSS class and filter).
     pub kind: &'static str,
@@ -29,6 +44,8 @@ pub struct DiscrepancyView {
     pub versions: Vec<VersionView>,
     /// Articles with no mention, for numbers, names and dates ("Not found in: …").
     pub absent: Vec<String>,
+    /// The reviewer's verdict, note and corrections, if any.
+    pub review: Vec<String>,
 }
 
 /// One article's version of a discrepancy.
@@ -38,9 +55,15 @@ pub struct VersionView {
     pub number: usize,
     /// The article's outlet.
     pub outlet: String,
-    /// The sentences quoted.
+    /// The sentences quoted (at most [`QUOTES_SHOWN`]).
     pub quotes: Vec<QuoteView>,
+    /// Further mentions, one click away.
+    pub more: Vec<QuoteView>,
 }
+
+/// How many sentences of one article a discrepancy quotes before the rest
+/// fold away.
+pub const QUOTES_SHOWN: usize = 2;
 
 /// A quoted sentence.
 #[derive(Debug)]
@@ -107,19 +130,40 @@ pub struct FactCell {
     pub target: Option<String>,
 }
 
-/// Builds the discrepancy index.
-pub fn discrepancies(comparison: &Comparison, highlights: &[ArticleHighlights]) -> Vec<DiscrepancyView> {
-    comparison
-        .discrepancies
-        .iter()
-        .enumerate()
-        .map(|(index, discrepancy)| discrepancy_view(comparison, highlights, index, discrepancy))
-        .collect()
+/// Builds the discrepancy index: one tier after another, each in the
+/// checker's order. `review` gives the reviewer's lines of an engine index.
+pub fn tiers(
+    comparison: &Comparison,
+    highlights: &[ArticleHighlights],
+    anchors: &Anchors,
+    review: &dyn Fn(usize) -> Vec<String>,
+) -> Vec<TierView> {
+    let mut tiers: Vec<(Tier, TierView)> = Vec::new();
+    for &index in anchors.order() {
+        let Some(discrepancy) = comparison.discrepancies.get(index) else { continue };
+        let tier = Tier::of(discrepancy);
+        let mut view = discrepancy_view(comparison, highlights, anchors, index, discrepancy);
+        view.review = review(index);
+        match tiers.last_mut() {
+            Some((last, list)) if *last == tier => list.entries.push(view),
+            _ => tiers.push((
+                tier,
+                TierView {
+                    heading: tier.heading(),
+                    kind: discrepancy.kind.as_str(),
+                    compact: tier == Tier::Unique,
+                    entries: vec![view],
+                },
+            )),
+        }
+    }
+    tiers.into_iter().map(|(_, view)| view).collect()
 }
 
 fn discrepancy_view(
     comparison: &Comparison,
     highlights: &[ArticleHighlights],
+    anchors: &Anchors,
     index: usize,
     discrepancy: &Discrepancy,
 ) -> DiscrepancyView {
@@ -138,15 +182,22 @@ fn discrepancy_view(
         // This discrepancy's spans, and the words this version words differently.
         let keep = |mark: &crate::highlight::Mark| mark.discrepancy == Some(index) || mark.kind == MarkKind::Changed;
         let quote = QuoteView {
-            target: sentence_id(at),
-            fragments: fragments(&article.text, sentence.span, &highlight.marks, keep),
+            target: anchors.sentence_target(at),
+            fragments: numbered_fragments(&article.text, sentence.span, &highlight.marks, keep, anchors.numbers()),
         };
         match versions.last_mut() {
-            Some(version) if version.number == at.article + 1 => version.quotes.push(quote),
+            Some(version) if version.number == at.article + 1 => {
+                if version.quotes.len() < QUOTES_SHOWN {
+                    version.quotes.push(quote)
+                } else {
+                    version.more.push(quote)
+                }
+            }
             _ => versions.push(VersionView {
                 number: at.article + 1,
                 outlet: article.outlet.clone(),
                 quotes: vec![quote],
+                more: Vec::new(),
             }),
         }
     }
@@ -163,7 +214,7 @@ fn discrepancy_view(
             .collect()
     };
     DiscrepancyView {
-        number: index + 1,
+        number: anchors.number(index),
         kind: discrepancy.kind.as_str(),
         kind_label: kind_label(discrepancy.kind),
         status: discrepancy.agreement.map(Agreement::as_str),
@@ -175,9 +226,10 @@ fn discrepancy_view(
         },
         label: discrepancy.label.clone(),
         summary: if discrepancy.kind.info().versions { discrepancy.summary.clone() } else { String::new() },
-        target: discrepancy.mentions.first().map(|m| sentence_id(m.at)).unwrap_or_default(),
+        target: discrepancy.mentions.first().map(|m| anchors.sentence_target(m.at)).unwrap_or_default(),
         versions,
         absent,
+        review: Vec::new(),
     }
 }
 
@@ -188,7 +240,7 @@ pub fn kind_label(kind: DiscrepancyKind) -> &'static str {
 }
 
 /// The groups, most widely carried first (reading order among equals).
-pub fn facts(comparison: &Comparison) -> Vec<FactView> {
+pub fn facts(comparison: &Comparison, anchors: &Anchors) -> Vec<FactView> {
     let total = comparison.articles.len();
     let mut order: Vec<usize> = (0..comparison.groups.len()).collect();
     order.sort_by_key(|g| std::cmp::Reverse(comparison.groups[*g].article_count()));
@@ -203,14 +255,14 @@ pub fn facts(comparison: &Comparison) -> Vec<FactView> {
                 count,
                 everywhere: count == total,
                 statement: comparison.sentence_text(reference).to_owned(),
-                target: sentence_id(reference),
-                carriers: carriers(comparison, group),
+                target: anchors.sentence_target(reference),
+                carriers: carriers(comparison, anchors, group),
             })
         })
         .collect()
 }
 
-fn carriers(comparison: &Comparison, group: &Group) -> Vec<Carrier> {
+fn carriers(comparison: &Comparison, anchors: &Anchors, group: &Group) -> Vec<Carrier> {
     comparison
         .articles
         .iter()
@@ -218,17 +270,19 @@ fn carriers(comparison: &Comparison, group: &Group) -> Vec<Carrier> {
         .map(|(a, article)| Carrier {
             number: a + 1,
             outlet: article.outlet.clone(),
-            target: group.members.iter().find(|m| m.article == a).map(|m| sentence_id(*m)),
+            target: group.members.iter().find(|m| m.article == a).map(|m| anchors.sentence_target(*m)),
         })
         .collect()
 }
 
 /// The per-fact table: figures, names and dates that differ first, then the
 /// shared facts, then the details only one article reports.
-pub fn fact_rows(comparison: &Comparison, facts: &[FactView]) -> Vec<FactRow> {
+pub fn fact_rows(comparison: &Comparison, anchors: &Anchors, facts: &[FactView]) -> Vec<FactRow> {
     let mut rows = Vec::new();
-    let differing = comparison.discrepancies.iter().enumerate().filter(|(_, d)| d.kind.info().versions);
-    for (index, discrepancy) in differing {
+    let in_order =
+        || anchors.order().iter().filter_map(|i| Some((anchors.number(*i), comparison.discrepancies.get(*i)?)));
+    let differing = in_order().filter(|(_, d)| d.kind.info().versions);
+    for (number, discrepancy) in differing {
         let class = discrepancy.kind.mark(discrepancy.agreement).map_or("", |mark| mark.info().class);
         let cells = (0..comparison.articles.len())
             .map(|column| {
@@ -239,15 +293,15 @@ pub fn fact_rows(comparison: &Comparison, facts: &[FactView]) -> Vec<FactRow> {
                     column,
                     text: texts.join(" / "),
                     class: if mentions.is_empty() { "" } else { class },
-                    target: mentions.first().map(|m| sentence_id(m.at)),
+                    target: mentions.first().map(|m| anchors.sentence_target(m.at)),
                 }
             })
             .collect();
         rows.push(FactRow {
             kind: discrepancy.kind.as_str(),
-            label: format!("{} · {}", index + 1, shorten(&discrepancy.label, 70)),
+            label: format!("{number} · {}", shorten(&discrepancy.label, 70)),
             full: discrepancy.summary.clone(),
-            link: format!("#d{}", index + 1),
+            link: format!("#d{number}"),
             cells,
         });
     }
@@ -270,15 +324,15 @@ pub fn fact_rows(comparison: &Comparison, facts: &[FactView]) -> Vec<FactRow> {
                 .collect(),
         });
     }
-    let unique = comparison.discrepancies.iter().enumerate().filter(|(_, d)| d.kind == DiscrepancyKind::Unique);
-    for (index, discrepancy) in unique {
+    let unique = in_order().filter(|(_, d)| d.kind == DiscrepancyKind::Unique);
+    for (number, discrepancy) in unique {
         let first = discrepancy.mentions.first();
         let statement = first.map(|m| comparison.sentence_text(m.at)).unwrap_or_default();
         rows.push(FactRow {
             kind: "unique",
-            label: format!("{} · {}", index + 1, shorten(statement, 80)),
+            label: format!("{number} · {}", shorten(statement, 80)),
             full: statement.to_owned(),
-            link: format!("#d{}", index + 1),
+            link: format!("#d{number}"),
             cells: (0..comparison.articles.len())
                 .map(|column| {
                     let here = first.filter(|m| m.at.article == column);
@@ -286,7 +340,7 @@ pub fn fact_rows(comparison: &Comparison, facts: &[FactView]) -> Vec<FactRow> {
                         column,
                         text: if here.is_some() { "◆".to_owned() } else { String::new() },
                         class: "",
-                        target: here.map(|m| sentence_id(m.at)),
+                        target: here.map(|m| anchors.sentence_target(m.at)),
                     }
                 })
                 .collect(),
@@ -296,7 +350,7 @@ pub fn fact_rows(comparison: &Comparison, facts: &[FactView]) -> Vec<FactRow> {
 }
 
 /// At most `limit` characters, cut at a word boundary, with an ellipsis.
-fn shorten(text: &str, limit: usize) -> String {
+pub(super) fn shorten(text: &str, limit: usize) -> String {
     if text.chars().count() <= limit {
         return text.to_owned();
     }

@@ -1,16 +1,25 @@
 //! The aligned articles side by side: one column per article, one row per
 //! alignment row, every sentence shaded by its role and every mark the
-//! reader shows, all read off [`crate::highlight`].
+//! reader shows, all read off [`crate::highlight`]. Built twice: the key
+//! rows (those holding a figure, name or date discrepancy) and every row
+//! (see [`super::anchors`]). In the key rows a paragraph shows only the
+//! sentences that hold such a discrepancy and their counterparts in the
+//! row's other articles; the rest is cut to "…" (it is in the full view).
 
-use super::fragments::{Fragment, fragments};
+use super::anchors::{Anchors, sentence_id};
+use super::fragments::{Fragment, numbered_fragments};
 use crate::highlight::{ArticleHighlights, SentenceRole};
 use crate::model::{Article, Comparison, SentenceKind, SentenceRef, Span};
 
 /// One alignment row.
 #[derive(Debug)]
 pub struct RowView {
-    /// 1-based row number (the anchor is `row-N`).
+    /// 1-based row number.
     pub number: usize,
+    /// The row's anchor id (`row-N`, `k-row-N` among the key rows).
+    pub id: String,
+    /// Rows left out just before this one (key rows only).
+    pub skipped_before: usize,
     /// One cell per article, in article order.
     pub cells: Vec<CellView>,
 }
@@ -22,8 +31,9 @@ pub struct CellView {
     pub column: usize,
     /// The paragraph shown, if the article has one in this row.
     pub paragraph: Option<ParagraphView>,
-    /// For a paragraph that lies out of order: the 1-based row of its counterparts.
-    pub moved_to: Option<usize>,
+    /// For a paragraph that lies out of order: the 1-based row of its
+    /// counterparts and the id to link to.
+    pub moved_to: Option<(usize, String)>,
 }
 
 /// A paragraph: its look and its pieces.
@@ -42,6 +52,8 @@ pub enum Piece {
     Gap(String),
     /// A sentence.
     Sentence(SentenceView),
+    /// Sentences left out of a key row.
+    Elided,
 }
 
 /// A sentence with its role and marks.
@@ -59,12 +71,6 @@ pub struct SentenceView {
     pub unique_reference: Option<usize>,
 }
 
-/// The anchor id of a sentence.
-#[must_use]
-pub fn sentence_id(at: SentenceRef) -> String {
-    format!("a{}-s{}", at.article, at.sentence)
-}
-
 /// The CSS class of a sentence role.
 #[must_use]
 pub const fn role_class(role: SentenceRole) -> &'static str {
@@ -77,34 +83,63 @@ pub const fn role_class(role: SentenceRole) -> &'static str {
     }
 }
 
-/// Builds every row.
-pub fn rows(comparison: &Comparison, highlights: &[ArticleHighlights]) -> Vec<RowView> {
-    comparison
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(index, row)| RowView {
+/// Which rows to build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rows {
+    /// Every row; sentences carry their canonical ids.
+    All,
+    /// The key rows only; ids carry the `k-` prefix.
+    Key,
+}
+
+/// Builds the rows.
+pub fn rows(comparison: &Comparison, highlights: &[ArticleHighlights], anchors: &Anchors, which: Rows) -> Vec<RowView> {
+    let prefix = if which == Rows::Key { "k-" } else { "" };
+    let context = Context { comparison, highlights, anchors, prefix, key: which == Rows::Key };
+    let mut previous: Option<usize> = None;
+    let mut out = Vec::new();
+    for (index, row) in comparison.rows.iter().enumerate() {
+        if which == Rows::Key && !anchors.is_key_row(index) {
+            continue;
+        }
+        let skipped_before = previous.map_or(index, |p| index - p - 1);
+        previous = Some(index);
+        out.push(RowView {
             number: index + 1,
+            id: format!("{prefix}row-{}", index + 1),
+            skipped_before: if which == Rows::Key { skipped_before } else { 0 },
             cells: row
                 .cells
                 .iter()
                 .enumerate()
                 .map(|(column, cell)| CellView {
                     column,
-                    paragraph: cell.and_then(|p| paragraph(comparison, highlights, column, p)),
-                    moved_to: row.moved.get(column).copied().flatten().map(|r| r + 1),
+                    paragraph: cell.and_then(|p| paragraph(&context, column, p)),
+                    moved_to: row.moved.get(column).copied().flatten().map(|r| {
+                        let target = if which == Rows::Key { anchors.row_target(r) } else { format!("row-{}", r + 1) };
+                        (r + 1, target)
+                    }),
                 })
                 .collect(),
-        })
-        .collect()
+        });
+    }
+    out
 }
 
-fn paragraph(
-    comparison: &Comparison,
-    highlights: &[ArticleHighlights],
-    article_index: usize,
-    paragraph_index: usize,
-) -> Option<ParagraphView> {
+/// What building a paragraph needs.
+#[derive(Clone, Copy)]
+struct Context<'a> {
+    comparison: &'a Comparison,
+    highlights: &'a [ArticleHighlights],
+    anchors: &'a Anchors,
+    /// Prefix of sentence ids (`k-` among the key rows).
+    prefix: &'static str,
+    /// True in the key rows, which show only [`Anchors::in_key_rows`] sentences.
+    key: bool,
+}
+
+fn paragraph(context: &Context<'_>, article_index: usize, paragraph_index: usize) -> Option<ParagraphView> {
+    let Context { comparison, highlights, .. } = *context;
     let article = comparison.articles.get(article_index)?;
     let paragraph = article.paragraphs.get(paragraph_index)?;
     let highlight = highlights.get(article_index)?;
@@ -121,9 +156,19 @@ fn paragraph(
     let mut cursor = paragraph.span.start;
     for index in paragraph.sentences.clone() {
         let Some(sentence) = article.sentences.get(index) else { continue };
-        push_gap(article, Span::new(cursor, sentence.span.start), cursor == paragraph.span.start, &mut pieces);
         let at = SentenceRef { article: article_index, sentence: index };
-        pieces.push(Piece::Sentence(sentence_view(comparison, article, highlight, at)));
+        if context.key && !context.anchors.in_key_rows(at) {
+            if !matches!(pieces.last(), Some(Piece::Elided)) {
+                pieces.push(Piece::Elided);
+            }
+            cursor = sentence.span.end;
+            continue;
+        }
+        if matches!(pieces.last(), Some(Piece::Elided)) {
+            cursor = sentence.span.start;
+        }
+        push_gap(article, Span::new(cursor, sentence.span.start), cursor == paragraph.span.start, &mut pieces);
+        pieces.push(Piece::Sentence(sentence_view(context, article, highlight, at)));
         cursor = sentence.span.end;
     }
     if cursor < paragraph.span.end && pieces.is_empty() {
@@ -147,11 +192,12 @@ fn push_gap(article: &Article, span: Span, leading: bool, pieces: &mut Vec<Piece
 }
 
 fn sentence_view(
-    comparison: &Comparison,
+    context: &Context<'_>,
     article: &Article,
     highlight: &ArticleHighlights,
     at: SentenceRef,
 ) -> SentenceView {
+    let comparison = context.comparison;
     let span = article.sentences[at.sentence].span;
     let role = highlight.roles.get(at.sentence).copied().unwrap_or(SentenceRole::Plain);
     let total = comparison.articles.len();
@@ -169,16 +215,16 @@ fn sentence_view(
         highlight.sentence_discrepancies.get(at.sentence).and_then(|list| {
             list.iter()
                 .find(|d| comparison.discrepancies[**d].kind == crate::model::DiscrepancyKind::Unique)
-                .map(|d| d + 1)
+                .map(|d| context.anchors.number(*d))
         })
     } else {
         None
     };
     SentenceView {
-        id: sentence_id(at),
+        id: format!("{}{}", context.prefix, sentence_id(at)),
         class: role_class(role),
         title,
-        fragments: fragments(&article.text, span, &highlight.marks, |_| true),
+        fragments: numbered_fragments(&article.text, span, &highlight.marks, |_| true, context.anchors.numbers()),
         unique_reference,
     }
 }

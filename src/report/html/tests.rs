@@ -105,19 +105,25 @@ fn every_internal_link_has_a_target() {
 fn highlighting_matches_the_reader() {
     let comparison = two_articles();
     let html = render(&comparison, &ReportContext::default());
-    // Each discrepancy mark the reader shows appears once in the columns
-    // and once in the discrepancy's quote.
+    let anchors = anchors::Anchors::new(&comparison);
+    let (_, after_list) = html.split_once("<section id=\"side-by-side\"").expect("side by side");
+    let (key_rows, all_rows) = after_list.split_once("<details class=\"full\" id=\"all-rows\">").expect("all rows");
+    // Each discrepancy mark the reader shows appears once in every row,
+    // once among the key rows, and once in the discrepancy's quote; it is
+    // numbered as the list numbers it (checker order).
     for article in 0..comparison.articles.len() {
         let highlights = article_highlights(&comparison, article);
         for mark in highlights.marks.iter().filter(|m| m.kind == MarkKind::NumberCompatible) {
             let text = comparison.articles[article].slice(mark.span);
-            let number = mark.discrepancy.map_or(0, |d| d + 1);
+            let number = mark.discrepancy.map_or(0, |d| anchors.number(d));
             let element = format!(
                 "<mark class=\"mk mk-compatible\" title=\"Figure that differs but is compatible (discrepancy {number})\">{text}</mark>"
             );
-            assert_eq!(html.matches(&element).count(), 2, "{element}");
+            assert_eq!(html.matches(&element).count(), 3, "{element}");
+            assert_eq!(all_rows.matches(&element).count(), 1, "{element} in every row");
+            assert_eq!(key_rows.matches(&element).count(), 1, "{element} among the key rows");
             assert!(
-                html.contains(&format!("{element}<a class=\"ref\" href=\"#d{number}\"")),
+                all_rows.contains(&format!("{element}<a class=\"ref\" href=\"#d{number}\"")),
                 "numbered in the columns"
             );
         }
@@ -125,7 +131,7 @@ fn highlighting_matches_the_reader() {
         for (sentence, role) in highlights.roles.iter().enumerate() {
             let class = side_by_side::role_class(*role);
             assert!(
-                html.contains(&format!("<span class=\"s {class}\" id=\"a{article}-s{sentence}\"")),
+                all_rows.contains(&format!("<span class=\"s {class}\" id=\"a{article}-s{sentence}\"")),
                 "a{article}-s{sentence}"
             );
         }
@@ -184,4 +190,116 @@ fn same_input_same_bytes() {
     let first = render(&two_articles(), &ReportContext::default());
     let second = render(&two_articles(), &ReportContext::default());
     assert_eq!(first, second);
+}
+
+/// Three outlets disagree on a death toll and spell a name two ways; one
+/// adds a detail in a paragraph of its own.
+fn three_outlets() -> Comparison {
+    compare_texts(
+        &[
+            (
+                "a.txt",
+                "Source: Wire\n\nDam bursts\n\nThree people died in the flood on Tuesday, officials said.\n\n\
+                 Engineer Yevgeny Kuznetsov warned of cracks in 2024. The mayor opened a shelter.\n\n\
+                 A bakery on Quay Road gave out free bread to 200 families.",
+            ),
+            (
+                "b.txt",
+                "Source: Blog\n\nFlood\n\nFive people died in the flood on Tuesday, officials said.\n\n\
+                 Engineer Yevgeny Kouznetsov warned of cracks in 2024. The mayor opened a shelter.",
+            ),
+            (
+                "c.txt",
+                "Source: Radio\n\nWater\n\nThree people died in the flood on Tuesday, officials said.\n\n\
+                 The mayor opened a shelter.",
+            ),
+        ],
+        &Settings::default(),
+    )
+}
+
+#[test]
+fn the_editors_summary_leads_and_says_who_says_what() {
+    let comparison = three_outlets();
+    let html = render(&comparison, &ReportContext::default());
+    let summary_at = html.find("<section id=\"summary\"").expect("summary");
+    let list_at = html.find("<section id=\"discrepancies\"").expect("list");
+    let sbs_at = html.find("<section id=\"side-by-side\"").expect("side by side");
+    assert!(summary_at < list_at && list_at < sbs_at, "summary, then the list, then the text");
+    let summary = &html[summary_at..list_at];
+    assert!(summary.contains("Editor&#39;s summary") || summary.contains("Editor's summary"), "heading");
+    // The death toll comes first, with who gives which figure.
+    let check = summary.split_once("<ol class=\"key\">").expect("check-first list").1;
+    let first = check.split("</li>\n        <li class=").next().expect("first entry");
+    assert!(first.contains("href=\"#d1\""), "{first}");
+    assert!(first.contains("<span class=\"ver\">Three</span>"), "{first}");
+    assert!(
+        first.contains(
+            "<span class=\"chip\">1</span> Wire</span>, <span class=\"who\"><span class=\"chip\">3</span> Radio"
+        ),
+        "{first}"
+    );
+    assert!(
+        first.contains(
+            "<span class=\"ver\">Five</span> <span class=\"by\"><span class=\"who\"><span class=\"chip\">2</span> Blog"
+        ),
+        "{first}"
+    );
+    assert!(summary.contains("class=\"carried\">All 3</span>"), "what all three agree on");
+    assert!(summary.contains("bakery on Quay Road"), "the weightiest single-source detail");
+}
+
+#[test]
+fn the_list_follows_the_checker_order_with_every_version() {
+    let comparison = three_outlets();
+    let html = render(&comparison, &ReportContext::default());
+    let anchors = anchors::Anchors::new(&comparison);
+    let list = html.split_once("<section id=\"discrepancies\"").expect("list").1;
+    let list = list.split_once("<div class=\"colscope\">").expect("end of the list").0;
+    // Entries appear as #1, #2, … and tiers in the checker's order.
+    let ids: Vec<usize> = Regex::new(r#"<li class="disc [^"]*" id="d(\d+)""#)
+        .expect("regex")
+        .captures_iter(list)
+        .map(|c| c[1].parse().expect("number"))
+        .collect();
+    assert_eq!(ids, (1..=comparison.discrepancies.len()).collect::<Vec<_>>());
+    let tiers: Vec<&str> = Regex::new(r#"<h3 class="tier[^>]*>([^<]+)<"#)
+        .expect("regex")
+        .captures_iter(list)
+        .map(|c| c.get(1).map_or("", |m| m.as_str().trim()))
+        .collect();
+    assert_eq!(tiers.first(), Some(&"Conflicting figures"), "{tiers:?}");
+    assert_eq!(tiers.last(), Some(&"Details only one article reports"), "{tiers:?}");
+    // The death toll quotes every article that gives it.
+    let toll = list.split("id=\"d1\"").nth(1).expect("d1").split("</li>").next().expect("entry");
+    for outlet in ["Wire", "Blog", "Radio"] {
+        assert!(toll.contains(&format!("</span> {outlet}</th>")), "{outlet} in {toll}");
+    }
+    // Marks in the text carry the list's numbers.
+    let unique = comparison.discrepancies.iter().position(|d| d.kind == crate::model::DiscrepancyKind::Unique);
+    let number = anchors.number(unique.expect("the bakery"));
+    assert!(html.contains(&format!("class=\"ref ref-unique\" href=\"#d{number}\"")));
+}
+
+#[test]
+fn the_side_by_side_shows_the_rows_that_differ_and_folds_the_rest() {
+    let comparison = three_outlets();
+    let html = render(&comparison, &ReportContext::default());
+    let sbs = html.split_once("<section id=\"side-by-side\"").expect("side by side").1;
+    let (key, all) = sbs.split_once("<details class=\"full\" id=\"all-rows\">").expect("every row, folded");
+    let all = all.split_once("</details>").expect("end of every row").0;
+    let key_rows = key.matches("<tr id=\"k-row-").count();
+    let every_row = all.matches("<tr id=\"row-").count();
+    assert_eq!(every_row, comparison.rows.len());
+    assert!(key_rows >= 2 && key_rows < every_row, "key rows {key_rows} of {every_row}");
+    // The key rows hold the figure and the name; the bakery's row is left out
+    // and said to be.
+    assert!(key.contains("mk-conflict") && key.contains("mk-name"));
+    assert!(!key.contains("bakery"), "a row with no figure, name or date is folded");
+    assert!(key.contains("without a figure, name or date discrepancy"), "the gap is stated");
+    assert!(all.contains("bakery"));
+    // In a key row, a sentence with no discrepancy of its own is cut to "…".
+    assert!(key.contains("<span class=\"elided\""), "the mayor's shelter is cut in the name's row");
+    // The whole side by side needs no script: a <details> element.
+    assert!(!html.contains("<script"));
 }

@@ -25,7 +25,7 @@ const ARTICLES: &[(&str, &str)] = &[
 
 fn app(width: u16, height: u16) -> App {
     let comparison = compare_texts(ARTICLES, &Settings::default());
-    let mut app = App::ready(Options::default(), Arc::new(comparison));
+    let mut app = App::ready(Options::default(), Arc::new(comparison)).measured_by(crate::tui::view::scroll_limits);
     app.resize(width, height);
     app
 }
@@ -290,7 +290,7 @@ fn the_mouse_focuses_and_scrolls_panes_and_can_be_released() {
 
 #[test]
 fn loading_answers_quit_and_help_only() {
-    let mut app = App::loading(Options::default(), 3);
+    let mut app = App::loading(Options::default(), 3).measured_by(crate::tui::view::scroll_limits);
     app.resize(100, 30);
     app.set_stage(crate::Stage::Match);
     press(&mut app, "n");
@@ -511,7 +511,8 @@ fn a_refused_export_over_an_input_keeps_the_session_and_the_article() {
     let input_name = input.to_string_lossy().into_owned();
     let comparison = compare_texts(ARTICLES, &Settings::default());
     let export = ExportTarget { inputs: vec![input_name.clone()], ..ExportTarget::default() };
-    let mut app = App::ready(Options { export, ..Options::default() }, Arc::new(comparison));
+    let mut app = App::ready(Options { export, ..Options::default() }, Arc::new(comparison))
+        .measured_by(crate::tui::view::scroll_limits);
     app.resize(120, 40);
     for key in ["n", "n", "j", "d"] {
         press(&mut app, key);
@@ -592,7 +593,7 @@ fn search_folds_case_and_diacritics() {
         &[("a.txt", "Dragana Milošević spoke. Pedro SÁNCHEZ agreed."), ("b.txt", "Dragana Milosevic spoke.")],
         &Settings::default(),
     );
-    let mut app = App::ready(Options::default(), Arc::new(comparison));
+    let mut app = App::ready(Options::default(), Arc::new(comparison)).measured_by(crate::tui::view::scroll_limits);
     app.resize(100, 30);
     press(&mut app, "/");
     type_text(&mut app, "milosevic");

@@ -1,0 +1,232 @@
+//! The numbers lexicon (`assets/lexicon/numbers.toml`): number words,
+//! scales, fractions, hedges, units, currencies and the words that make a
+//! number name a kind, a scale or an address. Reading (`read`, `words`) and
+//! classifying (`classify`) both look words up here; neither imports the
+//! other for data.
+
+use crate::lexicon::Examples;
+use crate::model::Qualifier;
+use serde::Deserialize;
+use std::sync::LazyLock;
+
+/// The whole file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Numbers {
+    pub(super) units: Words,
+    pub(super) noughts: Words,
+    pub(super) tens: Words,
+    pub(super) ordinals: Valued<f64>,
+    pub(super) scales: Valued<f64>,
+    pub(super) vague: Ranges,
+    pub(super) fractions: Valued<f64>,
+    hedges: Valued<Qualifier>,
+    time_units: Valued<f64>,
+    pub(super) measures: Valued<String>,
+    pub(super) unit_suffixes: Valued<String>,
+    pub(super) currency_symbols: Valued<String>,
+    pub(super) currency_words: Valued<String>,
+    pub(super) currency_millions: Valued<String>,
+    pub(super) currency_codes: Valued<String>,
+    pub(super) kind_words: Words,
+    pub(super) scale_words: Words,
+    pub(super) street_words: Words,
+    /// The hedges split into words, in file order (built after parsing).
+    #[serde(skip)]
+    hedge_words: Vec<(Vec<String>, Qualifier)>,
+    /// The units of time with their length in days (built after parsing).
+    #[serde(skip)]
+    time_days: Vec<(String, f64)>,
+}
+
+/// A plain word list.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Words {
+    pub(super) words: Vec<String>,
+    #[allow(dead_code, reason = "read by the tests")]
+    pub(super) examples: Examples,
+}
+
+/// Words, each with a value.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Valued<T> {
+    pub(super) words: Vec<(String, T)>,
+    #[allow(dead_code, reason = "read by the tests")]
+    pub(super) examples: Examples,
+}
+
+/// Words, each with the lowest and highest value it allows.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Ranges {
+    pub(super) words: Vec<(String, f64, f64)>,
+    #[allow(dead_code, reason = "read by the tests")]
+    pub(super) examples: Examples,
+}
+
+impl Words {
+    /// Whether `word` is in the list.
+    pub(super) fn contains(&self, word: &str) -> bool {
+        self.words.iter().any(|w| w == word)
+    }
+
+    /// The position of `word` in the list.
+    pub(super) fn position(&self, word: &str) -> Option<usize> {
+        self.words.iter().position(|w| w == word)
+    }
+}
+
+impl<T> Valued<T> {
+    /// The value of `word`, if listed.
+    pub(super) fn get(&self, word: &str) -> Option<&T> {
+        self.words.iter().find(|(w, _)| w == word).map(|(_, value)| value)
+    }
+
+    /// Whether `word` is listed.
+    pub(super) fn contains(&self, word: &str) -> bool {
+        self.get(word).is_some()
+    }
+}
+
+impl Ranges {
+    /// The range `word` allows, if listed.
+    pub(super) fn get(&self, word: &str) -> Option<(f64, f64)> {
+        self.words.iter().find(|(w, ..)| w == word).map(|&(_, low, high)| (low, high))
+    }
+}
+
+impl Numbers {
+    fn prepared(mut self) -> Self {
+        self.hedge_words = self
+            .hedges
+            .words
+            .iter()
+            .map(|(words, q)| (words.split_whitespace().map(str::to_owned).collect(), *q))
+            .collect();
+        self.time_days =
+            self.time_units.words.iter().map(|(word, seconds)| (word.clone(), seconds / 86400.0)).collect();
+        self
+    }
+
+    /// The hedges, longest first, each as its words and what it allows.
+    pub(super) fn hedges(&self) -> &[(Vec<String>, Qualifier)] {
+        &self.hedge_words
+    }
+
+    /// The length of a unit of time in days ("hours": 1/24).
+    pub(super) fn time_unit_days(&self, word: &str) -> Option<f64> {
+        self.time_days.iter().find(|(w, _)| w == word).map(|(_, days)| *days)
+    }
+
+    /// Whether `word` is a unit of time.
+    pub(super) fn is_time_unit(&self, word: &str) -> bool {
+        self.time_unit_days(word).is_some()
+    }
+}
+
+/// The numbers lexicon, parsed on first use.
+pub(super) static NUMBERS: LazyLock<Numbers> = LazyLock::new(|| crate::lexicon::parse::<Numbers>("numbers").prepared());
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{NotQuantity, QuantityClass};
+    use crate::numbers::{NumberMention, read_all};
+
+    /// What a list is for, as seen in the reader's first figure.
+    type Check = fn(Option<&NumberMention>) -> bool;
+
+    fn class(mention: Option<&NumberMention>) -> Option<&QuantityClass> {
+        mention.map(|m| &m.class)
+    }
+
+    fn lists() -> Vec<(&'static str, &'static Examples, Check)> {
+        let n = &*NUMBERS;
+        let figure: Check = |m| m.is_some();
+        let hedged: Check = |m| m.is_some_and(|m| m.figure.qualifier != Qualifier::Exact);
+        let duration: Check = |m| matches!(class(m), Some(QuantityClass::Duration(_)));
+        let measure: Check = |m| matches!(class(m), Some(QuantityClass::Measure(_)));
+        let money: Check = |m| matches!(class(m), Some(QuantityClass::Money(_)));
+        let percent: Check = |m| matches!(class(m), Some(QuantityClass::Percent));
+        let kind: Check = |m| class(m) == Some(&QuantityClass::NotQuantity(NotQuantity::Kind));
+        let scale: Check = |m| class(m) == Some(&QuantityClass::NotQuantity(NotQuantity::Scale));
+        let address: Check = |m| class(m) == Some(&QuantityClass::NotQuantity(NotQuantity::Address));
+        let vague: Check = |m| m.is_some_and(|m| m.figure.low < m.figure.high);
+        let fraction: Check = |m| m.is_some_and(|m| m.figure.value.fract() != 0.0);
+        // A denominator gives a fraction, or a share in percent before "of".
+        let share: Check = |m| m.is_some_and(|m| m.figure.value.fract() != 0.0 || m.class == QuantityClass::Percent);
+        vec![
+            ("units", &n.units.examples, figure),
+            ("noughts", &n.noughts.examples, fraction),
+            ("tens", &n.tens.examples, figure),
+            ("ordinals", &n.ordinals.examples, share),
+            ("scales", &n.scales.examples, |m| m.is_some_and(|m| m.figure.value >= 1000.0)),
+            ("vague", &n.vague.examples, vague),
+            ("fractions", &n.fractions.examples, percent),
+            ("hedges", &n.hedges.examples, hedged),
+            ("time_units", &n.time_units.examples, duration),
+            ("measures", &n.measures.examples, measure),
+            ("unit_suffixes", &n.unit_suffixes.examples, measure),
+            ("currency_symbols", &n.currency_symbols.examples, money),
+            ("currency_words", &n.currency_words.examples, money),
+            ("currency_millions", &n.currency_millions.examples, money),
+            ("currency_codes", &n.currency_codes.examples, money),
+            ("kind_words", &n.kind_words.examples, kind),
+            ("scale_words", &n.scale_words.examples, scale),
+            ("street_words", &n.street_words.examples, address),
+        ]
+    }
+
+    #[test]
+    fn every_list_reads_its_examples_as_it_says() {
+        let mut failures = Vec::new();
+        for (list, examples, check) in lists() {
+            assert!(!examples.matches.is_empty() && !examples.no_match.is_empty(), "{list}: examples both ways");
+            for (sentences, expected) in [(&examples.matches, true), (&examples.no_match, false)] {
+                for sentence in sentences {
+                    let figures = read_all(sentence);
+                    if check(figures.first()) != expected {
+                        failures.push(format!("{list}: {sentence:?} read as {:?}", figures.first()));
+                    }
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn no_word_is_listed_twice_in_one_list() {
+        let n = &*NUMBERS;
+        let lists: Vec<(&str, Vec<&str>)> = vec![
+            ("units", n.units.words.iter().map(String::as_str).collect()),
+            ("tens", n.tens.words.iter().map(String::as_str).collect()),
+            ("ordinals", n.ordinals.words.iter().map(|(w, _)| w.as_str()).collect()),
+            ("scales", n.scales.words.iter().map(|(w, _)| w.as_str()).collect()),
+            ("hedges", n.hedges.words.iter().map(|(w, _)| w.as_str()).collect()),
+            ("measures", n.measures.words.iter().map(|(w, _)| w.as_str()).collect()),
+            ("currency_words", n.currency_words.words.iter().map(|(w, _)| w.as_str()).collect()),
+            ("kind_words", n.kind_words.words.iter().map(String::as_str).collect()),
+            ("street_words", n.street_words.words.iter().map(String::as_str).collect()),
+        ];
+        for (list, words) in lists {
+            let mut seen = std::collections::HashSet::new();
+            for word in words {
+                assert!(seen.insert(word), "{list}: {word:?} twice");
+            }
+        }
+    }
+
+    #[test]
+    fn hedges_are_tried_longest_first_where_one_ends_another() {
+        // "no more than" must be tried before "more than", which it ends with.
+        let hedges = NUMBERS.hedges();
+        for (i, (long, _)) in hedges.iter().enumerate() {
+            for (short, _) in &hedges[..i] {
+                let ends_with = short.len() < long.len() && long.ends_with(short);
+                assert!(!ends_with, "{short:?} is tried before {long:?}, which ends with it");
+            }
+        }
+    }
+}
