@@ -75,8 +75,10 @@ pub fn match_sentences(articles: &[Article], analyses: &[Vec<SentenceAnalysis>],
             }
         }
     }
-    let texts: Vec<&str> =
-        refs.iter().map(|r| &articles[r.article].text[articles[r.article].sentences[r.sentence].span.range()]).collect();
+    let texts: Vec<&str> = refs
+        .iter()
+        .map(|r| &articles[r.article].text[articles[r.article].sentences[r.sentence].span.range()])
+        .collect();
     let (space, idf) = build_vectors(&term_lists);
     let space = space.with_dense(&texts);
     let people: Vec<People> = refs.iter().map(|r| people_of(&analyses[r.article][r.sentence])).collect();
@@ -153,7 +155,6 @@ impl SimilarityIndex {
         }
     }
 }
-
 
 /// Headlines match headlines and section headings match headings: a
 /// headline sums up the article, so pairing it with one body sentence
@@ -353,7 +354,6 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
     }
     i
 }
-
 
 /// Members beyond this many are not used for the similarity figure and the
 /// choice of reference (both are summaries; a sample keeps them cheap).

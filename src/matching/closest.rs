@@ -35,7 +35,9 @@ pub(super) fn closest_sentences(
     let mut closest: Vec<Vec<Vec<Closest>>> = articles.iter().map(|a| vec![Vec::new(); a.sentences.len()]).collect();
     let found: Vec<(SentenceRef, Vec<Closest>)> = (0..refs.len())
         .into_par_iter()
-        .filter(|i| kinds[*i] == SentenceKind::Content && sentence_groups[refs[*i].article][refs[*i].sentence].is_none())
+        .filter(|i| {
+            kinds[*i] == SentenceKind::Content && sentence_groups[refs[*i].article][refs[*i].sentence].is_none()
+        })
         .map(|i| (refs[i], closest_of(i, refs, space, &candidates(i))))
         .collect();
     for (at, list) in found {
@@ -54,11 +56,8 @@ fn closest_of(sentence: usize, refs: &[SentenceRef], space: &Space, candidates: 
         let mut score = lexical + CLAIM_DENSE * semantic(space.dense(sentence, other), CLAIM_DENSE_FLOOR);
         if cover {
             let next = other + 1;
-            let window: &[usize] = if next < refs.len() && refs[next].article == refs[other].article {
-                &[other, next]
-            } else {
-                &[other]
-            };
+            let window: &[usize] =
+                if next < refs.len() && refs[next].article == refs[other].article { &[other, next] } else { &[other] };
             score = score.max(space.coverage(sentence, window) * COVERAGE);
         }
         let at = refs[other];
@@ -75,4 +74,53 @@ fn closest_of(sentence: usize, refs: &[SentenceRef], space: &Space, candidates: 
         entry.similarity = (entry.similarity.clamp(0.0, 1.0) * 1000.0).round() / 1000.0;
     }
     best
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{DiscrepancyKind, Evidence};
+    use crate::{Settings, compare_texts};
+
+    const A: &str = "Crews at the Varnholt reservoir worked through the night on Tuesday.\n\n\
+        Engineers found a long crack in the north spillway of the Varnholt dam.\n\n\
+        The mayor thanked the volunteers who filled sandbags along the river.";
+    const B: &str = "Crews at the Varnholt reservoir worked overnight on Tuesday, and engineers said the north \
+        spillway of the Varnholt dam had a long crack after weeks of heavy rain.\n\n\
+        A primary school in Orlen will stay closed for the rest of the week.";
+
+    /// The unique details' sentences, as (article, text).
+    fn unique_sentences(comparison: &crate::Comparison) -> Vec<(usize, String)> {
+        comparison
+            .discrepancies
+            .iter()
+            .filter(|d| d.kind == DiscrepancyKind::Unique)
+            .flat_map(|d| &d.mentions)
+            .map(|m| (m.at.article, comparison.articles[m.at.article].slice(m.span).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn a_fact_told_inside_a_longer_sentence_is_not_unique() {
+        let comparison = compare_texts(&[("a.txt", A), ("b.txt", B)], &Settings::default());
+        let unique = unique_sentences(&comparison);
+        assert!(!unique.iter().any(|(_, text)| text.contains("crack")), "{unique:?}");
+        assert!(unique.iter().any(|(a, text)| *a == 0 && text.contains("mayor thanked")), "{unique:?}");
+        assert!(unique.iter().any(|(a, text)| *a == 1 && text.contains("Orlen")), "{unique:?}");
+    }
+
+    #[test]
+    fn a_unique_detail_names_the_closest_sentence_of_every_other_article() {
+        let comparison = compare_texts(&[("a.txt", A), ("b.txt", B)], &Settings::default());
+        let mayor = comparison
+            .discrepancies
+            .iter()
+            .filter(|d| d.kind == DiscrepancyKind::Unique)
+            .flat_map(|d| &d.mentions)
+            .find(|m| comparison.articles[m.at.article].slice(m.span).contains("mayor"))
+            .expect("the mayor's sentence is a unique detail");
+        let Evidence::Detail(closest) = &mayor.evidence else { panic!("a detail carries its closest sentences") };
+        assert_eq!(closest.len(), 1, "{closest:?}");
+        assert_eq!(closest[0].at.article, 1);
+        assert!((0.0..super::super::CARRIED_ELSEWHERE).contains(&closest[0].similarity), "{closest:?}");
+    }
 }
