@@ -5,7 +5,9 @@
 //! match): a term weighs by its rarity among the compared sentences and by
 //! its rarity in English at large ([`crate::semantic::zipf`]), and a word
 //! meets its synonyms ([`crate::semantic::synonyms`]) at part of the weight
-//! of a shared word. Each sentence joins the existing group whose centroid it is most
+//! of a shared word; a dense vector from static word embeddings
+//! ([`crate::semantic::embeddings`]) adds what paraphrase shares beyond
+//! words (`space`). Each sentence joins the existing group whose centroid it is most
 //! similar to, or starts a group of its own; a second pass lets every
 //! sentence move to its best group now that all groups exist. Comparing a
 //! sentence with group centroids (average linkage) rather than with single
@@ -265,10 +267,17 @@ fn candidate_edges(
                 .filter(|other| !name_conflict(&people[sentence], &people[*other]))
                 .filter(|other| compatible_kinds(kinds[sentence], kinds[*other]))
                 .filter_map(|other| {
-                    let (similarity, shared) = space.similarity(sentence, other);
+                    let (lexical, shared) = space.lexical(sentence, other);
+                    // The dense part adds at most `DENSE`: skip it when even
+                    // that cannot reach the threshold.
+                    if f64::from(lexical + space::weights::DENSE) < settings.threshold {
+                        return None;
+                    }
+                    let dense = space.dense(sentence, other);
+                    let similarity = space::combine(lexical, dense);
                     let enough_shared = shared
                         >= settings.min_shared_terms.min(space.vectors[sentence].len()).min(space.vectors[other].len())
-                        || (shared >= 1 && space.dense(sentence, other) >= space::weights::DENSE_ALONE);
+                        || (shared >= 1 && dense >= space::weights::DENSE_ALONE);
                     (enough_shared && f64::from(similarity) >= settings.threshold)
                         .then_some((similarity, sentence, other))
                 })

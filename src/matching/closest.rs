@@ -52,9 +52,10 @@ fn closest_of(sentence: usize, refs: &[SentenceRef], space: &Space, candidates: 
     let mut best: Vec<Closest> = Vec::new();
     let cover = space.vectors[sentence].len() >= COVERAGE_MIN_TERMS;
     for &other in candidates {
-        let lexical = space.lexical(sentence, other).0;
+        let (lexical, shared) = space.lexical(sentence, other);
         let mut score = lexical + CLAIM_DENSE * semantic(space.dense(sentence, other), CLAIM_DENSE_FLOOR);
-        if cover {
+        // Coverage needs a few shared terms to count (and is the costly part).
+        if cover && shared >= 2 {
             let next = other + 1;
             let window: &[usize] =
                 if next < refs.len() && refs[next].article == refs[other].article { &[other, next] } else { &[other] };
