@@ -145,11 +145,11 @@ for line in text.rstrip("\n").split("\n"):
             spans.append(f'<span style="{style()}">{html.escape(piece)}</span>')
     body.append("".join(spans))
 page = ("<!doctype html><meta charset=utf-8><style>body{margin:0;background:#18181b}"
-        "pre{margin:0;padding:10px 12px;font:15px/18px 'DejaVu Sans Mono',monospace;color:#dcdcdc}"
+        "pre{margin:0;padding:10px 12px;font:15px/17px 'DejaVu Sans Mono',monospace;color:#dcdcdc}"
         "</style><pre>" + "\n".join(body) + "</pre>")
 open(sys.argv[2], "w", encoding="utf-8").write(page)
 PY
-shoot "$work/reader.html" "$out/reader.png" 1110,652
+shoot "$work/reader.html" "$out/reader.png" 1110,620
 
 # --- The HTML report -------------------------------------------------------
 "$bin" --quiet --no-config --export "$work/report.html" "$samples"

@@ -237,26 +237,31 @@ fn run_with(args: &Args) -> u8 {
         Some(note) => Box::new(note),
         None => Box::new(|line: &str| eprintln!("{line}")),
     };
-    options.on_wait = waiting.notice(say_line, args.quiet, opens_reader);
     let named = labels::resolve(&args.inputs, &args.label_targets);
-    let mut loaded =
-        if opens_reader && named.inputs.iter().any(|i| parallax::ingest::fetch::is_url(&i.to_string_lossy())) {
-            // Pages to fetch: each input's progress on screen, and q cancels.
-            match tui::fetching::load(&named.inputs, &options) {
-                Ok(tui::fetching::Fetched::Loaded(loaded)) => loaded,
-                Ok(tui::fetching::Fetched::Cancelled) => {
-                    say("cancelled while reading the inputs");
-                    return exit::OK;
-                }
-                Ok(tui::fetching::Fetched::Terminated) => return exit::FAILURE,
-                Err(error) => {
-                    say(&format!("terminal error: {error}"));
-                    return exit::FAILURE;
-                }
+    // Pages to fetch before the reader opens: a screen shows each input's
+    // progress and takes the cancelling keys (so the wait notice neither
+    // prints over it nor watches the keys itself).
+    let fetch_screen =
+        opens_reader && named.inputs.iter().any(|i| parallax::ingest::fetch::is_url(&i.to_string_lossy()));
+    options.on_wait = waiting.notice(say_line, args.quiet || fetch_screen, opens_reader && !fetch_screen);
+    let mut loaded = if fetch_screen {
+        match tui::fetching::load(&named.inputs, &options) {
+            Ok(tui::fetching::Fetched::Loaded(loaded)) => loaded,
+            Ok(tui::fetching::Fetched::Cancelled) => {
+                // As a cancelled wait ends: a page being cached is removed, exit 130.
+                parallax::temporaries::remove_temporaries();
+                say("cancelled while reading the inputs");
+                return u8::try_from(waiting::CANCELLED).unwrap_or(exit::FAILURE);
             }
-        } else {
-            load_inputs(&named.inputs, &options)
-        };
+            Ok(tui::fetching::Fetched::Terminated) => return exit::FAILURE,
+            Err(error) => {
+                say(&format!("terminal error: {error}"));
+                return exit::FAILURE;
+            }
+        }
+    } else {
+        load_inputs(&named.inputs, &options)
+    };
     waiting.done();
     name_outlets(&mut loaded.documents, &named);
     // Through the progress bar when there is one, so a line never tears it.

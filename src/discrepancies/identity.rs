@@ -332,15 +332,90 @@ fn is_content(token: &Token) -> bool {
 /// lost their lives", "two-thirds of the town stood under water").
 fn ends_phrase(token: &Token) -> bool {
     const WORDS: &[&str] = &[
-        "is", "are", "was", "were", "has", "have", "had", "will", "would", "remain", "remained", "been", "lost",
-        "died", "fled", "left", "came", "went", "took", "made", "held", "gave", "broke", "fell", "rose", "stood",
-        "sat", "ran", "hit", "kept", "sent", "spent", "won", "paid", "became", "began", "brought", "found", "grew",
-        "under", "over", "above", "below", "after", "before", "by", "with", "from", "into", "onto", "across", "in",
-        "at", "on", "near",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "remain",
+        "remained",
+        "been",
+        "lost",
+        "died",
+        "fled",
+        "left",
+        "came",
+        "went",
+        "took",
+        "made",
+        "held",
+        "gave",
+        "broke",
+        "fell",
+        "rose",
+        "stood",
+        "sat",
+        "ran",
+        "hit",
+        "kept",
+        "sent",
+        "spent",
+        "won",
+        "paid",
+        "became",
+        "began",
+        "brought",
+        "found",
+        "grew",
+        "under",
+        "over",
+        "above",
+        "below",
+        "after",
+        "before",
+        "by",
+        "with",
+        "from",
+        "into",
+        "onto",
+        "across",
+        "in",
+        "at",
+        "on",
+        "near",
+        "early",
+        "late",
+        "earlier",
+        "later",
+        "today",
+        "yesterday",
+        "tonight",
+        "overnight",
+        "last",
+        "next",
+        "this",
     ];
     let word = token.folded.as_str();
-    (word.len() > 4 && word.ends_with("ed") && !word.ends_with("eed")) || WORDS.contains(&word)
+    (word.len() > 4 && word.ends_with("ed") && !word.ends_with("eed"))
+        || WORDS.contains(&word)
+        || VERB_FORMS.contains(word)
+        // "a magnitude-5.9 earthquake early Sunday": a day ends the thing.
+        || crate::lexicon::CALENDAR.is_weekday(word)
 }
+
+/// Irregular past forms that are no noun ("struck", "began"), from WordNet
+/// (`assets/lexicon/verb-forms.txt`, built by `scripts/build-verb-forms.sh`).
+static VERB_FORMS: std::sync::LazyLock<std::collections::HashSet<&'static str>> = std::sync::LazyLock::new(|| {
+    include_str!("../../assets/lexicon/verb-forms.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .collect()
+});
 
 /// "-ed" words that can stand before a noun ("scheduled flights").
 fn participle(token: &Token) -> bool {
@@ -670,6 +745,14 @@ mod tests {
         let scope = |text: &str| first(text).scope;
         assert_eq!(scope("In 2029 a huge wave killed 17,000 people in the province"), ["provinc"]);
         assert_eq!(scope("the wave that killed 23,000 people across Ostland was triggered by a slide"), ["ostland"]);
+    }
+
+    #[test]
+    fn the_counted_noun_ends_at_an_irregular_verb_or_a_day() {
+        assert_eq!(first("The 6.1-magnitude quake struck Varn island").thing.as_deref(), Some("quak"));
+        assert_eq!(first("A magnitude-5.9 quake early Sunday shook the coast").thing.as_deref(), Some("quak"));
+        assert!(VERB_FORMS.contains("struck") && VERB_FORMS.contains("sought"));
+        assert!(!VERB_FORMS.contains("island") && !VERB_FORMS.contains("fell"));
     }
 
     #[test]

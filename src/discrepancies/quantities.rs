@@ -94,6 +94,10 @@ struct Candidate<'a> {
     /// For a year: the content words right before it ("term ends in",
     /// "has led House Democrats since"), the fact the year dates.
     lead: Vec<String>,
+    /// Set against the next figure of its sentence as another source's
+    /// reading of one thing ("put the magnitude at 5.9, but the survey
+    /// said 6.1"): the two values are not two quantities.
+    contrasted: bool,
 }
 
 /// The number finder.
@@ -147,11 +151,11 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
                 continue;
             }
             let identities = super::identity::read_sentence(text, &spans, &names);
+            let first_of_sentence = candidates.len();
             let at = SentenceRef { article: a, sentence: s };
             let group = inputs.matching.sentence_groups[a][s];
             for (mention, identity) in analysis.numbers.iter().zip(identities) {
-                // A score or record ("11-5") is no quantity to compare, nor
-                // a "count" with decimals ("a 6.7-strength quake",
+                // A "count" with decimals ("a 6.7-strength quake",
                 // "measuring 3.8"): things are counted whole, so it is a
                 // reading on some scale the figure reader did not name.
                 if mention.class == QuantityClass::Count && reads_as_decimal(&mention.figure) {
@@ -170,8 +174,10 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
                     group,
                     year,
                     lead: Vec::new(),
+                    contrasted: false,
                 });
             }
+            mark_contrasted(&mut candidates[first_of_sentence..], text, offset);
             for (span, value) in years {
                 // The year's own clause, read with the figures around it.
                 let mut with_year = spans.clone();
@@ -187,7 +193,16 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
                     event: None,
                 };
                 let lead = lead_words(text.get(..span.start).unwrap_or_default());
-                candidates.push(Candidate { at, mention: Cow::Owned(mention), identity, context, group, year, lead });
+                candidates.push(Candidate {
+                    at,
+                    mention: Cow::Owned(mention),
+                    identity,
+                    context,
+                    group,
+                    year,
+                    lead,
+                    contrasted: false,
+                });
             }
         }
     }
@@ -223,6 +238,36 @@ fn years_in(text: &str, figures: &[Span], names: &[Span]) -> Vec<(Span, f64)> {
         }
     }
     years
+}
+
+/// Words that set one source's figure against another's in one sentence.
+const CONTRAST: &[&str] = &["but", "while", "whereas", "although", "though", "however"];
+
+/// Marks figures of one sentence that give two readings of one thing
+/// ("Tehran's center put the magnitude at 5.9, but the U.S. survey said
+/// 6.1"): each figure is compared with the next one of its class only, so
+/// the work stays linear in the figures.
+fn mark_contrasted(sentence: &mut [Candidate<'_>], text: &str, offset: usize) {
+    for i in 1..sentence.len() {
+        let (before, after) = sentence.split_at_mut(i);
+        let (a, b) = (&before[i - 1], &after[0]);
+        let same_thing = match (&a.identity.thing, &b.identity.thing) {
+            (Some(p), Some(q)) => p == q || crate::semantic::are_synonyms(p, q),
+            // "measured magnitude-5.9, but … a magnitude-6.1 temblor"
+            _ => true,
+        };
+        if a.mention.class != b.mention.class || !same_thing || a.identity.part != b.identity.part {
+            continue;
+        }
+        let between = text.get(a.mention.span.end.saturating_sub(offset)..b.mention.span.start.saturating_sub(offset));
+        let contrasted = between.is_some_and(|gap| {
+            crate::tokens::words(gap).any(|w| CONTRAST.contains(&crate::tokens::fold_word(w.text).as_str()))
+        });
+        if contrasted {
+            before[i - 1].contrasted = true;
+            after[0].contrasted = true;
+        }
+    }
 }
 
 /// A small number written with decimals: no count of whole things.
@@ -392,7 +437,7 @@ impl<'a> StatedApart<'a> {
 }
 
 fn cluster(candidates: &[Candidate<'_>], inputs: &Inputs<'_>) -> Vec<Vec<usize>> {
-    let apart = StatedApart::new(candidates.iter().map(|c| (c.at, c.mention.as_ref())));
+    let apart = StatedApart::new(candidates.iter().filter(|c| !c.contrasted).map(|c| (c.at, c.mention.as_ref())));
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     let mut sentences: Vec<HashSet<SentenceRef>> = Vec::new();
     // Per cluster and article, the lowest upper bound and the highest lower
@@ -569,7 +614,9 @@ fn link_score(a: &Candidate<'_>, b: &Candidate<'_>) -> Option<f64> {
         score += weight::SAME_PREDICATE;
     }
     match (&ia.thing, &ib.thing) {
-        (Some(p), Some(q)) if p == q => score += weight::SAME_THING,
+        // One thing in other words ("quake" / "earthquake" / "temblor"),
+        // by WordNet's first senses.
+        (Some(p), Some(q)) if p == q || crate::semantic::are_synonyms(p, q) => score += weight::SAME_THING,
         (Some(_), Some(_)) if ia.thing_direct && ib.thing_direct => score += weight::OTHER_THING,
         _ => {}
     }

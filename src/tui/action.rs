@@ -107,6 +107,10 @@ pub enum Action {
     PinValue,
     /// Review: "these say the same" (press on one item, then on the other).
     SameItems,
+    /// Review: "these say the same" with the shared statement at the top of
+    /// the focused pane as one side (a detail joins its group, or two
+    /// groups become one).
+    JoinStatement,
     /// Review: "these differ" (the focused article's figure or spelling, or
     /// the shared statement at the top of the focused pane).
     DifferentItems,
@@ -118,7 +122,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Self; 52] = [
+    pub const ALL: [Self; 53] = [
         Self::ScrollDown,
         Self::ScrollUp,
         Self::PageDown,
@@ -153,6 +157,7 @@ impl Action {
         Self::EditNote,
         Self::PinValue,
         Self::SameItems,
+        Self::JoinStatement,
         Self::DifferentItems,
         Self::UndoReview,
         Self::ReviewFilter,
@@ -237,6 +242,7 @@ impl Action {
             Self::EditNote => "review: note (Ctrl-S keeps, Esc drops)",
             Self::PinValue => "review: pin the correct value and its source",
             Self::SameItems => "review: merge — these say the same",
+            Self::JoinStatement => "review: merge with the statement at pane top",
             Self::DifferentItems => "review: split — these differ",
             Self::UndoReview => "review: undo the last change",
             Self::ReviewFilter => "review filter: all / unreviewed / by verdict",

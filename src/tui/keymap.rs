@@ -350,6 +350,7 @@ const DEFAULTS: &[(Context, Action, &[&str])] = &[
     (Context::Reading, Action::EditNote, &["a"]),
     (Context::Reading, Action::PinValue, &["p"]),
     (Context::Reading, Action::SameItems, &["M"]),
+    (Context::Reading, Action::JoinStatement, &["J"]),
     (Context::Reading, Action::DifferentItems, &["S"]),
     (Context::Reading, Action::UndoReview, &["u"]),
     (Context::Reading, Action::ReviewFilter, &["R"]),

@@ -43,6 +43,7 @@ fn score(a: &str, b: &str) -> Option<f64> {
         group: None,
         year: Some(2026),
         lead: Vec::new(),
+        contrasted: false,
     };
     let y = Candidate {
         at: SentenceRef { article: 1, sentence: 0 },
@@ -52,6 +53,7 @@ fn score(a: &str, b: &str) -> Option<f64> {
         group: None,
         year: Some(2026),
         lead: Vec::new(),
+        contrasted: false,
     };
     link_score(&x, &y)
 }
@@ -226,4 +228,24 @@ fn decimals_are_no_count_and_place_phrases_keep_tolls_apart() {
     assert!(statuses.is_empty(), "{statuses:?}");
     assert!(reads_as_decimal(&crate::numbers::extract("measuring 3.8").remove(0).figure));
     assert!(!reads_as_decimal(&crate::numbers::extract("1.5 million women").remove(0).figure));
+}
+
+#[test]
+fn two_sources_set_against_each_other_in_one_sentence_are_one_quantity() {
+    // A sentence giving two sources' readings does not make them two
+    // quantities: the other articles' 6.1 and 5.9 still disagree.
+    let comparison = compare_texts(
+        &[
+            ("a.txt", "Source: Tarn Post\n\nThe 6.1-magnitude quake struck Varn island on Sunday."),
+            ("b.txt", "Source: Vell Daily\n\nThe 5.9-magnitude quake struck Varn island on Sunday."),
+            (
+                "c.txt",
+                "Source: Orla Wire\n\nThe Varn centre said the quake measured magnitude-5.9, but the Ostland survey said it was a magnitude-6.1 temblor.",
+            ),
+        ],
+        &Settings::default(),
+    );
+    let verdicts: Vec<&str> =
+        comparison.quantities.iter().filter(|q| q.unit == "magnitude").map(|q| q.verdict.as_str()).collect();
+    assert_eq!(verdicts, ["conflicting"]);
 }

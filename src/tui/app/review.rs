@@ -27,6 +27,9 @@ pub enum ReviewFilter {
     Unreviewed,
     /// Only those with this verdict.
     Only(Verdict),
+    /// No discrepancy: the list shows the stale verdicts and corrections
+    /// (whose finding is gone since an article changed).
+    Stale,
 }
 
 impl ReviewFilter {
@@ -39,7 +42,8 @@ impl ReviewFilter {
             Self::Only(Verdict::Confirmed) => Self::Only(Verdict::Disputed),
             Self::Only(Verdict::Disputed) => Self::Only(Verdict::FalseAlarm),
             Self::Only(Verdict::FalseAlarm) => Self::Only(Verdict::Ignored),
-            Self::Only(Verdict::Ignored) => Self::All,
+            Self::Only(Verdict::Ignored) => Self::Stale,
+            Self::Stale => Self::All,
         }
     }
 
@@ -50,6 +54,7 @@ impl ReviewFilter {
             Self::All => "all".to_owned(),
             Self::Unreviewed => "unreviewed".to_owned(),
             Self::Only(verdict) => verdict.label().to_owned(),
+            Self::Stale => "stale".to_owned(),
         }
     }
 
@@ -60,6 +65,7 @@ impl ReviewFilter {
             Self::All => true,
             Self::Unreviewed => state == State::Unreviewed,
             Self::Only(verdict) => state == State::Judged(verdict),
+            Self::Stale => false,
         }
     }
 }
@@ -101,10 +107,19 @@ pub struct ReviewState {
     pub(crate) undo: Vec<Review>,
     /// The review filter.
     pub(crate) filter: ReviewFilter,
-    /// The first item of a merge ("these say the same"), waiting for the second.
-    pub(crate) merge_from: Option<usize>,
+    /// The first side of a merge ("these say the same"), waiting for the second.
+    pub(crate) merge_from: Option<MergePick>,
     /// The note or pin editor, when open.
     pub(crate) note: Option<NoteEditor>,
+}
+
+/// One side of a merge ("these say the same").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MergePick {
+    /// A discrepancy (its index): a figure, or a detail only one article reports.
+    Item(usize),
+    /// A shared statement (picked at the top of the focused pane).
+    Statement(crate::model::SentenceRef),
 }
 
 /// How many rows below the top of the pane "these differ" looks for a
@@ -186,6 +201,13 @@ impl App {
         self.review.filter.shows(self.review_state(index))
     }
 
+    /// The stale verdicts and corrections, one line each (what was judged,
+    /// the verdict or correction, when, and the note).
+    #[must_use]
+    pub fn stale_lines(&self) -> Vec<String> {
+        self.reviewed().map(crate::report::review::stale_lines).unwrap_or_default()
+    }
+
     /// The review filter.
     #[must_use]
     pub const fn review_filter(&self) -> ReviewFilter {
@@ -242,7 +264,15 @@ impl App {
             Action::MarkIgnored => self.mark(Verdict::Ignored),
             Action::EditNote => self.open_note(NoteKind::Note),
             Action::PinValue => self.open_note(NoteKind::Pin),
-            Action::SameItems => self.merge(),
+            Action::SameItems => {
+                if let Some(index) = self.selected_for_review() {
+                    self.merge(MergePick::Item(index));
+                }
+            }
+            Action::JoinStatement => match self.statement_at_top() {
+                Ok(sentence) => self.merge(MergePick::Statement(sentence)),
+                Err(message) => self.info(message),
+            },
             Action::DifferentItems => self.split(),
             Action::UndoReview => self.undo_review(),
             Action::ReviewFilter => {
@@ -252,8 +282,14 @@ impl App {
                 {
                     self.selected = None;
                 }
-                let skip =
-                    if self.review.filter == ReviewFilter::Unreviewed { ": n/N skip reviewed items" } else { "" };
+                let stale = self.stale_lines().len();
+                let skip = match self.review.filter {
+                    ReviewFilter::Unreviewed => ": n/N skip reviewed items".to_owned(),
+                    ReviewFilter::Stale => {
+                        format!(": {stale} stale item{} in the list (d)", if stale == 1 { "" } else { "s" })
+                    }
+                    _ => String::new(),
+                };
                 self.info(format!("review filter: {}{skip}", self.review.filter.label()));
             }
             _ => {}
@@ -387,41 +423,41 @@ impl App {
         });
     }
 
-    /// "These say the same": the first press picks the selected item, the
-    /// second (on another item) joins the two.
-    fn merge(&mut self) {
-        let Some(index) = self.selected_for_review() else { return };
-        let Some(first) = self.review.merge_from else {
-            self.review.merge_from = Some(index);
-            self.info(format!("#{}: now select what says the same (n / N) and press the key again", index + 1));
+    /// "These say the same": the first press picks one side (the selected
+    /// item with `M`, the shared statement at the top of the focused pane
+    /// with `J`), the second press the other, and the two are joined.
+    fn merge(&mut self, pick: MergePick) {
+        let name = |pick: MergePick| match pick {
+            MergePick::Item(index) => format!("#{}", index + 1),
+            MergePick::Statement(_) => "the statement".to_owned(),
+        };
+        let Some(first) = self.review.merge_from.take() else {
+            self.review.merge_from = Some(pick);
+            self.info(format!(
+                "{}: now pick what says the same (select it and press M, or scroll a shared statement to the top \
+                 of a pane and press J)",
+                name(pick)
+            ));
             return;
         };
-        self.review.merge_from = None;
-        if first == index {
+        if first == pick {
             self.info("merge cancelled");
             return;
         }
         let at = now();
         // The merged item is selected afterwards: the one holding this mention.
-        let follow = self.reviewed().and_then(|r| {
-            let mention = r.comparison.discrepancies.get(index)?.mentions.first()?;
-            Some(mention_key(&r.comparison, mention))
-        });
+        let follow = match (first, pick) {
+            (_, MergePick::Item(index)) | (MergePick::Item(index), _) => self.reviewed().and_then(|r| {
+                let mention = r.comparison.discrepancies.get(index)?.mentions.first()?;
+                Some(mention_key(&r.comparison, mention))
+            }),
+            _ => None,
+        };
+        let names = format!("{} and {}", name(first), name(pick));
         self.change_review(|review, reviewed| {
             let comparison = &reviewed.comparison;
-            let (Some(a), Some(b)) = (comparison.discrepancies.get(first), comparison.discrepancies.get(index)) else {
-                return Err("the items are gone".to_owned());
-            };
-            let change = match (a.kind, b.kind, a.mentions.first(), b.mentions.first()) {
-                (DiscrepancyKind::Number, DiscrepancyKind::Number, Some(x), Some(y)) => {
-                    Change::SameQuantity { a: mention_key(comparison, x), b: mention_key(comparison, y) }
-                }
-                (DiscrepancyKind::Unique, DiscrepancyKind::Unique, Some(x), Some(y)) => {
-                    Change::SameStatement { a: sentence_key(comparison, x.at), b: sentence_key(comparison, y.at) }
-                }
-                _ => return Err("only figures with figures, and details with details, can be the same".to_owned()),
-            };
-            let message = format!("#{} and #{}: {} (u undoes)", first + 1, index + 1, change.describe());
+            let change = merge_change(comparison, first, pick)?;
+            let message = format!("{names}: {} (u undoes)", change.describe());
             review.corrections.push(Correction { change, at });
             Ok(message)
         });
@@ -483,27 +519,39 @@ impl App {
         });
     }
 
+    /// The first shared statement from the top of the focused pane down (a
+    /// few rows).
+    fn statement_at_top(&self) -> Result<crate::model::SentenceRef, String> {
+        let focus = self.focus;
+        let row = self.positions.get(focus).map(|p| p.row);
+        let comparison = &self.reviewed().ok_or("the comparison is not ready")?.comparison;
+        let article = comparison.articles.get(focus).ok_or("no article in focus")?;
+        comparison
+            .rows
+            .iter()
+            .skip(row.unwrap_or(0))
+            .take(SPLIT_LOOKAHEAD)
+            .filter_map(|r| r.cells.get(focus).copied().flatten())
+            .filter_map(|p| article.paragraphs.get(p))
+            .flat_map(|p| p.sentences.clone())
+            .map(|sentence| crate::model::SentenceRef { article: focus, sentence })
+            .find(|at| comparison.group_of(*at).is_some())
+            .ok_or_else(|| "scroll a shared statement to the top of the focused pane".to_owned())
+    }
+
     /// The first shared statement of the paragraph at the top of the
     /// focused pane leaves its group.
     fn split_statement(&mut self) {
-        let focus = self.focus;
-        let row = self.positions.get(focus).map(|p| p.row);
         let at = now();
+        let sentence = match self.statement_at_top() {
+            Ok(sentence) => sentence,
+            Err(message) => {
+                self.info(format!("select a figure or a name, or {message}"));
+                return;
+            }
+        };
         self.change_review(|review, reviewed| {
             let comparison = &reviewed.comparison;
-            let article = comparison.articles.get(focus).ok_or("no article in focus")?;
-            // The first shared statement from the top of the pane down (a few rows).
-            let sentence = comparison
-                .rows
-                .iter()
-                .skip(row.unwrap_or(0))
-                .take(SPLIT_LOOKAHEAD)
-                .filter_map(|r| r.cells.get(focus).copied().flatten())
-                .filter_map(|p| article.paragraphs.get(p))
-                .flat_map(|p| p.sentences.clone())
-                .map(|sentence| crate::model::SentenceRef { article: focus, sentence })
-                .find(|at| comparison.group_of(*at).is_some())
-                .ok_or("select a figure or a name, or scroll a shared statement to the top of the focused pane")?;
             let change = Change::DifferentStatement { sentence: sentence_key(comparison, sentence) };
             let message = format!("{} (u undoes)", change.describe());
             review.corrections.push(Correction { change, at });
@@ -537,3 +585,36 @@ pub const fn verdict_mark(verdict: Verdict) -> char {
 
 #[cfg(test)]
 mod tests;
+
+/// The correction joining two merge picks.
+fn merge_change(comparison: &Comparison, first: MergePick, second: MergePick) -> Result<Change, String> {
+    let item = |index: usize| comparison.discrepancies.get(index).ok_or_else(|| "the items are gone".to_owned());
+    let detail = |index: usize| -> Result<crate::model::SentenceRef, String> {
+        let discrepancy = item(index)?;
+        match (discrepancy.kind, discrepancy.mentions.first()) {
+            (DiscrepancyKind::Unique, Some(mention)) => Ok(mention.at),
+            _ => Err("only a detail only one article reports can join a shared statement".to_owned()),
+        }
+    };
+    let same = |a: crate::model::SentenceRef, b: crate::model::SentenceRef| -> Result<Change, String> {
+        if comparison.group_of(a).is_some() && comparison.group_of(a) == comparison.group_of(b) {
+            return Err("these are one statement already".to_owned());
+        }
+        Ok(Change::SameStatement { a: sentence_key(comparison, a), b: sentence_key(comparison, b) })
+    };
+    match (first, second) {
+        (MergePick::Item(a), MergePick::Item(b)) => {
+            let (a, b) = (item(a)?, item(b)?);
+            match (a.kind, b.kind, a.mentions.first(), b.mentions.first()) {
+                (DiscrepancyKind::Number, DiscrepancyKind::Number, Some(x), Some(y)) => {
+                    Ok(Change::SameQuantity { a: mention_key(comparison, x), b: mention_key(comparison, y) })
+                }
+                (DiscrepancyKind::Unique, DiscrepancyKind::Unique, Some(x), Some(y)) => same(x.at, y.at),
+                _ => Err("only figures with figures, and details with details, can be the same".to_owned()),
+            }
+        }
+        (MergePick::Item(index), MergePick::Statement(statement))
+        | (MergePick::Statement(statement), MergePick::Item(index)) => same(detail(index)?, statement),
+        (MergePick::Statement(a), MergePick::Statement(b)) => same(a, b),
+    }
+}

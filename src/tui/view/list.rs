@@ -20,6 +20,43 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
+/// The stale verdicts and corrections, wrapped, in place of the list.
+fn stale(app: &App, inner: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let lines = app.stale_lines();
+    let width = usize::from(inner.width).saturating_sub(2).max(1);
+    if lines.is_empty() {
+        let note = "No stale review item: every verdict and correction found its finding.";
+        buf.set_string(inner.x + 1, inner.y, truncate(note, width), theme.style(Element::Muted));
+        return;
+    }
+    let mut y = inner.y;
+    for line in &lines {
+        let clean = clean_line(line);
+        let words: Vec<&str> = clean.split(' ').collect();
+        let mut row = String::new();
+        let mut rows = Vec::new();
+        for word in words {
+            if !row.is_empty() && row.chars().count() + 1 + word.chars().count() > width {
+                rows.push(std::mem::take(&mut row));
+            }
+            if !row.is_empty() {
+                row.push(' ');
+            }
+            row.push_str(word);
+        }
+        rows.push(row);
+        for (at, text) in rows.iter().enumerate() {
+            if y >= inner.y + inner.height {
+                return;
+            }
+            let style = if at == 0 { theme.style(Element::Accent) } else { theme.style(Element::Muted) };
+            buf.set_string(inner.x + 1, y, truncate(text, width), style);
+            y += 1;
+        }
+    }
+}
+
 /// Draws the panel.
 pub fn render(app: &App, reader: &Reader, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
@@ -42,6 +79,13 @@ pub fn render(app: &App, reader: &Reader, area: Rect, buf: &mut Buffer) {
         ListOrder::Checker => " important first ",
         ListOrder::Reading => " reading order ",
     };
+    // A narrow panel keeps the title whole with a shorter name of the order.
+    let title_width = " Discrepancies ".len() + position.len() + order_name.chars().count() + 2;
+    let order_name = match app.order {
+        _ if title_width <= usize::from(area.width) => order_name,
+        ListOrder::Checker => " ranked ",
+        ListOrder::Reading => " in order ",
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.style(Element::Border))
@@ -54,6 +98,10 @@ pub fn render(app: &App, reader: &Reader, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.height == 0 || inner.width == 0 {
+        return;
+    }
+    if app.review_filter() == crate::tui::app::ReviewFilter::Stale {
+        stale(app, inner, buf);
         return;
     }
     if items.is_empty() {

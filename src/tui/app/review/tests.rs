@@ -239,7 +239,119 @@ fn help_lists_the_review_keys() {
     let mut terminal = Terminal::new(TestBackend::new(120, 60)).expect("terminal");
     terminal.draw(|frame| frame.render_widget(&app, frame.area())).expect("draw");
     let text: String = terminal.backend().buffer().content().iter().map(|c| c.symbol()).collect();
-    for words in ["review: confirmed", "review: disputed", "review: false alarm", "review: ignore", "review: note"] {
+    for words in [
+        "review: confirmed",
+        "review: disputed",
+        "review: false alarm",
+        "review: ignore",
+        "review: note",
+        "review: merge with the statement at pane top",
+    ] {
         assert!(text.contains(words), "help lacks {words}");
     }
+}
+
+/// The group of a sentence's text, and how many sentences it holds.
+fn group_size_of(app: &App, words: &str) -> Option<usize> {
+    let comparison = app.reader().expect("ready").comparison();
+    comparison.groups.iter().find_map(|group| {
+        group.members.iter().any(|m| comparison.sentence_text(*m).contains(words)).then_some(group.members.len())
+    })
+}
+
+#[test]
+fn a_detail_joins_the_shared_statement_at_the_top_of_the_pane() {
+    let mut app = app();
+    let shared = app.reader().expect("ready").comparison().groups.len();
+    let details = count(&app, DiscrepancyKind::Unique);
+    let top = app.statement_at_top().expect("a shared statement at the top");
+    let top_text = app.reader().expect("ready").comparison().sentence_text(top).to_owned();
+    let before = group_size_of(&app, &top_text).expect("it is shared");
+    select(&mut app, DiscrepancyKind::Unique, "bakery");
+    press(&mut app, "M");
+    press(&mut app, "J");
+    assert_eq!(app.reader().expect("ready").comparison().groups.len(), shared, "{:?}", app.message);
+    assert_eq!(count(&app, DiscrepancyKind::Unique), details - 1, "the bakery is no longer a lone detail");
+    assert_eq!(group_size_of(&app, "bakery"), Some(before + 1), "it joined the statement's group");
+    press(&mut app, "u");
+    assert_eq!(count(&app, DiscrepancyKind::Unique), details, "undo");
+    // A figure cannot join a statement.
+    select(&mut app, DiscrepancyKind::Number, "4,500");
+    press(&mut app, "M");
+    press(&mut app, "J");
+    assert!(app.message.as_ref().is_some_and(|m| m.text.contains("only a detail")), "{:?}", app.message);
+}
+
+#[test]
+fn two_shared_statements_picked_with_j_become_one() {
+    let paragraphs = [
+        "The dam on the Orlen River burst late on Tuesday night.",
+        "Rescue boats searched the flooded streets of the lower town.",
+        "The regional governor declared a state of emergency on Wednesday.",
+        "Schools across the valley will stay closed until Friday.",
+        "Engineers had warned about cracks in the spillway for years.",
+    ];
+    let text = |outlet: &str| format!("Source: {outlet}\n\nFlood\n\n{}", paragraphs.join("\n\n"));
+    let (wire, blog) = (text("Wire"), text("Blog"));
+    let comparison = compare_texts(&[("wire.txt", wire.as_str()), ("blog.txt", blog.as_str())], &Settings::default());
+    let mut app = App::ready(Options::default(), Arc::new(comparison));
+    app.resize(100, 12); // short panes, so scrolling brings the next statement to the top
+    let shared = app.reader().expect("ready").comparison().groups.len();
+    assert!(shared >= 2, "the articles share two statements");
+    let first = app.statement_at_top().expect("a shared statement");
+    press(&mut app, "J");
+    // The same statement again is "already one".
+    press(&mut app, "J");
+    assert!(app.message.as_ref().is_some_and(|m| m.text.contains("cancelled")), "{:?}", app.message);
+    press(&mut app, "J");
+    // Scroll until another shared statement is at the top.
+    let first_group = app.reader().expect("ready").comparison().group_of(first);
+    let mut terminal = Terminal::new(TestBackend::new(100, 12)).expect("terminal");
+    for _ in 0..60 {
+        terminal.draw(|frame| frame.render_widget(&app, frame.area())).expect("draw");
+        let top = app.statement_at_top().ok();
+        let group = top.and_then(|t| app.reader().expect("ready").comparison().group_of(t));
+        if group.is_some() && group != first_group {
+            break;
+        }
+        press(&mut app, "j");
+    }
+    press(&mut app, "J");
+    assert_eq!(app.reader().expect("ready").comparison().groups.len(), shared - 1, "{:?}", app.message);
+    assert!(
+        app.message.as_ref().is_some_and(|m| m.text.contains("the statement and the statement")),
+        "{:?}",
+        app.message
+    );
+}
+
+#[test]
+fn the_review_filter_lists_stale_items_in_the_list_panel() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let options = || Options {
+        review: Some(crate::review::store::Location::DataDir(dir.path().to_owned())),
+        ..Options::default()
+    };
+    let comparison = compare_texts(&[("wire.txt", WIRE), ("blog.txt", BLOG)], &Settings::default());
+    let mut first = App::ready(options(), Arc::new(comparison));
+    first.resize(120, 30);
+    select(&mut first, DiscrepancyKind::Number, "Three");
+    press(&mut first, "D");
+    // The blog is edited since: the verdict on its death toll is stale.
+    let edited = BLOG.replace("Five people died", "Four people died");
+    let comparison = compare_texts(&[("wire.txt", WIRE), ("blog.txt", &edited)], &Settings::default());
+    let mut app = App::ready(options(), Arc::new(comparison));
+    app.resize(120, 30);
+    assert_eq!(app.stale_lines().len(), 1, "{:?}", app.stale_lines());
+    while app.review_filter() != ReviewFilter::Stale {
+        press(&mut app, "R");
+    }
+    assert!(app.message.as_ref().is_some_and(|m| m.text.contains("1 stale item")), "{:?}", app.message);
+    press(&mut app, "d");
+    let mut terminal = Terminal::new(TestBackend::new(120, 30)).expect("terminal");
+    terminal.draw(|frame| frame.render_widget(&app, frame.area())).expect("draw");
+    let text: String = terminal.backend().buffer().content().iter().map(|c| c.symbol()).collect();
+    assert!(text.contains("Stale number verdict (disputed"), "the stale verdict is listed");
+    press(&mut app, "R");
+    assert_eq!(app.review_filter(), ReviewFilter::All, "the cycle comes back to all");
 }
