@@ -479,8 +479,13 @@ fn read_one(tokens: &[Token], (start, end): (usize, usize), left: (usize, usize)
             && after(index + 1).is_some_and(|next| {
                 !next.boundary && is_content(next) && !ends_phrase(next) && !next.capitalised && next.figure.is_none()
             });
+        // "1.5 million women seeking back pay": an -ing word after the
+        // noun opens a clause of its own ("missing people" keeps it).
+        let relative =
+            !phrase.is_empty() && !token.hyphenated && token.folded.len() > 5 && token.folded.ends_with("ing");
         if token.boundary
             || !is_content(token)
+            || relative
             || (ends_phrase(token) && !modifying)
             || phrase.len() == 5
             || year_of(token).is_some()
@@ -753,6 +758,15 @@ mod tests {
         assert_eq!(first("A magnitude-5.9 quake early Sunday shook the coast").thing.as_deref(), Some("quak"));
         assert!(VERB_FORMS.contains("struck") && VERB_FORMS.contains("sought"));
         assert!(!VERB_FORMS.contains("island") && !VERB_FORMS.contains("fell"));
+    }
+
+    #[test]
+    fn an_ing_word_after_the_noun_ends_it() {
+        assert_eq!(
+            first("a lawsuit involving as many as 1.5 million women seeking back pay").thing.as_deref(),
+            Some("women")
+        );
+        assert_eq!(first("there are 40 missing hikers").thing.as_deref(), Some("hiker"));
     }
 
     #[test]

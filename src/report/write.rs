@@ -101,10 +101,15 @@ fn open_in_place(target: &Path, metadata: &std::fs::Metadata) -> std::io::Result
             let deadline = std::time::Instant::now() + PIPE_READER_WAIT;
             loop {
                 match std::fs::OpenOptions::new().write(true).custom_flags(O_NONBLOCK).open(target) {
-                    // A reader is there: open it again blocking (returns at once).
+                    // A reader is there: open it again blocking (returns at
+                    // once), and only then let the probe go. Closing the
+                    // probe first could let the reader see the end of the
+                    // stream and leave, and the blocking open would wait for
+                    // a reader for ever.
                     Ok(probe) => {
+                        let file = std::fs::OpenOptions::new().write(true).open(target);
                         drop(probe);
-                        break;
+                        return file;
                     }
                     Err(error) if error.raw_os_error() == Some(ENXIO) => {
                         if std::time::Instant::now() >= deadline {
