@@ -135,16 +135,19 @@ impl SimilarityIndex {
     pub fn new(articles: &[Article], analyses: &[Vec<SentenceAnalysis>]) -> Self {
         let mut positions = HashMap::new();
         let mut term_lists: Vec<&[Term]> = Vec::new();
+        let mut texts: Vec<&str> = Vec::new();
         for (a, article) in articles.iter().enumerate() {
             for (s, sentence) in article.sentences.iter().enumerate() {
                 let terms = analyses.get(a).and_then(|x| x.get(s)).map_or(&[][..], |x| &x.terms[..]);
                 if is_comparable(sentence.kind) && !terms.is_empty() {
                     positions.insert(SentenceRef { article: a, sentence: s }, term_lists.len());
                     term_lists.push(terms);
+                    texts.push(&article.text[sentence.span.range()]);
                 }
             }
         }
         let (space, _) = build_vectors(&term_lists);
+        let space = space.with_dense(&texts);
         Self { positions, space }
     }
 
@@ -471,6 +474,25 @@ mod tests {
         let (in_a, in_b) = word_diff(a, b);
         assert_eq!(in_a.iter().map(|s| &a[s.range()]).collect::<Vec<_>>(), ["were killed"]);
         assert_eq!(in_b.iter().map(|s| &b[s.range()]).collect::<Vec<_>>(), ["have died"]);
+    }
+
+    /// Whether the first sentences of two one-sentence articles group.
+    fn grouped(a: &str, b: &str) -> bool {
+        let comparison = crate::compare_texts(&[("a.txt", a), ("b.txt", b)], &crate::Settings::default());
+        comparison.groups.iter().any(|g| g.article_count() == 2)
+    }
+
+    #[test]
+    fn reworded_statement_groups() {
+        assert!(grouped(
+            "Halvorsen pleaded guilty Wednesday in federal court in Brenton.",
+            "Halvorsen pleaded guilty in a federal courtroom in Brenton on Wednesday morning."
+        ));
+    }
+
+    #[test]
+    fn sentences_sharing_only_common_words_stay_apart() {
+        assert!(!grouped("Officials say they know where the group is.", "Nobody knows where the group will go."));
     }
 
     #[test]
