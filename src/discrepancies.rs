@@ -109,7 +109,7 @@ pub(crate) fn articles_differ(discrepancy: &Discrepancy, articles: &[Article]) -
         let version = match &mention.evidence {
             Evidence::Figure(figure) => format!("{:e}", figure.value),
             Evidence::Date(date) => format!("{date:?}"),
-            Evidence::Spelling | Evidence::Detail => articles
+            Evidence::Spelling | Evidence::Detail(_) => articles
                 .get(mention.at.article)
                 .and_then(|article| article.text.get(mention.span.range()))
                 .unwrap_or_default()

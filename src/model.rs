@@ -542,8 +542,19 @@ pub enum Evidence {
     Date(DayDate),
     /// One spelling of a name (name discrepancies): the span's text.
     Spelling,
-    /// A sentence only one article carries (unique details).
-    Detail,
+    /// A sentence only one article carries (unique details), with the
+    /// closest sentence of every other article, so the claim can be judged.
+    Detail(Vec<Closest>),
+}
+
+/// The sentence of another article closest to a given sentence, and how
+/// close it is (the matcher's similarity, 0–1).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Closest {
+    /// The other article's sentence.
+    pub at: SentenceRef,
+    /// The matcher's similarity of the two sentences.
+    pub similarity: f32,
 }
 
 /// One place a discrepancy shows up.

@@ -13,9 +13,15 @@
 //!   "hurt"). Built by `scripts/build-synonyms.sh` from WordNet 3.0
 //!   (`assets/semantic/LICENSE-wordnet.txt`).
 //!
+//! - **Embeddings** ([`embeddings`], `assets/semantic/embeddings-en.bin`):
+//!   static word vectors distilled from the sentence model all-MiniLM-L6-v2
+//!   (Apache-2.0), so paraphrase without a shared stem still meets.
+//!
 //! Both tables are `stem<TAB>value` lines sorted bytewise by stem, searched
 //! in place. Keys are the matcher's stems ([`crate::tokens::stem`] of a
 //! folded word); [`word_synonyms`] takes a word as written.
+
+pub mod embeddings;
 
 /// `stem<TAB>zipf×10`.
 static FREQUENCY: &str = include_str!("../assets/semantic/frequency-en.tsv");

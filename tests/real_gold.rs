@@ -30,6 +30,15 @@ const THRESHOLDS: &[(&str, Bound, f64, &str)] = &[
     ("hard_found", Bound::AtLeast, 5.0, "issue 13"),
     ("traps_hit", Bound::AtMost, 5.0, "issue 13"),
     ("number_false_share", Bound::AtMost, 0.12, "issue 13"),
+    // Shared facts and unique details (issue 14). Measured: pairs 82/148,
+    // shared 51/98, unique 72/78, false uniques 59/220, wrong merges 2/35,
+    // mega-groups 0 (see the H14 note and docs/matching.md).
+    ("pairs_share", Bound::AtLeast, 0.53, "issue 14"),
+    ("shared_found", Bound::AtLeast, 49.0, "issue 14"),
+    ("unique_found", Bound::AtLeast, 71.0, "issue 14"),
+    ("false_unique_share", Bound::AtMost, 0.29, "issue 14"),
+    ("wrong_merges", Bound::AtMost, 2.0, "issue 14"),
+    ("mega_groups", Bound::AtMost, 0.0, "issue 14"),
 ];
 
 fn shared_root() -> PathBuf {
@@ -63,9 +72,15 @@ impl Totals {
                 let reported = self.get("num_reported");
                 if reported == 0.0 { 0.0 } else { self.get("judged_false") / reported }
             }
+            "pairs_share" => ratio(self.get("pairs_grouped"), self.get("pairs_total")),
+            "false_unique_share" => ratio(self.get("false_uniques"), self.get("shared_sentences")),
             other => self.get(other),
         }
     }
+}
+
+fn ratio(part: f64, whole: f64) -> f64 {
+    if whole == 0.0 { 0.0 } else { part / whole }
 }
 
 fn totals(results: &serde_json::Value) -> Totals {
@@ -79,6 +94,10 @@ fn totals(results: &serde_json::Value) -> Totals {
                     totals.add(key, number);
                 }
             }
+        }
+        if let Some([ok, total]) = cluster["shared_pairs"].as_array().map(Vec::as_slice) {
+            totals.add("pairs_grouped", ok.as_f64().unwrap_or(0.0));
+            totals.add("pairs_total", total.as_f64().unwrap_or(0.0));
         }
         for (verdict, count) in cluster["num_judged"].as_object().into_iter().flatten() {
             totals.add(&format!("judged_{verdict}"), count.as_f64().unwrap_or(0.0));

@@ -1,5 +1,10 @@
 //! Unique details: content sentences no other article carries. Adjacent
 //! unique sentences of one paragraph form one detail.
+//!
+//! "Not grouped" is not "unique": a sentence whose closest sentence in some
+//! other article scores [`crate::matching::CARRIED_ELSEWHERE`] or more (as a
+//! whole, or as part of a longer sentence) is not claimed as unique. Each
+//! mention carries those closest sentences so the reader can judge.
 
 use super::{Inputs, excerpt};
 use crate::model::{Discrepancy, DiscrepancyKind, Evidence, Mention, SentenceKind, SentenceRef};
@@ -22,7 +27,10 @@ fn find(inputs: &Inputs<'_>) -> Vec<Discrepancy> {
     for (a, article) in inputs.articles.iter().enumerate() {
         let mut previous: Option<(usize, usize)> = None; // (paragraph, sentence)
         for (s, sentence) in article.sentences.iter().enumerate() {
-            let unique = sentence.kind == SentenceKind::Content && inputs.matching.sentence_groups[a][s].is_none();
+            let closest = inputs.matching.closest.get(a).and_then(|c| c.get(s)).cloned().unwrap_or_default();
+            let unique = sentence.kind == SentenceKind::Content
+                && inputs.matching.sentence_groups[a][s].is_none()
+                && !closest.iter().any(|c| c.similarity >= crate::matching::CARRIED_ELSEWHERE);
             if !unique {
                 previous = None;
                 continue;
@@ -30,7 +38,7 @@ fn find(inputs: &Inputs<'_>) -> Vec<Discrepancy> {
             let mention = Mention {
                 at: SentenceRef { article: a, sentence: s },
                 span: sentence.span,
-                evidence: Evidence::Detail,
+                evidence: Evidence::Detail(closest),
             };
             let continues = previous.is_some_and(|(p, prev)| p == sentence.paragraph && prev + 1 == s);
             match found.last_mut() {

@@ -15,7 +15,7 @@ pub const VERSION: u32 = 1;
 /// The minor version: raised by every addition to the contract (new fields
 /// only), so a script can tell which fields to expect. See
 /// `docs/report-format.md` for what each minor version added.
-pub const VERSION_MINOR: u32 = 5;
+pub const VERSION_MINOR: u32 = 6;
 
 /// The whole JSON report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -289,6 +289,22 @@ pub struct ReportMention {
     /// Dates: the resolved date (ISO 8601).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub date: Option<String>,
+    /// Unique details: the closest sentence of every other article, with
+    /// the matcher's similarity (0–1), so the claim "only one article
+    /// reports this" can be judged.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub closest: Option<Vec<ReportClosest>>,
+}
+
+/// The sentence of another article closest to a unique detail's sentence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ReportClosest {
+    /// Index into `articles`.
+    pub article: usize,
+    /// Index into that article's `sentences`.
+    pub sentence: usize,
+    /// The matcher's similarity (0–1; 1 is the same statement).
+    pub similarity: f64,
 }
 
 #[allow(clippy::ref_option)] // serde's skip_serializing_if passes a reference
@@ -389,6 +405,19 @@ pub fn build(comparison: &Comparison, context: &ReportContext) -> Report {
                     qualifier: m.figure().map(|f| f.qualifier.as_str().to_owned()),
                     unit: m.figure().map(|f| f.unit.clone()).filter(|u| !u.is_empty()),
                     date: m.date().map(crate::model::DayDate::iso),
+                    closest: match &m.evidence {
+                        crate::model::Evidence::Detail(closest) => Some(
+                            closest
+                                .iter()
+                                .map(|c| ReportClosest {
+                                    article: c.at.article,
+                                    sentence: c.at.sentence,
+                                    similarity: (f64::from(c.similarity) * 1000.0).round() / 1000.0,
+                                })
+                                .collect(),
+                        ),
+                        _ => None,
+                    },
                 })
                 .collect(),
             review: super::review::of(context).and_then(|r| super::review::beside(r, i)),

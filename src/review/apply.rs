@@ -301,7 +301,7 @@ impl Work {
                 summary: String::new(),
                 agreement: None,
                 label: String::new(),
-                mentions: vec![Mention { at: sentence, span: s.span, evidence: Evidence::Detail }],
+                mentions: vec![Mention { at: sentence, span: s.span, evidence: Evidence::Detail(Vec::new()) }],
             };
             describe_unique(&mut detail, &self.comparison.articles);
             self.comparison.discrepancies.push(detail);

@@ -254,7 +254,7 @@ fn mention_note(text: &str, mention: &Mention) -> Option<String> {
     match &mention.evidence {
         Evidence::Figure(figure) => Some(format!("{text}: {}", figure_range(figure))),
         Evidence::Date(date) => Some(format!("{text}: {}", date.iso())),
-        Evidence::Spelling | Evidence::Detail => None,
+        Evidence::Spelling | Evidence::Detail(_) => None,
     }
 }
 
