@@ -184,3 +184,15 @@ fn colours_mark_the_figures_and_the_focus() {
     let focused = app.screen().panes[0].outer;
     assert_eq!(buffer[(focused.x, focused.y + 1)].fg, theme.style(Element::BorderFocused).fg.expect("a colour"));
 }
+
+#[test]
+fn a_unique_detail_shows_the_closest_sentence_of_other_articles() {
+    // "Only one article reports this" is a claim: the detail view shows
+    // what each other article says closest to it, with the similarity.
+    let mut app = reader(Theme::monochrome(), 200, 60);
+    keys(&mut app, "N enter");
+    let screen = text(draw(&app, 200, 60).backend().buffer()).join("\n");
+    assert!(screen.contains("Discrepancy") && screen.contains("unique"), "{screen}");
+    assert!(screen.contains("closest sentence here (similarity"), "{screen}");
+    assert!(!screen.contains("0.00)"), "a sentence sharing nothing is not shown: {screen}");
+}

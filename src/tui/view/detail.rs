@@ -17,6 +17,9 @@ use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Widget};
 use std::collections::BTreeMap;
 
+/// Closest sentences less similar than this are not shown for a unique detail.
+const MIN_CLOSEST_SHOWN: f32 = 0.05;
+
 /// Versions narrower than this are stacked instead of side by side.
 const MIN_COLUMN_WIDTH: u16 = 30;
 
@@ -158,6 +161,14 @@ fn build<'a>(app: &App, reader: &'a Reader, discrepancy: &'a Discrepancy, width:
                 add(&mut sentences, member.article, member.sentence, false);
             }
         }
+        // A unique detail: the closest sentence of every other article, so
+        // the claim "only one article reports this" can be judged.
+        if let Evidence::Detail(closest) = &mention.evidence {
+            // A sentence that shares nothing says nothing about the claim.
+            for other in closest.iter().filter(|c| c.similarity >= MIN_CLOSEST_SHOWN) {
+                add(&mut sentences, other.at.article, other.at.sentence, false);
+            }
+        }
     }
 
     let count = u16::try_from(sentences.len()).unwrap_or(u16::MAX).max(1);
@@ -231,7 +242,10 @@ fn version<'a>(
             }
         }
         if !is_mention {
-            notes.push("same statement, without the mention".to_owned());
+            match closest_similarity(discrepancy, at) {
+                Some(similarity) => notes.push(format!("closest sentence here (similarity {similarity:.2})")),
+                None => notes.push("same statement, without the mention".to_owned()),
+            }
         }
         for note in notes {
             let note = clean_line(&note);
@@ -248,6 +262,14 @@ fn version<'a>(
         lines.pop();
     }
     lines
+}
+
+/// How close a unique detail's nearest sentence in another article is.
+fn closest_similarity(discrepancy: &Discrepancy, at: crate::model::SentenceRef) -> Option<f32> {
+    discrepancy.mentions.iter().find_map(|m| match &m.evidence {
+        Evidence::Detail(closest) => closest.iter().find(|c| c.at == at).map(|c| c.similarity),
+        _ => None,
+    })
 }
 
 fn mention_note(text: &str, mention: &Mention) -> Option<String> {
