@@ -314,3 +314,19 @@ fn build_mention(
         event: None,
     })
 }
+
+/// A measure read in its dimension's base unit ("940 miles" as 1,512.8
+/// km), so figures written in other units of one dimension compare; `None`
+/// for other classes and for units already in their base.
+#[must_use]
+pub fn in_base_unit(mention: &NumberMention) -> Option<NumberMention> {
+    let QuantityClass::Measure(unit) = &mention.class else { return None };
+    let (base, factor) = lexicon::NUMBERS.conversions.get(unit)?;
+    let mut converted = mention.clone();
+    converted.class = QuantityClass::Measure(base.into());
+    converted.figure.unit = base.into();
+    converted.figure.value *= factor;
+    converted.figure.low *= factor;
+    converted.figure.high *= factor;
+    Some(converted)
+}

@@ -182,9 +182,14 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
                     continue;
                 }
                 let context = context_vector(&identity.clause, inputs, &mut vocabulary);
+                // "940 miles" meets "1,500 kilometers" in kilometres.
+                let mention = match crate::numbers::in_base_unit(mention) {
+                    Some(converted) => Cow::Owned(converted),
+                    None => Cow::Borrowed(mention),
+                };
                 candidates.push(Candidate {
                     at,
-                    mention: Cow::Borrowed(mention),
+                    mention,
                     identity,
                     context,
                     group,

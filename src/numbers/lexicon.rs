@@ -23,6 +23,7 @@ pub(super) struct Numbers {
     hedges: Valued<Qualifier>,
     time_units: Valued<f64>,
     pub(super) measures: Valued<String>,
+    pub(super) conversions: Conversions,
     pub(super) unit_suffixes: Valued<String>,
     pub(super) currency_symbols: Valued<String>,
     pub(super) currency_words: Valued<String>,
@@ -55,6 +56,22 @@ pub(super) struct Valued<T> {
     pub(super) words: Vec<(String, T)>,
     #[allow(dead_code, reason = "read by the tests")]
     pub(super) examples: Examples,
+}
+
+/// Units converted to a base unit: (symbol, base symbol, factor).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Conversions {
+    pub(super) units: Vec<(String, String, f64)>,
+    #[allow(dead_code, reason = "read by the tests")]
+    pub(super) examples: Examples,
+}
+
+impl Conversions {
+    /// The base unit of `unit` and the factor into it.
+    pub(super) fn get(&self, unit: &str) -> Option<(&str, f64)> {
+        self.units.iter().find(|(u, ..)| u == unit).map(|(_, base, factor)| (base.as_str(), *factor))
+    }
 }
 
 /// Words, each with the lowest and highest value it allows.
@@ -148,6 +165,7 @@ mod tests {
         let hedged: Check = |m| m.is_some_and(|m| m.figure.qualifier != Qualifier::Exact);
         let duration: Check = |m| matches!(class(m), Some(QuantityClass::Duration(_)));
         let measure: Check = |m| matches!(class(m), Some(QuantityClass::Measure(_)));
+        let converted: Check = |m| m.is_some_and(|m| crate::numbers::in_base_unit(m).is_some());
         let money: Check = |m| matches!(class(m), Some(QuantityClass::Money(_)));
         let percent: Check = |m| matches!(class(m), Some(QuantityClass::Percent));
         let kind: Check = |m| class(m) == Some(&QuantityClass::NotQuantity(NotQuantity::Kind));
@@ -168,6 +186,7 @@ mod tests {
             ("hedges", &n.hedges.examples, hedged),
             ("time_units", &n.time_units.examples, duration),
             ("measures", &n.measures.examples, measure),
+            ("conversions", &n.conversions.examples, converted),
             ("unit_suffixes", &n.unit_suffixes.examples, measure),
             ("currency_symbols", &n.currency_symbols.examples, money),
             ("currency_words", &n.currency_words.examples, money),

@@ -268,3 +268,18 @@ fn two_peoples_figures_are_never_one_quantity() {
     );
     assert_eq!(statuses, ["conflicting"]);
 }
+
+#[test]
+fn distances_in_miles_and_kilometres_are_one_quantity() {
+    let (statuses, _) = number_verdicts(
+        "Source: Tarn Post\n\nThe island of Varn lies 1,500 kilometers south of the capital.",
+        "Source: Vell Daily\n\nThe island of Varn lies about 700 miles south of the capital.",
+    );
+    assert_eq!(statuses, ["conflicting"]);
+    // One distance written in both units agrees with itself.
+    let (statuses, _) = number_verdicts(
+        "Source: Tarn Post\n\nThe island of Varn lies 1,500 kilometers south of the capital.",
+        "Source: Vell Daily\n\nThe island of Varn lies 932 miles south of the capital.",
+    );
+    assert!(statuses.iter().all(|s| s != "conflicting"), "{statuses:?}");
+}
