@@ -765,7 +765,7 @@ fn judge(members: &[&Candidate<'_>], inputs: &Inputs<'_>) -> Option<(Quantity, O
         Verdict::Agree
     } else if overlap {
         Verdict::Compatible
-    } else if changed(members) {
+    } else if changed(members, inputs) {
         Verdict::Changed
     } else {
         Verdict::Conflicting
@@ -809,11 +809,41 @@ fn judge(members: &[&Candidate<'_>], inputs: &Inputs<'_>) -> Option<(Quantity, O
 }
 
 /// Whether differing figures are one figure moving over time: a clause
-/// says so ("rose to", "has risen", "so far", "bringing the toll to").
-/// Publication dates alone are not taken as proof: a later report may
-/// simply disagree.
-fn changed(members: &[&Candidate<'_>]) -> bool {
-    members.iter().any(|m| m.identity.changing)
+/// says so ("rose to", "has risen", "so far", "bringing the toll to"), or
+/// the articles' dates order them: every later report gives a higher
+/// count than every earlier one, as a toll reported a day apart does.
+/// (Falling counts are not read as movement: flooded homes do not dry
+/// between two reports; a lower later figure is a disagreement.)
+fn changed(members: &[&Candidate<'_>], inputs: &Inputs<'_>) -> bool {
+    members.iter().any(|m| m.identity.changing) || moved_with_dates(members, inputs)
+}
+
+/// Whether the members' values rise with their articles' dates.
+fn moved_with_dates(members: &[&Candidate<'_>], inputs: &Inputs<'_>) -> bool {
+    if members.iter().any(|m| m.mention.class != QuantityClass::Count) {
+        return false;
+    }
+    let mut dated: Vec<(i32, f64)> = Vec::with_capacity(members.len());
+    for member in members {
+        let Some(date) = inputs.articles.get(member.at.article).and_then(|a| a.date) else { return false };
+        let Some(year) = date.year else { return false };
+        let day = i32::from(year) * 372 + i32::from(date.month) * 31 + i32::from(date.day);
+        dated.push((day, member.mention.figure.value));
+    }
+    dated.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    let days: std::collections::BTreeSet<i32> = dated.iter().map(|(d, _)| *d).collect();
+    if days.len() < 2 {
+        return false;
+    }
+    // Per day the lowest and highest value; each day's range must lie wholly
+    // above the day before's.
+    let mut ranges: Vec<(f64, f64)> = Vec::new();
+    for day in &days {
+        let values = dated.iter().filter(|(d, _)| d == day).map(|(_, v)| *v);
+        let (low, high) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| (l.min(v), h.max(v)));
+        ranges.push((low, high));
+    }
+    ranges.windows(2).all(|w| w[0].1 < w[1].0)
 }
 
 /// "domestic flights cancelled", "military construction money": the most

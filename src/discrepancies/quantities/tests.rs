@@ -283,3 +283,34 @@ fn distances_in_miles_and_kilometres_are_one_quantity() {
     );
     assert!(statuses.iter().all(|s| s != "conflicting"), "{statuses:?}");
 }
+
+#[test]
+fn a_toll_reported_a_day_later_and_higher_is_changed() {
+    // No clause says the toll rose; the articles' dates do.
+    let (statuses, _) = number_verdicts(
+        "Source: Tarn Post\n\nPublished March 3, 2026\n\nThe Varn valley landslide killed three people.",
+        "Source: Vell Daily\n\nPublished March 4, 2026\n\nThe Varn valley landslide killed nine people.",
+    );
+    assert_eq!(statuses, ["changed"]);
+    // A later report with a lower toll than an earlier one beside a higher
+    // one is no movement: the reports disagree.
+    let comparison = compare_texts(
+        &[
+            ("a.txt", "Source: Tarn Post\n\nPublished March 3, 2026\n\nThe Varn valley landslide killed three people."),
+            ("b.txt", "Source: Vell Daily\n\nPublished March 4, 2026\n\nThe Varn valley landslide killed nine people."),
+            ("c.txt", "Source: Orla Wire\n\nPublished March 5, 2026\n\nThe Varn valley landslide killed four people."),
+        ],
+        &Settings::default(),
+    );
+    let verdicts: Vec<&str> = comparison.quantities.iter().map(|q| q.verdict.as_str()).collect();
+    assert_eq!(verdicts, ["conflicting"]);
+}
+
+#[test]
+fn a_count_lower_a_day_later_is_a_disagreement() {
+    let (statuses, _) = number_verdicts(
+        "Source: Tarn Post\n\nPublished March 3, 2026\n\nAbout 1,500 homes in Varn were flooded.",
+        "Source: Vell Daily\n\nPublished March 4, 2026\n\nAround 1,200 homes in Varn were flooded.",
+    );
+    assert_eq!(statuses, ["conflicting"]);
+}
