@@ -94,6 +94,10 @@ struct Candidate<'a> {
     /// For a year: the content words right before it ("term ends in",
     /// "has led House Democrats since"), the fact the year dates.
     lead: Vec<String>,
+    /// The figure as written, for reports: `mention` holds it converted to
+    /// its dimension's base unit when it is a measure ("940 miles" compared
+    /// as km, shown in miles).
+    written: Option<Figure>,
     /// The one person the figure's sentence is about: the only person it
     /// names, else, when it opens with "He" or "She", the person last named
     /// before it in the article (surname key). Two different people's
@@ -183,9 +187,9 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
                 }
                 let context = context_vector(&identity.clause, inputs, &mut vocabulary);
                 // "940 miles" meets "1,500 kilometers" in kilometres.
-                let mention = match crate::numbers::in_base_unit(mention) {
-                    Some(converted) => Cow::Owned(converted),
-                    None => Cow::Borrowed(mention),
+                let (mention, written) = match crate::numbers::in_base_unit(mention) {
+                    Some(converted) => (Cow::Owned(converted), Some(mention.figure.clone())),
+                    None => (Cow::Borrowed(mention), None),
                 };
                 candidates.push(Candidate {
                     at,
@@ -195,6 +199,7 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
                     group,
                     year,
                     lead: Vec::new(),
+                    written,
                     person: person.clone(),
                     contrasted: false,
                 });
@@ -223,6 +228,7 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
                     group,
                     year,
                     lead,
+                    written: None,
                     person: person.clone(),
                     contrasted: false,
                 });
@@ -230,6 +236,13 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
         }
     }
     candidates
+}
+
+impl Candidate<'_> {
+    /// The figure as the article writes it.
+    fn shown(&self) -> &Figure {
+        self.written.as_ref().unwrap_or(&self.mention.figure)
+    }
 }
 
 /// The unit of years read as figures.
@@ -771,10 +784,8 @@ fn judge(members: &[&Candidate<'_>], inputs: &Inputs<'_>) -> Option<(Quantity, O
         Verdict::Conflicting
     };
     let label = label(members);
-    let figures = members
-        .iter()
-        .map(|m| QuantityFigure { at: m.at, span: m.mention.span, figure: m.mention.figure.clone() })
-        .collect();
+    let figures =
+        members.iter().map(|m| QuantityFigure { at: m.at, span: m.mention.span, figure: m.shown().clone() }).collect();
     let unit = members[0].mention.figure.unit.clone();
     let quantity = Quantity { label: label.clone(), unit, verdict, figures };
     let agreement = match verdict {
@@ -802,7 +813,7 @@ fn judge(members: &[&Candidate<'_>], inputs: &Inputs<'_>) -> Option<(Quantity, O
     ]);
     let mentions = members
         .iter()
-        .map(|m| Mention { at: m.at, span: m.mention.span, evidence: Evidence::Figure(m.mention.figure.clone()) })
+        .map(|m| Mention { at: m.at, span: m.mention.span, evidence: Evidence::Figure(m.shown().clone()) })
         .collect();
     let discrepancy = Discrepancy { kind, summary, agreement: Some(agreement), label, mentions };
     Some((quantity, Some(discrepancy)))

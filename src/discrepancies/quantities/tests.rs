@@ -43,6 +43,7 @@ fn score(a: &str, b: &str) -> Option<f64> {
         group: None,
         year: Some(2026),
         lead: Vec::new(),
+        written: None,
         person: None,
         contrasted: false,
     };
@@ -54,6 +55,7 @@ fn score(a: &str, b: &str) -> Option<f64> {
         group: None,
         year: Some(2026),
         lead: Vec::new(),
+        written: None,
         person: None,
         contrasted: false,
     };
@@ -282,6 +284,17 @@ fn distances_in_miles_and_kilometres_are_one_quantity() {
         "Source: Vell Daily\n\nThe island of Varn lies 932 miles south of the capital.",
     );
     assert!(statuses.iter().all(|s| s != "conflicting"), "{statuses:?}");
+    // Reports show each figure as written, in its own unit.
+    let comparison = compare_texts(
+        &[
+            ("a.txt", "Source: Tarn Post\n\nThe island of Varn lies 1,500 kilometers south of the capital."),
+            ("b.txt", "Source: Vell Daily\n\nThe island of Varn lies about 700 miles south of the capital."),
+        ],
+        &Settings::default(),
+    );
+    let units: Vec<&str> =
+        comparison.quantities.iter().flat_map(|q| q.figures.iter().map(|f| f.figure.unit.as_str())).collect();
+    assert_eq!(units, ["km", "mi"]);
 }
 
 #[test]
