@@ -170,8 +170,13 @@ fn link_figures_to_quantities(figures: &mut [Vec<model::FigureReading>], quantit
     for (index, quantity) in quantities.iter().enumerate() {
         for member in &quantity.figures {
             let Some(article) = figures.get_mut(member.at.article) else { continue };
-            if let Some(reading) =
-                article.iter_mut().find(|r| r.sentence == member.at.sentence && r.span.overlaps(member.span))
+            // Readings are in reading order: find the sentence's first one by
+            // binary search, not by a scan of the whole article per member.
+            let first = article.partition_point(|r| r.sentence < member.at.sentence);
+            if let Some(reading) = article[first..]
+                .iter_mut()
+                .take_while(|r| r.sentence == member.at.sentence)
+                .find(|r| r.span.overlaps(member.span))
             {
                 reading.quantity = Some(index);
             }

@@ -230,8 +230,9 @@ fn join_bounds(text: &str, mentions: Vec<NumberMention>) -> Vec<NumberMention> {
     joined
 }
 
-/// A parsed number before context is read.
-#[derive(Debug, Clone)]
+/// A parsed number before context is read. `Default` is a plain number
+/// word read at token 0: readers set what their wording adds.
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Parsed {
     pub(crate) value: f64,
     /// Bounds for vague words ("hundreds"), else None.

@@ -400,7 +400,7 @@ fn ends_phrase(token: &Token) -> bool {
         "this",
     ];
     let word = token.folded.as_str();
-    (word.len() > 4 && word.ends_with("ed") && !word.ends_with("eed"))
+    participle(token)
         || WORDS.contains(&word)
         || VERB_FORMS.contains(word)
         // "a magnitude-5.9 earthquake early Sunday": a day ends the thing.
@@ -425,8 +425,7 @@ fn participle(token: &Token) -> bool {
 
 /// "airline's", "Iran's": a possessor, which determines the noun after it.
 fn is_possessive(token: &Token) -> bool {
-    let text = token.text.to_lowercase();
-    text.ends_with("'s") || text.ends_with("’s")
+    ["'s", "'S", "’s", "’S"].iter().any(|ending| token.text.ends_with(ending))
 }
 
 /// Words that make a phrase a time, not a thing ("in the last fiscal year").

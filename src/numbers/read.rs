@@ -259,19 +259,7 @@ fn parse_unsigned(raw: &[Token<'_>], lower: &[String], start: usize, decimal_com
     let word = lower[start].as_str();
     let next_word = lower.get(start + 1).map(String::as_str).unwrap_or_default();
     if let Some(value) = vulgar_fraction(word) {
-        return Some(Parsed {
-            value,
-            vague: None,
-            end: start + 1,
-            ordinal: false,
-            fraction: false,
-            written_in_digits: true,
-            bare_four_digits: false,
-            lead: 0,
-            pronoun: false,
-            suffix_unit: None,
-            currency: None,
-        });
+        return Some(Parsed { value, end: start + 1, written_in_digits: true, ..Parsed::default() });
     }
     // "more than half": a half after a hedge, on its own.
     let previous = start.checked_sub(1).map_or("", |i| lower[i].as_str());
@@ -279,19 +267,7 @@ fn parse_unsigned(raw: &[Token<'_>], lower: &[String], start: usize, decimal_com
         && matches!(previous, "than" | "about" | "nearly" | "almost" | "over" | "under" | "around" | "roughly")
         && !matches!(next_word, "of" | "a" | "an" | "-" | "the" | "an hour")
     {
-        return Some(Parsed {
-            value: 0.5,
-            vague: None,
-            end: start + 1,
-            ordinal: false,
-            fraction: false,
-            written_in_digits: false,
-            bare_four_digits: false,
-            lead: 0,
-            pronoun: false,
-            suffix_unit: None,
-            currency: None,
-        });
+        return Some(Parsed { value: 0.5, end: start + 1, ..Parsed::default() });
     }
     // "USD115", "115USD": a currency code written into the digits.
     if let Some((code, number)) = currency_in_token(word)
@@ -299,16 +275,10 @@ fn parse_unsigned(raw: &[Token<'_>], lower: &[String], start: usize, decimal_com
     {
         return Some(Parsed {
             value,
-            vague: None,
             end: start + 1,
-            ordinal: false,
-            fraction: false,
             written_in_digits: true,
-            bare_four_digits: false,
-            lead: 0,
-            pronoun: false,
-            suffix_unit: None,
             currency: Some(code),
+            ..Parsed::default()
         });
     }
     // "12.32e+14", "-12e-1": an exponent after a sign.
@@ -324,16 +294,9 @@ fn parse_unsigned(raw: &[Token<'_>], lower: &[String], start: usize, decimal_com
         let exponent = if sign == "-" { -exponent } else { exponent };
         return Some(Parsed {
             value: value * 10f64.powi(exponent),
-            vague: None,
             end: start + 3,
-            ordinal: false,
-            fraction: false,
             written_in_digits: true,
-            bare_four_digits: false,
-            lead: 0,
-            pronoun: false,
-            suffix_unit: None,
-            currency: None,
+            ..Parsed::default()
         });
     }
     if word.starts_with(|c: char| c.is_ascii_digit()) {
@@ -351,16 +314,10 @@ fn parse_unsigned(raw: &[Token<'_>], lower: &[String], start: usize, decimal_com
             if !million {
                 return Some(Parsed {
                     value,
-                    vague: None,
                     end: start + 1,
-                    ordinal: false,
-                    fraction: false,
                     written_in_digits: true,
-                    bare_four_digits: false,
-                    lead: 0,
-                    pronoun: false,
                     suffix_unit: Some(symbol),
-                    currency: None,
+                    ..Parsed::default()
                 });
             }
         }
@@ -409,16 +366,11 @@ fn parse_unsigned(raw: &[Token<'_>], lower: &[String], start: usize, decimal_com
         }
         return Some(Parsed {
             value,
-            vague: None,
             end,
             ordinal,
-            fraction: false,
             written_in_digits: true,
             bare_four_digits: bare_four && end == start + 1,
-            lead: 0,
-            pronoun: false,
-            suffix_unit: None,
-            currency: None,
+            ..Parsed::default()
         });
     }
     // "tens of thousands", "hundreds of thousands"
@@ -428,34 +380,10 @@ fn parse_unsigned(raw: &[Token<'_>], lower: &[String], start: usize, decimal_com
     {
         let base = if lower[start + 2] == "thousands" { 1e3 } else { 1e6 };
         let (low, high) = if word == "tens" { (20.0 * base, 99.0 * base) } else { (200.0 * base, 999.0 * base) };
-        return Some(Parsed {
-            value: low,
-            vague: Some((low, high)),
-            end: start + 3,
-            ordinal: false,
-            fraction: false,
-            written_in_digits: false,
-            bare_four_digits: false,
-            lead: 0,
-            pronoun: false,
-            suffix_unit: None,
-            currency: None,
-        });
+        return Some(Parsed { value: low, vague: Some((low, high)), end: start + 3, ..Parsed::default() });
     }
     if let Some((low, high)) = vague_word(word) {
-        return Some(Parsed {
-            value: low,
-            vague: Some((low, high)),
-            end: start + 1,
-            ordinal: false,
-            fraction: false,
-            written_in_digits: false,
-            bare_four_digits: false,
-            lead: 0,
-            pronoun: false,
-            suffix_unit: None,
-            currency: None,
-        });
+        return Some(Parsed { value: low, vague: Some((low, high)), end: start + 1, ..Parsed::default() });
     }
     if let Some(parsed) = parse_fraction(lower, start) {
         return Some(parsed);
@@ -465,19 +393,7 @@ fn parse_unsigned(raw: &[Token<'_>], lower: &[String], start: usize, decimal_com
         if word == "second" {
             return None;
         }
-        return Some(Parsed {
-            value: *value,
-            vague: None,
-            end: start + 1,
-            ordinal: true,
-            fraction: false,
-            written_in_digits: false,
-            bare_four_digits: false,
-            lead: 0,
-            pronoun: false,
-            suffix_unit: None,
-            currency: None,
-        });
+        return Some(Parsed { value: *value, end: start + 1, ordinal: true, ..Parsed::default() });
     }
     parse_words(lower, start)
 }

@@ -67,19 +67,7 @@ pub(super) fn parse_fraction(lower: &[String], start: usize) -> Option<Parsed> {
         return None;
     }
     let value = (numerator * unit * 1000.0).round() / 10.0;
-    Some(Parsed {
-        value,
-        vague: None,
-        end: index + 1,
-        ordinal: false,
-        fraction: true,
-        written_in_digits: false,
-        bare_four_digits: false,
-        lead: 0,
-        pronoun: false,
-        suffix_unit: None,
-        currency: None,
-    })
+    Some(Parsed { value, end: index + 1, fraction: true, ..Parsed::default() })
 }
 
 /// English number words: "twenty-seven", "eleven thousand", "a dozen",
@@ -116,19 +104,7 @@ pub(super) fn parse_words(lower: &[String], start: usize) -> Option<Parsed> {
     if article && value == 0.0 {
         return None;
     }
-    Some(Parsed {
-        value,
-        vague: None,
-        end,
-        ordinal: false,
-        fraction: false,
-        written_in_digits: false,
-        bare_four_digits: false,
-        lead: 0,
-        pronoun: lone_one && !noun_follows,
-        suffix_unit: None,
-        currency: None,
-    })
+    Some(Parsed { value, end, pronoun: lone_one && !noun_follows, ..Parsed::default() })
 }
 
 /// What the last word read by [`accumulate`] was.
@@ -381,19 +357,7 @@ pub(super) fn parse_half_multiple(lower: &[String], start: usize) -> Option<Pars
     if word(index) == "quarter"
         && let Some(multiplier) = scale(word(index + 1))
     {
-        return Some(Parsed {
-            value: multiplier / 4.0,
-            vague: None,
-            end: start + index + 2,
-            ordinal: false,
-            fraction: false,
-            written_in_digits: false,
-            bare_four_digits: false,
-            lead: 0,
-            pronoun: false,
-            suffix_unit: None,
-            currency: None,
-        });
+        return Some(Parsed { value: multiplier / 4.0, end: start + index + 2, ..Parsed::default() });
     }
     if word(index) != "half" {
         return None;
@@ -407,17 +371,5 @@ pub(super) fn parse_half_multiple(lower: &[String], start: usize) -> Option<Pars
         "hundred" => 100.0,
         other => scale(other)?,
     };
-    Some(Parsed {
-        value: multiple / 2.0,
-        vague: None,
-        end: start + index + 1,
-        ordinal: false,
-        fraction: false,
-        written_in_digits: false,
-        bare_four_digits: false,
-        lead: 0,
-        pronoun: false,
-        suffix_unit: None,
-        currency: None,
-    })
+    Some(Parsed { value: multiple / 2.0, end: start + index + 1, ..Parsed::default() })
 }

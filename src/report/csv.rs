@@ -164,11 +164,12 @@ pub fn neutralise(text: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::{Settings, compare_texts};
 
-    fn parse(text: &str) -> Vec<Vec<String>> {
+    /// A CSV report's rows, read back with the `csv` crate.
+    pub(crate) fn parse(text: &str) -> Vec<Vec<String>> {
         let mut reader = ::csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
         reader.records().map(|r| r.expect("valid CSV").iter().map(str::to_owned).collect()).collect()
     }

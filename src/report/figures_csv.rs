@@ -92,12 +92,8 @@ fn rows(comparison: &Comparison) -> Vec<[String; 17]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::csv::tests::parse;
     use crate::{Settings, compare_texts};
-
-    fn parse(text: &str) -> Vec<Vec<String>> {
-        let mut reader = ::csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
-        reader.records().map(|r| r.expect("valid CSV").iter().map(str::to_owned).collect()).collect()
-    }
 
     #[test]
     fn one_row_per_figure_with_class_and_verdict() {

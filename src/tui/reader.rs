@@ -13,6 +13,7 @@
 //! is a [`Pos`], anchored to one of its own paragraphs, so it survives a
 //! resize, a shift of the pane window or a change of sync.
 
+mod folded;
 mod placement;
 
 pub use placement::Placed;
@@ -20,6 +21,7 @@ pub use placement::Placed;
 use super::styled::StyledArticle;
 use super::wrap::{WrapCache, wrap};
 use crate::model::{Comparison, Span};
+pub use folded::Folded;
 use placement::Placement;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -62,6 +64,8 @@ pub struct Reader {
     styled: RefCell<Vec<Option<Rc<StyledArticle>>>>,
     wraps: RefCell<WrapCache>,
     placements: RefCell<HashMap<Vec<Column>, Placement>>,
+    /// Every article's text folded for search, made on the first search.
+    folded: std::cell::OnceCell<Vec<Folded>>,
 }
 
 impl Reader {
@@ -103,7 +107,16 @@ impl Reader {
             styled,
             wraps: RefCell::default(),
             placements: RefCell::default(),
+            folded: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Article `article`'s text folded for search; every article's is made
+    /// on the first call and kept.
+    #[must_use]
+    pub fn folded(&self, article: usize) -> &Folded {
+        let all = self.folded.get_or_init(|| self.comparison.articles.iter().map(|a| Folded::new(&a.text)).collect());
+        &all[article]
     }
 
     /// The comparison.

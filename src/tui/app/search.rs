@@ -73,7 +73,7 @@ pub fn find_matches(reader: &Reader, query: &str) -> (Vec<SearchMatch>, bool) {
     let mut matches: Vec<SearchMatch> = Vec::new();
     let mut truncated = false;
     'articles: for (article, content) in reader.comparison().articles.iter().enumerate() {
-        let folded = Folded::new(&content.text);
+        let folded = reader.folded(article);
         for needle in &needles {
             for (at, _) in folded.text.match_indices(needle.as_str()) {
                 if matches.len() == MAX_MATCHES {
@@ -94,40 +94,6 @@ pub fn find_matches(reader: &Reader, query: &str) -> (Vec<SearchMatch>, bool) {
     }
     matches.sort_by_key(|m| (m.row, m.article, m.span.start));
     (matches, truncated)
-}
-
-/// A text folded for search, with the way back to the original bytes.
-struct Folded {
-    text: String,
-    /// For each byte of `text`: where the character it came from starts in the original.
-    origin: Vec<usize>,
-}
-
-impl Folded {
-    fn new(original: &str) -> Self {
-        let mut text = String::with_capacity(original.len());
-        let mut origin = Vec::with_capacity(original.len());
-        let mut buffer = [0u8; 4];
-        for (at, c) in original.char_indices() {
-            let before = text.len();
-            if c.is_ascii() {
-                text.push(c.to_ascii_lowercase());
-            } else {
-                text.push_str(&crate::normalize::fold_diacritics_lower(c.encode_utf8(&mut buffer)));
-            }
-            origin.resize(origin.len() + (text.len() - before), at);
-        }
-        Self { text, origin }
-    }
-
-    /// The original span of folded bytes `start..end`: from the start of
-    /// the first character to the end of the last one.
-    fn original(&self, start: usize, end: usize, length: usize) -> Span {
-        let from = self.origin.get(start).copied().unwrap_or(length);
-        // The end is where the character after the match starts.
-        let to = self.origin.get(end).copied().unwrap_or(length);
-        Span::new(from, to.max(from))
-    }
 }
 
 impl App {
