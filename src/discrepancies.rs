@@ -101,13 +101,28 @@ pub fn find_quantities(
     list
 }
 
+/// Which way a hedge points: up ("more than", "at least"), down ("under",
+/// "at most"), both (a range) or nowhere ("about" and exact figures).
+fn hedge_direction(qualifier: crate::model::Qualifier) -> &'static str {
+    use crate::model::Qualifier;
+    match qualifier {
+        Qualifier::Over | Qualifier::AtLeast => "+",
+        Qualifier::Under | Qualifier::AtMost => "-",
+        Qualifier::Range => "~",
+        Qualifier::Exact | Qualifier::Approx => "",
+    }
+}
+
 /// True when some article's versions (figures, dates or spellings, as a
 /// set) differ from another's.
 pub(crate) fn articles_differ(discrepancy: &Discrepancy, articles: &[Article]) -> bool {
     let mut versions: std::collections::BTreeMap<usize, Vec<String>> = std::collections::BTreeMap::new();
     for mention in &discrepancy.mentions {
         let version = match &mention.evidence {
-            Evidence::Figure(figure) => format!("{:e}", figure.value),
+            // The hedge's direction is part of a version: "$250,000" and
+            // "more than $250,000" are two versions; "about" is not a
+            // direction (the quantity finder reads it as the figure).
+            Evidence::Figure(figure) => format!("{:e}{}", figure.value, hedge_direction(figure.qualifier)),
             Evidence::Date(date) => format!("{date:?}"),
             Evidence::Spelling | Evidence::Detail(_) => articles
                 .get(mention.at.article)

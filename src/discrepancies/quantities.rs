@@ -18,6 +18,9 @@ use crate::model::{
 };
 use crate::numbers::{NumberMention, QuantityClass};
 use crate::tokens::Term;
+#[cfg(test)]
+use clustering::StatedApart;
+use clustering::cluster;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
@@ -68,17 +71,6 @@ const FAR_RATIO: f64 = 20.0;
 const ONE_READING: f64 = 0.005;
 /// A figure counts as rounded when it is a multiple of at least this.
 const ROUNDING_STEP: f64 = 100.0;
-
-/// Members of a cluster compared with a new figure: the first and the
-/// latest few (average linkage on a bounded sample keeps cost linear).
-const SAMPLE_HEAD: usize = 6;
-const SAMPLE_TAIL: usize = 6;
-/// Clusters looked up per key: the most recent ones.
-const CANDIDATES_PER_KEY: usize = 32;
-/// Rare clause words used as lookup keys.
-const CONTEXT_KEYS: usize = 3;
-/// Sentences looked at when asking whether two values were stated apart.
-const APART_LOOKUPS: usize = 16;
 
 struct Candidate<'a> {
     at: SentenceRef,
@@ -412,176 +404,8 @@ fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f64 {
     f64::from(total)
 }
 
-fn hash(text: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    text.hash(&mut hasher);
-    hasher.finish()
-}
-
-/// Lookup keys of a figure: its thing, predicate, matched statement, rarest
-/// clause words and order of magnitude. Clusters are found through them,
-/// never by a full scan.
-fn lookup_keys(candidate: &Candidate<'_>) -> Vec<(u8, u64)> {
-    let mut keys: Vec<(u8, u64)> = Vec::new();
-    if let Some(thing) = &candidate.identity.thing {
-        keys.push((0, hash(thing)));
-    }
-    if let Some(predicate) = candidate.identity.predicate {
-        keys.push((1, hash(predicate.concept)));
-    }
-    if let Some(group) = candidate.group {
-        keys.push((2, group as u64));
-    }
-    let mut rare: Vec<&(u32, f32)> = candidate.context.iter().collect();
-    rare.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    keys.extend(rare.iter().take(CONTEXT_KEYS).map(|(id, _)| (3, u64::from(*id))));
-    let value = candidate.mention.figure.value.abs();
-    if value > 0.0 {
-        // Quarter-decades: a figure meets figures up to about 1.8 times away.
-        let bucket = (value.log10() * 4.0).floor() as i64;
-        keys.push((4, bucket as u64));
-    }
-    keys
-}
-
-/// Keys under which a figure looks for clusters: its own, plus the
-/// neighbouring orders of magnitude.
-fn search_keys(keys: &[(u8, u64)]) -> Vec<(u8, u64)> {
-    let mut out = keys.to_vec();
-    for (kind, key) in keys {
-        if *kind == 4 {
-            out.push((4, key.wrapping_add(1)));
-            out.push((4, key.wrapping_sub(1)));
-        }
-    }
-    out
-}
-
-/// Which values some sentence states side by side ("$334 million, of which
-/// $281 million in cash"): such values are two quantities wherever else
-/// they appear. Linear in the figures: one entry per figure, never per pair.
-pub(crate) struct StatedApart<'a> {
-    /// (sentence, class, value bits) of every figure.
-    present: HashSet<(SentenceRef, &'a QuantityClass, u64)>,
-    /// The sentences stating each (class, value).
-    sentences: HashMap<(&'a QuantityClass, u64), Vec<SentenceRef>>,
-}
-
-impl<'a> StatedApart<'a> {
-    fn new(figures: impl Iterator<Item = (SentenceRef, &'a NumberMention)>) -> Self {
-        let mut apart = Self { present: HashSet::new(), sentences: HashMap::new() };
-        for (at, mention) in figures {
-            let key = (&mention.class, mention.figure.value.to_bits());
-            if apart.present.insert((at, key.0, key.1)) {
-                apart.sentences.entry(key).or_default().push(at);
-            }
-        }
-        apart
-    }
-
-    /// Whether a sentence states both values of one class (at most
-    /// `APART_LOOKUPS` sentences are looked at).
-    fn apart(&self, class: &QuantityClass, a: f64, b: f64) -> bool {
-        if a.to_bits() == b.to_bits() {
-            return false;
-        }
-        self.sentences.get(&(class, a.to_bits())).is_some_and(|list| {
-            list.iter().take(APART_LOOKUPS).any(|at| self.present.contains(&(*at, class, b.to_bits())))
-        })
-    }
-
-    /// Entries stored: one per distinct figure of a sentence.
-    #[cfg(test)]
-    fn stored(&self) -> usize {
-        self.present.len() + self.sentences.values().map(Vec::len).sum::<usize>()
-    }
-}
-
-fn cluster(candidates: &[Candidate<'_>], inputs: &Inputs<'_>) -> Vec<Vec<usize>> {
-    let apart = StatedApart::new(candidates.iter().filter(|c| !c.contrasted).map(|c| (c.at, c.mention.as_ref())));
-    let mut clusters: Vec<Vec<usize>> = Vec::new();
-    let mut sentences: Vec<HashSet<SentenceRef>> = Vec::new();
-    // Per cluster and article, the lowest upper bound and the highest lower
-    // bound of its members' figures: whether a figure is disjoint from some
-    // member of its own article is one lookup.
-    let mut bounds: Vec<HashMap<usize, (f64, f64)>> = Vec::new();
-    let mut index_of: HashMap<(&QuantityClass, (u8, u64)), Vec<usize>> = HashMap::new();
-    for (index, candidate) in candidates.iter().enumerate() {
-        let keys = lookup_keys(candidate);
-        let mut looked_up: Vec<usize> = search_keys(&keys)
-            .iter()
-            .filter_map(|key| index_of.get(&(&candidate.mention.class, *key)))
-            .flat_map(|list| list.iter().rev().take(CANDIDATES_PER_KEY).copied())
-            .collect();
-        looked_up.sort_unstable();
-        looked_up.dedup();
-        let mut best: Option<(f64, usize)> = None;
-        for cluster_index in looked_up {
-            // Two figures of one sentence are two quantities; and figures of
-            // one article that cannot both be true count two things.
-            if sentences[cluster_index].contains(&candidate.at) {
-                continue;
-            }
-            let figure = &candidate.mention.figure;
-            let same_article_other_value = bounds[cluster_index]
-                .get(&candidate.at.article)
-                .is_some_and(|(lowest_high, highest_low)| *lowest_high < figure.low || figure.high < *highest_low);
-            if same_article_other_value {
-                continue;
-            }
-            let members = &clusters[cluster_index];
-            let sample =
-                members.iter().take(SAMPLE_HEAD).chain(members.iter().skip(SAMPLE_HEAD).rev().take(SAMPLE_TAIL));
-            let (mut total, mut count, mut vetoed) = (0.0, 0usize, false);
-            for member in sample {
-                let other = &candidates[*member];
-                if apart.apart(&candidate.mention.class, candidate.mention.figure.value, other.mention.figure.value) {
-                    vetoed = true;
-                    break;
-                }
-                match link_score(candidate, other) {
-                    Some(score) => total += score,
-                    None => {
-                        vetoed = true;
-                        break;
-                    }
-                }
-                count += 1;
-            }
-            if vetoed {
-                continue;
-            }
-            let average = total / count.max(1) as f64;
-            if average >= inputs.settings.number_link && best.is_none_or(|(score, _)| average > score) {
-                best = Some((average, cluster_index));
-            }
-        }
-        let target = match best {
-            Some((_, cluster_index)) => cluster_index,
-            None => {
-                clusters.push(Vec::new());
-                sentences.push(HashSet::new());
-                bounds.push(HashMap::new());
-                clusters.len() - 1
-            }
-        };
-        clusters[target].push(index);
-        sentences[target].insert(candidate.at);
-        let figure = &candidate.mention.figure;
-        let (lowest_high, highest_low) =
-            bounds[target].entry(candidate.at.article).or_insert((f64::INFINITY, f64::NEG_INFINITY));
-        *lowest_high = lowest_high.min(figure.high);
-        *highest_low = highest_low.max(figure.low);
-        for key in keys {
-            let list = index_of.entry((&candidate.mention.class, key)).or_default();
-            if list.last() != Some(&target) && !list.iter().rev().take(8).any(|c| *c == target) {
-                list.push(target);
-            }
-        }
-    }
-    clusters
-}
+/// The end of a stretch of years still running ("since 2007").
+const OPEN_END: i32 = i32::MAX;
 
 /// Whether two identities cannot be one quantity whatever else agrees.
 fn identities_conflict(a: &Identity, b: &Identity, years: (Option<i32>, Option<i32>)) -> bool {
@@ -599,12 +423,17 @@ fn identities_conflict(a: &Identity, b: &Identity, years: (Option<i32>, Option<i
         Time::Year(y) => Some((*y, *y)),
         Time::Relative(r) => year.map(|y| (y + r, y + r)),
         Time::Span(from, to) => Some((*from, *to)),
+        Time::Since(from) => Some((*from, OPEN_END)),
     };
     let resolved = |identity: &Identity, year: Option<i32>| -> Vec<(i32, i32)> {
         identity.times.iter().filter_map(|t| resolve(t, year)).collect()
     };
+    // "since 2007" is the stretch "from 2007 to 2014" of a later report.
+    let same = |x: &(i32, i32), y: &(i32, i32)| {
+        x == y || (x.0 == y.0 && x.0 != x.1 && y.0 != y.1 && (x.1 == OPEN_END || y.1 == OPEN_END))
+    };
     let (ya, yb) = (resolved(a, years.0), resolved(b, years.1));
-    if !ya.is_empty() && !yb.is_empty() && !ya.iter().any(|y| yb.contains(y)) {
+    if !ya.is_empty() && !yb.is_empty() && !ya.iter().any(|x| yb.iter().any(|y| same(x, y))) {
         return true;
     }
     // Both relative and unresolved: "last year" against "this year".
@@ -705,12 +534,14 @@ fn link_score(a: &Candidate<'_>, b: &Candidate<'_>) -> Option<f64> {
     } else if ratio > 3.0 {
         score += weight::FAR_VALUES;
     }
-    let only_a = ia.names.iter().any(|n| !ib.names.contains(n));
-    let only_b = ib.names.iter().any(|n| !ia.names.contains(n));
-    if only_a && only_b {
-        score += weight::OTHER_NAMES;
-    } else if ia.names.iter().any(|n| ib.names.contains(n)) {
+    // A shared name anywhere in the clauses links; differing names count
+    // against only when each figure's own stretch names someone the other
+    // clause never mentions.
+    if ia.names.iter().any(|n| ib.names.contains(n)) {
         score += weight::SHARED_NAME;
+    } else if ia.near_names.iter().any(|n| !ib.names.contains(n)) && ib.near_names.iter().any(|n| !ia.names.contains(n))
+    {
+        score += weight::OTHER_NAMES;
     }
     if !ia.scope.is_empty() && !ib.scope.is_empty() {
         if ia.scope.iter().any(|p| ib.scope.contains(p)) {
@@ -892,5 +723,6 @@ fn most_common(items: impl Iterator<Item = String>) -> Option<String> {
     counts.iter().enumerate().max_by(|(i, a), (j, b)| a.1.cmp(&b.1).then(j.cmp(i))).map(|(_, (s, _))| s.clone())
 }
 
+mod clustering;
 #[cfg(test)]
 mod tests;

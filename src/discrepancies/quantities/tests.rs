@@ -327,3 +327,80 @@ fn a_count_lower_a_day_later_is_a_disagreement() {
     );
     assert_eq!(statuses, ["conflicting"]);
 }
+
+#[test]
+fn a_figure_joins_the_quantity_it_fits_best_not_the_first_that_fits() {
+    // The first article's fund meets the second's total too, weakly; the
+    // second's own fund must still be the figure set against it.
+    let comparison = compare_texts(
+        &[
+            (
+                "a.txt",
+                "Source: Tarn Post\n\nThe decree would unlock money from the Norland army's construction budget, to the tune of $3.5 billion.",
+            ),
+            (
+                "b.txt",
+                "Source: Vell Daily\n\nThe total harbour wall funding will now come to about $8 billion, mostly approved by the Norland army.\n\nThe decree lets the government use about $3.6 billion from Norland army construction projects for the wall.",
+            ),
+        ],
+        &Settings::default(),
+    );
+    let with_fund: Vec<Vec<f64>> = comparison
+        .quantities
+        .iter()
+        .map(|q| q.figures.iter().map(|f| f.figure.value).collect::<Vec<f64>>())
+        .filter(|values| values.contains(&3.5e9))
+        .collect();
+    assert_eq!(with_fund, [vec![3.5e9, 3.6e9]], "{:?}", comparison.quantities);
+}
+
+#[test]
+fn a_hedge_that_points_one_way_is_a_version_of_its_own() {
+    // "$250,000" and "more than $250,000" give one value two ways: a
+    // checker sees both, as compatible.
+    let (statuses, verdicts) = number_verdicts(
+        "Source: Tarn Post\n\nThe mayor admitted converting $250,000 in campaign funds to personal use.",
+        "Source: Vell Daily\n\nThe mayor admitted converting more than $250,000 in campaign funds to personal use.",
+    );
+    assert_eq!(statuses, ["compatible"]);
+    assert_eq!(verdicts, ["compatible"]);
+}
+
+#[test]
+fn names_outside_the_figures_stretch_do_not_set_figures_apart() {
+    // The judge who speaks is not what the figure counts; the retailer named
+    // beside the other figure is.
+    let speaker = "The lawsuit, which Judge Ana Lind questioned on Monday, covers 1.5 million women.";
+    let sued = "The court may block the lawsuit against Brightmart on behalf of up to 1.6 million women.";
+    let (_, a) = candidate(speaker, 0, 0);
+    let (_, b) = candidate(sued, 1, 0);
+    assert!(a.names.contains(&"lind".to_owned()), "{:?}", a.names);
+    assert!(a.near_names.is_empty(), "{:?}", a.near_names);
+    assert!(b.near_names.contains(&"brightmart".to_owned()), "{:?}", b.near_names);
+    let with_speaker_near = score(
+        "The lawsuit which Judge Ana Lind questioned on Monday covers 1.5 million women.",
+        "The court may block the lawsuit against Brightmart on behalf of up to 1.6 million women.",
+    );
+    let with_speaker_apart = score(speaker, sued);
+    assert!(with_speaker_apart > with_speaker_near, "{with_speaker_apart:?} vs {with_speaker_near:?}");
+}
+
+#[test]
+fn since_a_year_is_the_stretch_a_later_report_dates_from_it() {
+    let quantities = |a: &str| {
+        let comparison = compare_texts(
+            &[
+                ("a.txt", a),
+                ("b.txt", "Source: Vell Daily\n\nFrom 2007 through 2014 the couple paid $43,885,310 in federal taxes."),
+            ],
+            &Settings::default(),
+        );
+        comparison.quantities.iter().filter(|q| q.unit == "USD").count()
+    };
+    assert_eq!(quantities("Source: Tarn Post\n\nThe couple have paid $44 million in federal taxes since 2007."), 1);
+    assert_eq!(
+        quantities("Source: Tarn Post\n\nThe couple paid $44 million in federal taxes in 2007."),
+        0,
+        "one year is not the stretch"
+    );
+}
