@@ -169,6 +169,9 @@ impl App {
         if rebuild {
             let shown =
                 if review.corrections.is_empty() { Arc::clone(base) } else { Arc::new(reviewed.comparison.clone()) };
+            // The list's order is the corrected comparison's: corrections
+            // add, remove and reorder discrepancies.
+            self.ordered = crate::report::order::ordered(&shown, self.order);
             self.phase = Phase::Ready(Box::new(Reader::new(shown, self.theme.markers)));
             let now: Vec<_> = reviewed.entries.iter().map(|e| e.fingerprint.clone()).collect();
             self.selected = before.and_then(|f| fingerprint::attach(&f, &now));
@@ -296,6 +299,12 @@ impl App {
         }
     }
 
+    /// The number the list shows for discrepancy `index` (its place in
+    /// the list as filtered and ordered), for messages.
+    fn list_number(&self, index: usize) -> usize {
+        self.filtered().iter().position(|i| *i == index).map_or(index + 1, |p| p + 1)
+    }
+
     /// The selected discrepancy, or a message asking for one.
     fn selected_for_review(&mut self) -> Option<usize> {
         self.reviewed()?;
@@ -342,16 +351,17 @@ impl App {
 
     fn mark(&mut self, verdict: Verdict) {
         let Some(index) = self.selected_for_review() else { return };
+        let number = self.list_number(index);
         let at = now();
         self.change_review(|review, reviewed| {
             let entry = reviewed.entries.get(index).ok_or("nothing selected")?;
             let judgement = review.judgement_mut(entry.judgement, &entry.fingerprint, &at);
             if judgement.verdict == Some(verdict) {
                 judgement.verdict = None;
-                Ok(format!("#{}: verdict cleared (u undoes)", index + 1))
+                Ok(format!("#{number}: verdict cleared (u undoes)"))
             } else {
                 judgement.verdict = Some(verdict);
-                Ok(format!("#{}: {} (u undoes)", index + 1, verdict.label()))
+                Ok(format!("#{number}: {} (u undoes)", verdict.label()))
             }
         });
     }
@@ -395,6 +405,7 @@ impl App {
     fn save_note(&mut self, editor: &NoteEditor) {
         let lines = editor.textarea.lines().to_vec();
         let index = editor.target;
+        let number = self.list_number(index);
         let kind = editor.kind;
         let at = now();
         self.change_review(|review, reviewed| {
@@ -405,16 +416,16 @@ impl App {
                     let text = lines.join("\n").trim_end().to_owned();
                     let said = if text.is_empty() { "note removed" } else { "note kept" };
                     judgement.note = text;
-                    Ok(format!("#{}: {said} (u undoes)", index + 1))
+                    Ok(format!("#{number}: {said} (u undoes)"))
                 }
                 NoteKind::Pin => {
                     let value = lines.first().map(|l| l.trim().to_owned()).unwrap_or_default();
                     let source = lines.get(1..).unwrap_or_default().join("\n").trim().to_owned();
                     if value.is_empty() {
                         judgement.pinned = None;
-                        Ok(format!("#{}: pinned value removed", index + 1))
+                        Ok(format!("#{number}: pinned value removed"))
                     } else {
-                        let message = format!("#{}: pinned “{value}” as correct", index + 1);
+                        let message = format!("#{number}: pinned “{value}” as correct");
                         judgement.pinned = Some(Pinned { value, source });
                         Ok(message)
                     }
@@ -427,8 +438,8 @@ impl App {
     /// item with `M`, the shared statement at the top of the focused pane
     /// with `J`), the second press the other, and the two are joined.
     fn merge(&mut self, pick: MergePick) {
-        let name = |pick: MergePick| match pick {
-            MergePick::Item(index) => format!("#{}", index + 1),
+        let name = |app: &Self, pick: MergePick| match pick {
+            MergePick::Item(index) => format!("#{}", app.list_number(index)),
             MergePick::Statement(_) => "the statement".to_owned(),
         };
         let Some(first) = self.review.merge_from.take() else {
@@ -436,7 +447,7 @@ impl App {
             self.info(format!(
                 "{}: now pick what says the same (select it and press M, or scroll a shared statement to the top \
                  of a pane and press J)",
-                name(pick)
+                name(self, pick)
             ));
             return;
         };
@@ -453,7 +464,7 @@ impl App {
             }),
             _ => None,
         };
-        let names = format!("{} and {}", name(first), name(pick));
+        let names = format!("{} and {}", name(self, first), name(self, pick));
         self.change_review(|review, reviewed| {
             let comparison = &reviewed.comparison;
             let change = merge_change(comparison, first, pick)?;
@@ -487,6 +498,7 @@ impl App {
 
     fn split_discrepancy(&mut self, index: usize) {
         let focus = self.focus;
+        let number = self.list_number(index);
         let at = now();
         self.change_review(|review, reviewed| {
             let comparison = &reviewed.comparison;
@@ -494,7 +506,7 @@ impl App {
             let ours: Vec<_> = discrepancy.mentions.iter().filter(|m| m.at.article == focus).collect();
             let outlet = comparison.articles.get(focus).map_or("this article", |a| a.outlet.as_str());
             let Some(first) = ours.first() else {
-                return Err(format!("{outlet} has no part in #{}: focus (Tab) the article to split off", index + 1));
+                return Err(format!("{outlet} has no part in #{number}: focus (Tab) the article to split off"));
             };
             let change = if discrepancy.kind == DiscrepancyKind::Number {
                 Change::DifferentQuantity { figure: mention_key(comparison, first) }
@@ -513,7 +525,7 @@ impl App {
                 }
                 Change::NotSamePerson { names: fingerprint::Fingerprint::of(comparison, discrepancy), apart }
             };
-            let message = format!("#{}: {} (u undoes)", index + 1, change.describe());
+            let message = format!("#{number}: {} (u undoes)", change.describe());
             review.corrections.push(Correction { change, at });
             Ok(message)
         });

@@ -355,3 +355,41 @@ fn the_review_filter_lists_stale_items_in_the_list_panel() {
     press(&mut app, "R");
     assert_eq!(app.review_filter(), ReviewFilter::All, "the cycle comes back to all");
 }
+
+/// The list holds every discrepancy of the comparison shown, once.
+fn assert_list_is_whole(app: &App) {
+    let mut listed = app.filtered();
+    listed.sort_unstable();
+    let total = app.reader().expect("ready").comparison().discrepancies.len();
+    assert_eq!(listed, (0..total).collect::<Vec<_>>(), "the list follows the corrected comparison");
+}
+
+#[test]
+fn the_list_follows_corrections_and_names_items_by_their_list_number() {
+    let mut app = app();
+    assert_list_is_whole(&app);
+    // A merge removes one discrepancy.
+    select(&mut app, DiscrepancyKind::Number, "4,500");
+    press(&mut app, "M");
+    select(&mut app, DiscrepancyKind::Number, "Three");
+    press(&mut app, "M");
+    assert_list_is_whole(&app);
+    // Taking a statement out of its group adds details.
+    app.selected = None;
+    press(&mut app, "S");
+    assert_list_is_whole(&app);
+    press(&mut app, "u");
+    press(&mut app, "u");
+    assert_list_is_whole(&app);
+    // Messages call an item by the number the list shows (here with the
+    // figures filtered out), not by its place in the comparison.
+    press(&mut app, "f");
+    press(&mut app, "1");
+    press(&mut app, "esc");
+    let index = select(&mut app, DiscrepancyKind::Unique, "sandbags");
+    let (place, _) = app.position_in_list();
+    let place = place.expect("listed");
+    assert_ne!(place, index + 1, "the test needs the list order to differ from reading order");
+    press(&mut app, "c");
+    assert!(app.message.as_ref().is_some_and(|m| m.text.starts_with(&format!("#{place}: "))), "{:?}", app.message);
+}
