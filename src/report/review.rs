@@ -60,7 +60,7 @@ pub struct ReportCorrection {
     /// What the reviewer said, in words.
     pub description: String,
     /// The correction as stored (`type`: `same_statement`, `different_statement`,
-    /// `not_same_person`, `same_quantity`, `different_quantity`).
+    /// `not_same_person`, `same_quantity`, `different_quantity`, `different_date`).
     pub change: Change,
     /// When (RFC 3339).
     pub at: String,

@@ -113,7 +113,8 @@ impl Work {
     fn apply(&mut self, change: &Change, index: usize, map: &ArticleMap) -> bool {
         match change {
             Change::SameQuantity { a, b } => self.same_quantity(&map.mention(a), &map.mention(b), index),
-            Change::DifferentQuantity { figure } => self.different_quantity(&map.mention(figure), index),
+            Change::DifferentQuantity { figure } => self.take_out(&map.mention(figure), DiscrepancyKind::Number, index),
+            Change::DifferentDate { date } => self.take_out(&map.mention(date), DiscrepancyKind::Date, index),
             Change::NotSamePerson { names, apart } => self.not_same_person(&map.fingerprint(names), apart, index),
             Change::SameStatement { a, b } => {
                 let found = (
@@ -142,11 +143,14 @@ impl Work {
 
     /// The number discrepancy and mention a key names.
     fn find_figure(&self, key: &MentionKey) -> Option<(usize, usize)> {
-        self.comparison.discrepancies.iter().enumerate().filter(|(_, d)| d.kind == DiscrepancyKind::Number).find_map(
-            |(d, discrepancy)| {
-                discrepancy.mentions.iter().position(|m| mention_key(&self.comparison, m) == *key).map(|m| (d, m))
-            },
-        )
+        self.find_mention(key, DiscrepancyKind::Number)
+    }
+
+    /// The discrepancy of `kind` holding the mention `key`, and its place there.
+    fn find_mention(&self, key: &MentionKey, kind: DiscrepancyKind) -> Option<(usize, usize)> {
+        self.comparison.discrepancies.iter().enumerate().filter(|(_, d)| d.kind == kind).find_map(|(d, discrepancy)| {
+            discrepancy.mentions.iter().position(|m| mention_key(&self.comparison, m) == *key).map(|m| (d, m))
+        })
     }
 
     fn same_quantity(&mut self, a: &MentionKey, b: &MentionKey, index: usize) -> bool {
@@ -168,8 +172,11 @@ impl Work {
         true
     }
 
-    fn different_quantity(&mut self, figure: &MentionKey, index: usize) -> bool {
-        let Some((d, _)) = self.find_figure(figure) else { return false };
+    /// "Different quantities" (a figure) or "a different date" (a date):
+    /// the mention leaves its discrepancy, which is recomputed (and goes
+    /// when its versions no longer differ).
+    fn take_out(&mut self, figure: &MentionKey, kind: DiscrepancyKind, index: usize) -> bool {
+        let Some((d, _)) = self.find_mention(figure, kind) else { return false };
         let comparison = &self.comparison;
         let keep: Vec<Mention> = comparison.discrepancies[d]
             .mentions
@@ -355,7 +362,7 @@ impl Work {
             }
             DiscrepancyKind::Number => describe_number(discrepancy, articles),
             DiscrepancyKind::Name => describe_name(discrepancy, articles),
-            DiscrepancyKind::Date => discrepancy.articles().len() >= 2 && articles_differ(discrepancy, articles),
+            DiscrepancyKind::Date => describe_date(discrepancy, articles),
         };
         if !keep {
             self.remove_discrepancy(d);
@@ -456,6 +463,34 @@ fn describe_number(discrepancy: &mut Discrepancy, articles: &[Article]) -> bool 
     let versions = kind.info().join(&versions(discrepancy, articles));
     discrepancy.summary =
         kind.summary(&[("label", &discrepancy.label), ("versions", &versions), ("agreement", agreement.as_str())]);
+    true
+}
+
+/// A date discrepancy's summary, as the engine words it (each day with the
+/// outlets that give it); false when one day, or one article, is left.
+fn describe_date(discrepancy: &mut Discrepancy, articles: &[Article]) -> bool {
+    let dated: Vec<(usize, (i8, i8))> =
+        discrepancy.mentions.iter().filter_map(|m| m.date().map(|d| (m.at.article, (d.month, d.day)))).collect();
+    let mut days: Vec<(i8, i8)> = dated.iter().map(|(_, day)| *day).collect();
+    days.sort_unstable();
+    days.dedup();
+    if days.len() < 2 || discrepancy.articles().len() < 2 {
+        return false;
+    }
+    let versions: Vec<String> = days
+        .iter()
+        .map(|(month, day)| {
+            let mut outlets: Vec<&str> = dated
+                .iter()
+                .filter(|(_, d)| *d == (*month, *day))
+                .filter_map(|(a, _)| articles.get(*a).map(|a| a.outlet.as_str()))
+                .collect();
+            outlets.dedup();
+            format!("{} {day} ({})", crate::model::month_name(*month), outlets.join(", "))
+        })
+        .collect();
+    let kind = DiscrepancyKind::Date;
+    discrepancy.summary = kind.summary(&[("versions", &kind.info().join(&versions)), ("label", &discrepancy.label)]);
     true
 }
 

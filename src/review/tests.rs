@@ -289,3 +289,46 @@ fn corrupt_foreign_and_newer_files_are_set_aside_never_overwritten() {
         assert!(store::read(&path).expect("readable").is_some());
     }
 }
+
+const DATED_WIRE: &str = "Source: Wire\n\nDam bursts\n\nThe Dravik dam burst late on Tuesday, March 3, flooding the \
+                          lower town of Velmora. Rescue crews worked through the night near the river.";
+const DATED_BLOG: &str = "Source: Blog\n\nDam bursts\n\nThe Dravik dam burst early on Wednesday, March 4, flooding \
+                          the lower town of Velmora. Rescue crews worked through the night near the river.";
+
+#[test]
+fn a_different_date_leaves_the_date_discrepancy() {
+    let comparison = compare(&[("wire.txt", DATED_WIRE), ("blog.txt", DATED_BLOG)]);
+    let date = find(&comparison, DiscrepancyKind::Date, "March");
+    let blog = comparison.discrepancies[date].mentions.iter().position(|m| m.at.article == 1).expect("the blog's date");
+    let key = super::fingerprint::mention_key(&comparison, &comparison.discrepancies[date].mentions[blog]);
+    assert!(key.text.contains('4'), "{key:?}");
+    let mut review = Review::new(articles_of(&comparison));
+    review.corrections.push(Correction { change: Change::DifferentDate { date: key }, at: AT.into() });
+    let reviewed = apply(&comparison, &review);
+    assert!(
+        !reviewed.comparison.discrepancies.iter().any(|d| d.kind == DiscrepancyKind::Date),
+        "one date left: nothing to compare: {:#?}",
+        summaries(&reviewed.comparison)
+    );
+    assert!(reviewed.stale_corrections.is_empty());
+    assert_eq!(reviewed.comparison.discrepancies.len(), comparison.discrepancies.len() - 1);
+    assert!(review.corrections[0].change.describe().contains("dates a different event"));
+}
+
+#[test]
+fn a_date_taken_out_of_three_leaves_the_other_two_recomputed() {
+    let radio = DATED_BLOG.replace("Blog", "Radio").replace("early on Wednesday, March 4", "on Thursday, March 5");
+    let comparison = compare(&[("wire.txt", DATED_WIRE), ("blog.txt", DATED_BLOG), ("radio.txt", &radio)]);
+    let date = find(&comparison, DiscrepancyKind::Date, "Blog");
+    assert_eq!(comparison.discrepancies[date].articles(), [0, 1, 2], "{:#?}", summaries(&comparison));
+    let blog = comparison.discrepancies[date].mentions.iter().find(|m| m.at.article == 1).expect("the blog's date");
+    let key = super::fingerprint::mention_key(&comparison, blog);
+    let mut review = Review::new(articles_of(&comparison));
+    review.corrections.push(Correction { change: Change::DifferentDate { date: key }, at: AT.into() });
+    let reviewed = apply(&comparison, &review);
+    let date = find(&reviewed.comparison, DiscrepancyKind::Date, "Radio");
+    let corrected = &reviewed.comparison.discrepancies[date];
+    assert_eq!(corrected.articles(), [0, 2]);
+    assert!(!corrected.summary.contains("Blog"), "the summary is recomputed: {}", corrected.summary);
+    assert_eq!(reviewed.entries[date].corrections, [0], "shaped by the reviewer's correction");
+}

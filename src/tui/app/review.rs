@@ -481,9 +481,9 @@ impl App {
         }
     }
 
-    /// "These differ". With a figure or a name selected, for the focused
-    /// article's part of it: its figure is a different quantity, or its
-    /// spelling names someone else. Otherwise the shared statement at the
+    /// "These differ". With a figure, a name or a date selected, for the
+    /// focused article's part of it: its figure is a different quantity,
+    /// its spelling names someone else, or its date is another event's. Otherwise the shared statement at the
     /// top of the focused pane leaves its group.
     fn split(&mut self) {
         if self.reviewed().is_none() {
@@ -491,7 +491,9 @@ impl App {
         }
         let kind = self.selected.and_then(|s| self.reviewed()?.comparison.discrepancies.get(s).map(|d| d.kind));
         match (self.selected, kind) {
-            (Some(index), Some(DiscrepancyKind::Number | DiscrepancyKind::Name)) => self.split_discrepancy(index),
+            (Some(index), Some(DiscrepancyKind::Number | DiscrepancyKind::Name | DiscrepancyKind::Date)) => {
+                self.split_discrepancy(index);
+            }
             _ => self.split_statement(),
         }
     }
@@ -510,6 +512,8 @@ impl App {
             };
             let change = if discrepancy.kind == DiscrepancyKind::Number {
                 Change::DifferentQuantity { figure: mention_key(comparison, first) }
+            } else if discrepancy.kind == DiscrepancyKind::Date {
+                Change::DifferentDate { date: mention_key(comparison, first) }
             } else {
                 let mut apart: Vec<String> =
                     ours.iter().map(|m| comparison.articles[focus].slice(m.span).to_owned()).collect();

@@ -393,3 +393,23 @@ fn the_list_follows_corrections_and_names_items_by_their_list_number() {
     press(&mut app, "c");
     assert!(app.message.as_ref().is_some_and(|m| m.text.starts_with(&format!("#{place}: "))), "{:?}", app.message);
 }
+
+#[test]
+fn splitting_a_date_takes_the_focused_articles_date_out() {
+    let wire = "Source: Wire\n\nDam bursts\n\nThe Dravik dam burst late on Tuesday, March 3, flooding the lower town \
+                of Velmora. Rescue crews worked through the night near the river.";
+    let blog = wire.replace("Wire", "Blog").replace("late on Tuesday, March 3", "early on Wednesday, March 4");
+    let comparison = compare_texts(&[("wire.txt", wire), ("blog.txt", blog.as_str())], &Settings::default());
+    let mut app = App::ready(Options::default(), Arc::new(comparison));
+    app.resize(120, 30);
+    assert_eq!(count(&app, DiscrepancyKind::Date), 1);
+    let groups = app.reader().expect("ready").comparison().groups.len();
+    select(&mut app, DiscrepancyKind::Date, "March");
+    press(&mut app, "tab");
+    press(&mut app, "S");
+    assert!(app.message.as_ref().is_some_and(|m| m.text.contains("dates a different event")), "{:?}", app.message);
+    assert_eq!(count(&app, DiscrepancyKind::Date), 0, "one date left: nothing to compare");
+    assert_eq!(app.reader().expect("ready").comparison().groups.len(), groups, "the statement stays shared");
+    press(&mut app, "u");
+    assert_eq!(count(&app, DiscrepancyKind::Date), 1, "undo");
+}
