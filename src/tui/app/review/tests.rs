@@ -245,7 +245,12 @@ fn help_lists_the_review_keys() {
         "review: false alarm",
         "review: ignore",
         "review: note",
+        "review: pin the correct value",
+        "review: merge — these say the same",
         "review: merge with the statement at pane top",
+        "review: split — these differ",
+        "review: undo",
+        "review filter",
     ] {
         assert!(text.contains(words), "help lacks {words}");
     }
