@@ -207,6 +207,20 @@ pub(crate) fn lines(reviewed: &Reviewed, index: usize) -> Vec<String> {
     lines
 }
 
+/// Lines for people about group `group` (a shared statement): the
+/// reviewer's corrections that formed or changed it, so a grouping the
+/// reviewer made is never shown as the engine's finding.
+pub(crate) fn group_lines(reviewed: &Reviewed, group: usize) -> Vec<String> {
+    reviewed
+        .group_corrections
+        .get(group)
+        .into_iter()
+        .flatten()
+        .filter_map(|c| reviewed.review.corrections.get(*c))
+        .map(|c| format!("Reviewer's correction ({}): {}", c.at, c.change.describe()))
+        .collect()
+}
+
 /// The review at a glance, for the Markdown and HTML summaries:
 /// "12/31 reviewed: 5 confirmed, 2 disputed …".
 pub(crate) fn progress_line(reviewed: &Reviewed) -> String {

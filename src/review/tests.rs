@@ -332,3 +332,30 @@ fn a_date_taken_out_of_three_leaves_the_other_two_recomputed() {
     assert!(!corrected.summary.contains("Blog"), "the summary is recomputed: {}", corrected.summary);
     assert_eq!(reviewed.entries[date].corrections, [0], "shaped by the reviewer's correction");
 }
+
+#[test]
+fn a_grouping_the_reviewer_made_says_so_in_markdown_and_html() {
+    use crate::report::{ReportContext, ReportFormat, render_reviewed};
+    let comparison = sample();
+    let bakery = find(&comparison, DiscrepancyKind::Unique, "bakery");
+    let sandbags = find(&comparison, DiscrepancyKind::Unique, "sandbags");
+    let sentence = |d: usize| super::fingerprint::sentence_key(&comparison, comparison.discrepancies[d].mentions[0].at);
+    let mut review = Review::new(articles_of(&comparison));
+    review.corrections.push(Correction {
+        change: Change::SameStatement { a: sentence(bakery), b: sentence(sandbags) },
+        at: AT.into(),
+    });
+    let reviewed = std::sync::Arc::new(apply(&comparison, &review));
+    let context = ReportContext::default();
+    let markdown = render_reviewed(std::sync::Arc::clone(&reviewed), ReportFormat::Markdown, &context);
+    let row = markdown
+        .lines()
+        .find(|l| l.starts_with("| 2/2 | A bakery on Mill Street"))
+        .unwrap_or_else(|| panic!("the reviewer's group is a shared statement: {markdown}"));
+    assert!(row.contains("Reviewer's correction (2026-03-05T10:00:00Z)"), "{row}");
+    let engine_rows = markdown.lines().filter(|l| l.starts_with("| 2/2 |") && l.contains("Reviewer's")).count();
+    assert_eq!(engine_rows, 1, "the engine's groups carry no reviewer's mark");
+    let html = render_reviewed(reviewed, ReportFormat::Html, &context);
+    let facts = html.split("id=\"facts\"").nth(1).expect("the shared facts");
+    assert!(facts.contains("Reviewer&#39;s correction (2026-03-05T10:00:00Z)"), "the HTML shared facts say so too");
+}
