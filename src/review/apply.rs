@@ -296,6 +296,18 @@ impl Work {
             self.comparison.groups[g].reference.min(self.comparison.groups[g].members.len().saturating_sub(1));
         self.comparison.groups[g].reference = reference;
         self.regroup();
+        // Dates are compared within a statement: the sentences that left it
+        // take their dates out of its date discrepancy.
+        for d in (0..self.comparison.discrepancies.len()).rev() {
+            let discrepancy = &mut self.comparison.discrepancies[d];
+            if discrepancy.kind != DiscrepancyKind::Date || !discrepancy.mentions.iter().any(|m| loose.contains(&m.at))
+            {
+                continue;
+            }
+            discrepancy.mentions.retain(|m| !loose.contains(&m.at));
+            self.origins[d].push(index);
+            self.refresh(d);
+        }
         // Content sentences left without a group are details only their article reports.
         for sentence in loose {
             let Some(article) = self.comparison.articles.get(sentence.article) else { continue };

@@ -359,3 +359,23 @@ fn a_grouping_the_reviewer_made_says_so_in_markdown_and_html() {
     let facts = html.split("id=\"facts\"").nth(1).expect("the shared facts");
     assert!(facts.contains("Reviewer&#39;s correction (2026-03-05T10:00:00Z)"), "the HTML shared facts say so too");
 }
+
+#[test]
+fn a_sentence_taken_out_of_its_statement_takes_its_date_along() {
+    let comparison = compare(&[("wire.txt", DATED_WIRE), ("blog.txt", DATED_BLOG)]);
+    let date = find(&comparison, DiscrepancyKind::Date, "March");
+    let at = comparison.discrepancies[date].mentions[0].at;
+    assert!(comparison.group_of(at).is_some(), "the dated sentences are one statement");
+    let mut review = Review::new(articles_of(&comparison));
+    review.corrections.push(Correction {
+        change: Change::DifferentStatement { sentence: super::fingerprint::sentence_key(&comparison, at) },
+        at: AT.into(),
+    });
+    let reviewed = apply(&comparison, &review);
+    assert_eq!(reviewed.comparison.group_of(at), None);
+    assert!(
+        !reviewed.comparison.discrepancies.iter().any(|d| d.kind == DiscrepancyKind::Date),
+        "no statement left to date differently: {:#?}",
+        summaries(&reviewed.comparison)
+    );
+}
