@@ -153,8 +153,29 @@ impl Work {
         })
     }
 
+    /// "Same quantity": two figures' discrepancies become one; a figure in
+    /// no discrepancy (one the engine did not tie to any other) joins the
+    /// other's, and two such figures form a discrepancy of their own.
     fn same_quantity(&mut self, a: &MentionKey, b: &MentionKey, index: usize) -> bool {
-        let (Some((da, _)), Some((db, _))) = (self.find_figure(a), self.find_figure(b)) else { return false };
+        let (da, db) = match (self.find_figure(a), self.find_figure(b)) {
+            (Some((da, _)), Some((db, _))) => (da, db),
+            (Some((d, _)), None) => return self.add_figure(d, b, index),
+            (None, Some((d, _))) => return self.add_figure(d, a, index),
+            (None, None) => {
+                let (Some(first), Some(second)) = (self.lone_figure(a), self.lone_figure(b)) else { return false };
+                let label = self.figure_label(&first);
+                self.comparison.discrepancies.push(Discrepancy {
+                    kind: DiscrepancyKind::Number,
+                    summary: String::new(),
+                    agreement: None,
+                    label,
+                    mentions: vec![first, second],
+                });
+                self.origins.push(vec![index]);
+                self.refresh(self.comparison.discrepancies.len() - 1);
+                return true;
+            }
+        };
         if da == db {
             return true;
         }
@@ -170,6 +191,54 @@ impl Work {
         let da = if db < da { da - 1 } else { da };
         self.refresh(da);
         true
+    }
+
+    /// A figure in no number discrepancy joins discrepancy `d`.
+    fn add_figure(&mut self, d: usize, key: &MentionKey, index: usize) -> bool {
+        let Some(mention) = self.lone_figure(key) else { return false };
+        let discrepancy = &mut self.comparison.discrepancies[d];
+        discrepancy.mentions.push(mention);
+        discrepancy.mentions.sort_by_key(|m| (m.at, m.span));
+        discrepancy.mentions.dedup_by_key(|m| (m.at, m.span));
+        self.origins[d].push(index);
+        self.refresh(d);
+        true
+    }
+
+    /// A figure the articles state, by its key, as a mention (whether or
+    /// not any discrepancy shows it).
+    fn lone_figure(&self, key: &MentionKey) -> Option<Mention> {
+        let comparison = &self.comparison;
+        comparison.articles.iter().enumerate().filter(|(_, a)| a.provenance.content_sha256 == key.article).find_map(
+            |(a, article)| {
+                comparison.figures.get(a)?.iter().find_map(|reading| {
+                    let sentence = article.sentences.get(reading.sentence)?;
+                    (article.slice(sentence.span) == key.sentence && article.slice(reading.span) == key.text).then(
+                        || Mention {
+                            at: SentenceRef { article: a, sentence: reading.sentence },
+                            span: reading.span,
+                            evidence: Evidence::Figure(reading.figure.clone()),
+                        },
+                    )
+                })
+            },
+        )
+    }
+
+    /// What a figure the reviewer tied to another counts: its quantity's
+    /// label when the engine listed one, else its unit, else its sentence.
+    fn figure_label(&self, mention: &Mention) -> String {
+        let comparison = &self.comparison;
+        let reading = comparison
+            .figures
+            .get(mention.at.article)
+            .and_then(|figures| figures.iter().find(|r| r.span == mention.span));
+        let quantity = reading.and_then(|r| comparison.quantities.get(r.quantity?)).map(|q| q.label.clone());
+        let unit = mention.figure().map(|f| f.unit.clone()).filter(|u| !u.trim().is_empty());
+        quantity
+            .filter(|l| !l.trim().is_empty())
+            .or(unit)
+            .unwrap_or_else(|| excerpt(comparison.sentence_text(mention.at), 40))
     }
 
     /// "Different quantities" (a figure) or "a different date" (a date):

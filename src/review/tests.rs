@@ -379,3 +379,56 @@ fn a_sentence_taken_out_of_its_statement_takes_its_date_along() {
         summaries(&reviewed.comparison)
     );
 }
+
+const HOMES_WIRE: &str = "Source: Wire\n\nDam breach floods Velmora\n\nAbout 4,500 residents were evacuated overnight \
+                          from the valley. Officials counted 1,200 damaged homes by the evening.";
+const HOMES_BLOG: &str = "Source: Blog\n\nFlood in Velmora\n\nNearly 6,000 residents were evacuated overnight from \
+                          the valley. The mayor said the water had wrecked some 1,500 houses along the riverbank.";
+
+/// The key of the figure written `text` in article `article`, whether or not a discrepancy shows it.
+fn figure_key(comparison: &Comparison, article: usize, text: &str) -> super::MentionKey {
+    let a = &comparison.articles[article];
+    let reading = comparison.figures[article]
+        .iter()
+        .find(|r| a.slice(r.span).contains(text))
+        .unwrap_or_else(|| panic!("no figure {text:?}"));
+    super::MentionKey {
+        article: a.provenance.content_sha256.clone(),
+        sentence: a.slice(a.sentences[reading.sentence].span).to_owned(),
+        text: a.slice(reading.span).to_owned(),
+    }
+}
+
+#[test]
+fn same_quantity_ties_figures_the_engine_left_alone() {
+    let comparison = compare(&[("wire.txt", HOMES_WIRE), ("blog.txt", HOMES_BLOG)]);
+    let shown = |c: &Comparison, text: &str| {
+        c.discrepancies.iter().any(|d| d.kind == DiscrepancyKind::Number && d.summary.contains(text))
+    };
+    assert!(!shown(&comparison, "1,200") && !shown(&comparison, "1,500"), "{:#?}", summaries(&comparison));
+    // Two lone figures form a discrepancy of their own, the reviewer's.
+    let mut review = Review::new(articles_of(&comparison));
+    review.corrections.push(Correction {
+        change: Change::SameQuantity { a: figure_key(&comparison, 0, "1,200"), b: figure_key(&comparison, 1, "1,500") },
+        at: AT.into(),
+    });
+    let reviewed = apply(&comparison, &review);
+    let homes = find(&reviewed.comparison, DiscrepancyKind::Number, "1,500");
+    let discrepancy = &reviewed.comparison.discrepancies[homes];
+    assert!(discrepancy.summary.contains("1,200"), "{}", discrepancy.summary);
+    assert_eq!(discrepancy.articles(), [0, 1]);
+    assert_eq!(reviewed.entries[homes].corrections, [0], "the reviewer's");
+    assert!(reviewed.stale_corrections.is_empty());
+    // A lone figure joins a discrepancy the engine found.
+    let evacuated = find(&comparison, DiscrepancyKind::Number, "4,500");
+    let key = super::fingerprint::mention_key(&comparison, &comparison.discrepancies[evacuated].mentions[0]);
+    let mut review = Review::new(articles_of(&comparison));
+    review.corrections.push(Correction {
+        change: Change::SameQuantity { a: key, b: figure_key(&comparison, 1, "1,500") },
+        at: AT.into(),
+    });
+    let reviewed = apply(&comparison, &review);
+    let evacuated = find(&reviewed.comparison, DiscrepancyKind::Number, "4,500");
+    assert!(reviewed.comparison.discrepancies[evacuated].summary.contains("1,500"));
+    assert_eq!(reviewed.comparison.discrepancies[evacuated].mentions.len(), 3);
+}

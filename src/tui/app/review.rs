@@ -457,13 +457,15 @@ impl App {
         }
         let at = now();
         // The merged item is selected afterwards: the one holding this mention.
-        let follow = match (first, pick) {
-            (_, MergePick::Item(index)) | (MergePick::Item(index), _) => self.reviewed().and_then(|r| {
-                let mention = r.comparison.discrepancies.get(index)?.mentions.first()?;
-                Some(mention_key(&r.comparison, mention))
-            }),
-            _ => None,
-        };
+        // A figure's discrepancy first (a detail whose figure joined it stays a detail).
+        let follow = self.reviewed().and_then(|r| {
+            let items = [pick, first].into_iter().filter_map(|p| match p {
+                MergePick::Item(index) => r.comparison.discrepancies.get(index),
+                MergePick::Statement(_) => None,
+            });
+            let item = items.clone().find(|d| d.kind == DiscrepancyKind::Number).or_else(|| items.clone().next())?;
+            Some(mention_key(&r.comparison, item.mentions.first()?))
+        });
         let names = format!("{} and {}", name(self, first), name(self, pick));
         self.change_review(|review, reviewed| {
             let comparison = &reviewed.comparison;
@@ -626,11 +628,31 @@ fn merge_change(comparison: &Comparison, first: MergePick, second: MergePick) ->
                     Ok(Change::SameQuantity { a: mention_key(comparison, x), b: mention_key(comparison, y) })
                 }
                 (DiscrepancyKind::Unique, DiscrepancyKind::Unique, Some(x), Some(y)) => same(x.at, y.at),
-                _ => Err("only figures with figures, and details with details, can be the same".to_owned()),
+                // A figure and a detail: the detail's figure is the same quantity.
+                (DiscrepancyKind::Number, DiscrepancyKind::Unique, Some(x), Some(y))
+                | (DiscrepancyKind::Unique, DiscrepancyKind::Number, Some(y), Some(x)) => {
+                    let lone = figure_in(comparison, y.at)
+                        .ok_or_else(|| "the detail states no figure to be the same quantity".to_owned())?;
+                    Ok(Change::SameQuantity { a: mention_key(comparison, x), b: lone })
+                }
+                _ => Err("only figures with figures (or a detail's figure), and details with details, can be the same"
+                    .to_owned()),
             }
         }
         (MergePick::Item(index), MergePick::Statement(statement))
         | (MergePick::Statement(statement), MergePick::Item(index)) => same(detail(index)?, statement),
         (MergePick::Statement(a), MergePick::Statement(b)) => same(a, b),
     }
+}
+
+/// The key of the first figure a sentence states that can be a quantity.
+fn figure_in(comparison: &Comparison, at: crate::model::SentenceRef) -> Option<fingerprint::MentionKey> {
+    let reading =
+        comparison.figures.get(at.article)?.iter().find(|r| r.sentence == at.sentence && r.class.is_quantity())?;
+    let mention = crate::model::Mention {
+        at,
+        span: reading.span,
+        evidence: crate::model::Evidence::Figure(reading.figure.clone()),
+    };
+    Some(mention_key(comparison, &mention))
 }

@@ -418,3 +418,25 @@ fn splitting_a_date_takes_the_focused_articles_date_out() {
     press(&mut app, "u");
     assert_eq!(count(&app, DiscrepancyKind::Date), 1, "undo");
 }
+
+#[test]
+fn a_figure_and_a_details_figure_are_the_same_quantity() {
+    let wire = "Source: Wire\n\nDam breach floods Velmora\n\nAbout 4,500 residents were evacuated overnight from the \
+                valley. Officials counted 1,200 damaged homes by the evening.";
+    let blog = "Source: Blog\n\nFlood in Velmora\n\nNearly 6,000 residents were evacuated overnight from the valley. \
+                The mayor said the water had wrecked some 1,500 houses along the riverbank.";
+    let comparison = compare_texts(&[("wire.txt", wire), ("blog.txt", blog)], &Settings::default());
+    let mut app = App::ready(Options::default(), Arc::new(comparison));
+    app.resize(120, 30);
+    let numbers = count(&app, DiscrepancyKind::Number);
+    select(&mut app, DiscrepancyKind::Number, "4,500");
+    press(&mut app, "M");
+    select(&mut app, DiscrepancyKind::Unique, "1,500");
+    press(&mut app, "M");
+    assert!(app.message.as_ref().is_some_and(|m| m.text.contains("are the same quantity")), "{:?}", app.message);
+    assert_eq!(count(&app, DiscrepancyKind::Number), numbers, "the figure joined the discrepancy");
+    let selected = app.selected.expect("the merged item is selected");
+    let discrepancy = &app.reader().expect("ready").comparison().discrepancies[selected];
+    assert!(discrepancy.summary.contains("4,500") && discrepancy.summary.contains("1,500"), "{}", discrepancy.summary);
+    assert_eq!(app.review_mark(selected), Some('*'), "shaped by the reviewer's correction");
+}
