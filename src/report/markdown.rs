@@ -94,7 +94,9 @@ fn review_section(review: &crate::review::Reviewed, out: &mut String) {
         );
     }
     let _ = writeln!(out, "{}\n", escape(&super::review::progress_line(review)));
-    for correction in &review.review.corrections {
+    let corrections = super::review::listed_corrections(review);
+    let stale = super::review::listed_stale_lines(review);
+    for correction in &corrections {
         let _ = writeln!(
             out,
             "- Reviewer's correction ({}): {}",
@@ -102,10 +104,10 @@ fn review_section(review: &crate::review::Reviewed, out: &mut String) {
             escape(&correction.change.describe())
         );
     }
-    for line in super::review::stale_lines(review) {
-        let _ = writeln!(out, "- {}", escape(&line));
+    for line in &stale {
+        let _ = writeln!(out, "- {}", escape(line));
     }
-    if !review.review.corrections.is_empty() || !review.stale_verdicts.is_empty() {
+    if !corrections.is_empty() || !stale.is_empty() {
         out.push('\n');
     }
 }

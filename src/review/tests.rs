@@ -432,3 +432,27 @@ fn same_quantity_ties_figures_the_engine_left_alone() {
     assert!(reviewed.comparison.discrepancies[evacuated].summary.contains("1,500"));
     assert_eq!(reviewed.comparison.discrepancies[evacuated].mentions.len(), 3);
 }
+
+#[test]
+fn the_editors_summary_lists_only_the_corrections_behind_what_it_keeps() {
+    use crate::report::{ReportContext, ReportFormat, render_reviewed};
+    let comparison = sample();
+    let mut review = Review::new(articles_of(&comparison));
+    judge(&mut review, &comparison, find(&comparison, DiscrepancyKind::Unique, "bakery"), Verdict::Confirmed, "");
+    // An unrelated correction: the name set is split.
+    let name = find(&comparison, DiscrepancyKind::Name, "Kouznetsov");
+    let names = Fingerprint::of(&comparison, &comparison.discrepancies[name]);
+    review.corrections.push(Correction {
+        change: Change::NotSamePerson { names, apart: vec!["Yevgeny Kouznetsov".into()] },
+        at: AT.into(),
+    });
+    let reviewed = apply(&comparison, &review);
+    let render = |reviewed: super::Reviewed| {
+        render_reviewed(std::sync::Arc::new(reviewed), ReportFormat::Markdown, &ReportContext::default())
+    };
+    let everything = render(reviewed.clone());
+    assert!(everything.contains("is not the same person"), "{everything}");
+    let summary = render(reviewed.only(Verdict::Confirmed));
+    assert!(summary.contains("Editor's summary") && summary.contains("bakery"), "{summary}");
+    assert!(!summary.contains("is not the same person"), "{summary}");
+}
