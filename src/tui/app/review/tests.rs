@@ -440,3 +440,23 @@ fn a_figure_and_a_details_figure_are_the_same_quantity() {
     assert!(discrepancy.summary.contains("4,500") && discrepancy.summary.contains("1,500"), "{}", discrepancy.summary);
     assert_eq!(app.review_mark(selected), Some('*'), "shaped by the reviewer's correction");
 }
+
+#[test]
+fn a_restored_correction_shapes_the_list_from_the_start() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let options = || Options {
+        review: Some(crate::review::store::Location::DataDir(dir.path().to_owned())),
+        ..Options::default()
+    };
+    let comparison = || Arc::new(compare_texts(&[("wire.txt", WIRE), ("blog.txt", BLOG)], &Settings::default()));
+    let mut first = App::ready(options(), comparison());
+    first.resize(120, 30);
+    first.selected = None;
+    press(&mut first, "S"); // the statement at the top leaves its group: new details
+    let corrected = first.reader().expect("ready").comparison().discrepancies.len();
+    // Reopened: the saved correction is applied, and the list holds what it made.
+    let again = App::ready(options(), comparison());
+    assert_eq!(again.reader().expect("ready").comparison().discrepancies.len(), corrected);
+    assert_list_is_whole(&again);
+    assert!(again.message.as_ref().is_some_and(|m| m.text.starts_with("review restored")), "{:?}", again.message);
+}
