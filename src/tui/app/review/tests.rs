@@ -460,3 +460,38 @@ fn a_restored_correction_shapes_the_list_from_the_start() {
     assert_list_is_whole(&again);
     assert!(again.message.as_ref().is_some_and(|m| m.text.starts_with("review restored")), "{:?}", again.message);
 }
+
+#[test]
+fn an_export_as_filtered_carries_the_review_and_its_filter() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = app();
+    // A correction (two figures are one quantity) and a verdict on the result.
+    select(&mut app, DiscrepancyKind::Number, "4,500");
+    press(&mut app, "M");
+    select(&mut app, DiscrepancyKind::Number, "Three");
+    press(&mut app, "M");
+    press(&mut app, "c");
+    select(&mut app, DiscrepancyKind::Unique, "bakery");
+    press(&mut app, "x");
+    while app.review_filter() != ReviewFilter::Only(Verdict::Confirmed) {
+        press(&mut app, "R");
+    }
+    let path = dir.path().join("part.json");
+    press(&mut app, "e");
+    type_text(&mut app, &path.to_string_lossy());
+    press(&mut app, "enter");
+    press(&mut app, "f");
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).expect("written")).expect("json");
+    let scope = report["scope"].as_str().expect("the report says it is filtered");
+    assert!(scope.contains("review: confirmed") && scope.contains("(1 of "), "{scope}");
+    let list = report["discrepancies"].as_array().expect("list");
+    assert_eq!(list.len(), 1, "only the confirmed discrepancy");
+    assert_eq!(list[0]["review"]["verdict"], "confirmed");
+    assert_eq!(
+        list[0]["review"]["corrections"],
+        serde_json::json!([0]),
+        "the merge is the reviewer's, not the engine's"
+    );
+    assert_eq!(report["review"]["corrections"][0]["by"], "reviewer");
+}
