@@ -85,8 +85,17 @@ pub fn apply(base: &Comparison, review: &Review) -> Reviewed {
         }
     }
     for v in pending {
+        // A near match re-attaches a verdict when parallax finds a little
+        // more or less, never when a sentence it judged was edited since.
+        let edited_away = |d: usize| {
+            review.verdicts[v]
+                .target
+                .mentions
+                .iter()
+                .any(|m| map.edited(&m.article) && !fingerprints[d].mentions.contains(&map.mention(m)))
+        };
         match fingerprint::attach(&targets[v], &fingerprints) {
-            Some(d) if judgements[d].is_none() => judgements[d] = Some(v),
+            Some(d) if judgements[d].is_none() && !edited_away(d) => judgements[d] = Some(v),
             _ => stale_verdicts.push(v),
         }
     }

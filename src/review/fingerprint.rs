@@ -141,6 +141,13 @@ impl ArticleMap {
         map
     }
 
+    /// True when the article a stored key names was edited since the review
+    /// (its content hash maps to another).
+    #[must_use]
+    pub fn edited(&self, old: &str) -> bool {
+        self.hashes.get(old).is_some_and(|now| now != old)
+    }
+
     /// A stored key in today's terms (an article that is gone keeps its old hash, and so matches nothing).
     #[must_use]
     pub fn mention(&self, key: &MentionKey) -> MentionKey {

@@ -456,3 +456,31 @@ fn the_editors_summary_lists_only_the_corrections_behind_what_it_keeps() {
     assert!(summary.contains("Editor's summary") && summary.contains("bakery"), "{summary}");
     assert!(!summary.contains("is not the same person"), "{summary}");
 }
+
+#[test]
+fn a_verdict_on_a_wide_discrepancy_goes_stale_when_one_of_its_sentences_changed() {
+    let radio = WIRE.replace("Wire", "Radio");
+    let paper = BLOG.replace("Blog", "Paper");
+    let texts = |blog: &str| {
+        compare(&[("wire.txt", WIRE), ("blog.txt", blog), ("radio.txt", radio.as_str()), ("paper.txt", paper.as_str())])
+    };
+    let comparison = texts(BLOG);
+    let deaths = find(&comparison, DiscrepancyKind::Number, "Three");
+    assert_eq!(comparison.discrepancies[deaths].articles(), [0, 1, 2, 3], "{:#?}", summaries(&comparison));
+    let mut review = Review::new(articles_of(&comparison));
+    judge(&mut review, &comparison, deaths, Verdict::Confirmed, "five is wrong");
+    // The blog now says four: most of the discrepancy is as judged, but not what the verdict was about.
+    let edited = BLOG.replace("Five people died", "Four people died");
+    let today = texts(&edited);
+    let reviewed = apply(&today, &review);
+    assert_eq!(reviewed.stale_verdicts, [0], "stale, never attached to the changed finding");
+    let deaths = find(&reviewed.comparison, DiscrepancyKind::Number, "Four");
+    assert_eq!(reviewed.state(deaths), State::Unreviewed);
+    // A newer parallax finding one more mention in unchanged articles still re-attaches it.
+    let mut grown = review.clone();
+    grown.verdicts[0].target.mentions.pop();
+    let reviewed = apply(&comparison, &grown);
+    assert!(reviewed.stale_verdicts.is_empty());
+    let deaths = find(&reviewed.comparison, DiscrepancyKind::Number, "Three");
+    assert_eq!(reviewed.state(deaths), State::Judged(Verdict::Confirmed));
+}
