@@ -495,3 +495,26 @@ fn an_export_as_filtered_carries_the_review_and_its_filter() {
     );
     assert_eq!(report["review"]["corrections"][0]["by"], "reviewer");
 }
+
+#[test]
+fn a_review_message_takes_the_hints_room_on_a_narrow_terminal() {
+    let mut app = app();
+    app.resize(80, 24);
+    select(&mut app, DiscrepancyKind::Number, "4,500");
+    press(&mut app, "M");
+    select(&mut app, DiscrepancyKind::Number, "Three");
+    press(&mut app, "M");
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    terminal.draw(|frame| frame.render_widget(&app, frame.area())).expect("draw");
+    let buffer = terminal.backend().buffer();
+    let status: String = (0..80).map(|x| buffer[(x, 23)].symbol()).collect();
+    assert!(status.contains("are the same"), "the message is readable: {status}");
+    assert!(status.contains("0/4 reviewed"), "the progress stays: {status}");
+    assert!(!status.contains("? help"), "the hints make room: {status}");
+    // Without a message, the hints are back.
+    app.message = None;
+    terminal.draw(|frame| frame.render_widget(&app, frame.area())).expect("draw");
+    let buffer = terminal.backend().buffer();
+    let status: String = (0..80).map(|x| buffer[(x, 23)].symbol()).collect();
+    assert!(status.contains("? help"), "{status}");
+}
