@@ -518,3 +518,34 @@ fn a_review_message_takes_the_hints_room_on_a_narrow_terminal() {
     let status: String = (0..80).map(|x| buffer[(x, 23)].symbol()).collect();
     assert!(status.contains("? help"), "{status}");
 }
+
+/// The first pane's two gutter cells on the first screen line showing `words`.
+fn gutter_before(app: &App, words: &str) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(120, 30)).expect("terminal");
+    terminal.draw(|frame| frame.render_widget(app, frame.area())).expect("draw");
+    let buffer = terminal.backend().buffer();
+    let pane = app.screen().panes[0].clone();
+    for y in pane.text.y..pane.text.bottom() {
+        let text: String = (pane.text.x..pane.text.right()).map(|x| buffer[(x, y)].symbol()).collect();
+        if text.contains(words) {
+            return (pane.gutter.x..pane.gutter.x + 2).map(|x| buffer[(x, y)].symbol()).collect();
+        }
+    }
+    panic!("{words:?} is not on screen");
+}
+
+#[test]
+fn the_panes_mark_statements_the_reviewer_grouped() {
+    let mut app = app();
+    let before = gutter_before(&app, "A bakery");
+    assert!(before.starts_with(' '), "no mark on the engine's findings: {before:?}");
+    select(&mut app, DiscrepancyKind::Unique, "bakery");
+    press(&mut app, "M");
+    select(&mut app, DiscrepancyKind::Unique, "sandbags");
+    press(&mut app, "M");
+    app.selected = None;
+    let after = gutter_before(&app, "A bakery");
+    assert!(after.starts_with('*'), "shared now, by the reviewer's correction: {after:?}");
+    press(&mut app, "u");
+    assert_eq!(gutter_before(&app, "A bakery"), before, "undo");
+}
