@@ -524,7 +524,7 @@ fn gutter_before(app: &App, words: &str) -> String {
     let mut terminal = Terminal::new(TestBackend::new(120, 30)).expect("terminal");
     terminal.draw(|frame| frame.render_widget(app, frame.area())).expect("draw");
     let buffer = terminal.backend().buffer();
-    let pane = app.screen().panes[0].clone();
+    let pane = app.screen().panes[0];
     for y in pane.text.y..pane.text.bottom() {
         let text: String = (pane.text.x..pane.text.right()).map(|x| buffer[(x, y)].symbol()).collect();
         if text.contains(words) {
