@@ -155,7 +155,12 @@ impl App {
             let (done, total) = reviewed.progress();
             let stale = reviewed.stale_verdicts.len() + reviewed.stale_corrections.len();
             let stale = if stale > 0 { format!(", {stale} stale") } else { String::new() };
-            self.info(format!("review restored: {done}/{total} reviewed{stale}"));
+            let corrections = match reviewed.review.corrections.len() {
+                0 => String::new(),
+                1 => ", 1 correction".to_owned(),
+                n => format!(", {n} corrections"),
+            };
+            self.info(format!("review restored: {done}/{total} reviewed{corrections}{stale}"));
         }
     }
 

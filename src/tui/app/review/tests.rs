@@ -458,7 +458,14 @@ fn a_restored_correction_shapes_the_list_from_the_start() {
     let again = App::ready(options(), comparison());
     assert_eq!(again.reader().expect("ready").comparison().discrepancies.len(), corrected);
     assert_list_is_whole(&again);
-    assert!(again.message.as_ref().is_some_and(|m| m.text.starts_with("review restored")), "{:?}", again.message);
+    assert!(
+        again
+            .message
+            .as_ref()
+            .is_some_and(|m| m.text.starts_with("review restored") && m.text.contains("1 correction")),
+        "{:?}",
+        again.message
+    );
 }
 
 #[test]
