@@ -260,6 +260,7 @@ fn an_edited_article_carries_the_review_over_and_marks_it_stale() {
     assert_ne!(opened.path.as_deref(), Some(path.as_path()), "saved under the new articles' key");
     let reviewed = apply(&today, &opened.review);
     assert_eq!(reviewed.stale_verdicts.len(), 1);
+    assert_eq!(reviewed.changed_articles, [1], "the edited article is recognised by its source");
 }
 
 #[test]
