@@ -63,13 +63,21 @@ impl Reviewed {
     /// Keeps only the discrepancies with `verdict` (the editor's summary:
     /// `--only confirmed`).
     #[must_use]
-    pub fn only(mut self, verdict: Verdict) -> Self {
-        let keep: Vec<bool> = (0..self.entries.len()).map(|i| self.state(i) == State::Judged(verdict)).collect();
+    pub fn only(self, verdict: Verdict) -> Self {
+        let mut kept = self.retain(|reviewed, i| reviewed.state(i) == State::Judged(verdict));
+        kept.only = Some(verdict);
+        kept
+    }
+
+    /// Keeps only the discrepancies `keep` accepts (by index), with their
+    /// review entries (a report of part of the comparison).
+    #[must_use]
+    pub fn retain(mut self, keep: impl Fn(&Self, usize) -> bool) -> Self {
+        let keep: Vec<bool> = (0..self.entries.len()).map(|i| keep(&self, i)).collect();
         let mut flags = keep.iter();
         self.comparison.discrepancies.retain(|_| flags.next().copied().unwrap_or(false));
         let mut flags = keep.iter();
         self.entries.retain(|_| flags.next().copied().unwrap_or(false));
-        self.only = Some(verdict);
         self
     }
 }

@@ -128,6 +128,27 @@ fn a_headless_export_carries_the_review_file() {
     assert!(header.ends_with("verdict,note,pinned,reviewer_corrections"), "{header}");
     assert!(csv.lines().skip(1).any(|row| row.contains(",confirmed,per the ministry,")), "{csv}");
 
+    // The figures CSV too: the reviewer's columns after the engine's, and
+    // in the editor's summary only the confirmed discrepancy's figures.
+    let figures = |only: bool| {
+        let mut command = Command::cargo_bin("parallax").expect("binary");
+        command.args(["--no-config", "--export", "-", "--format", "figures-csv", "--review"]).arg(&path);
+        if only {
+            command.args(["--only", "confirmed"]);
+        }
+        let output = command.arg(SAMPLES).output().expect("runs");
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let all = figures(false);
+    let header = all.lines().next().unwrap_or_default();
+    assert!(header.ends_with(",reviewer_verdict,reviewer_note,reviewer_pinned,reviewer_corrections"), "{header}");
+    assert!(all.lines().any(|row| row.contains(",confirmed,per the ministry,")), "{all}");
+    let summary = figures(true);
+    let rows: Vec<&str> = summary.lines().skip(1).collect();
+    assert!(!rows.is_empty() && rows.len() < all.lines().count() - 1, "{summary}");
+    assert!(rows.iter().all(|row| row.contains(",confirmed,per the ministry,")), "{summary}");
+
     // Without the review, the report is the engine's alone.
     let plain = Command::cargo_bin("parallax")
         .expect("binary")

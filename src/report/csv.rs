@@ -124,7 +124,7 @@ pub const REVIEW_HEADER: [&str; 4] = ["verdict", "note", "pinned", "reviewer_cor
 
 /// The reviewer's verdict, note (lines joined with ` / `), pinned value
 /// (`value (source)`) and corrections (`;`-separated) for discrepancy `index`.
-fn review_cells(review: &crate::review::Reviewed, index: usize) -> [String; 4] {
+pub(super) fn review_cells(review: &crate::review::Reviewed, index: usize) -> [String; 4] {
     let judgement = review.judgement(index);
     let verdict = judgement.and_then(|j| j.verdict).map(|v| v.as_str().to_owned()).unwrap_or_default();
     let note = judgement.map(|j| j.note.lines().collect::<Vec<_>>().join(" / ")).unwrap_or_default();

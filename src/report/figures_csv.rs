@@ -34,14 +34,32 @@ pub const HEADER: [&str; 17] = [
     "parallax_version",
 ];
 
-/// Renders the figures CSV.
+/// The columns added when a review is in force: the reviewer's word on the
+/// number discrepancy the figure is shown in (`verdict` is the engine's).
+pub const REVIEW_HEADER: [&str; 4] = ["reviewer_verdict", "reviewer_note", "reviewer_pinned", "reviewer_corrections"];
+
+/// Renders the figures CSV. With a review in force, the reviewer's columns
+/// follow; in the editor's summary (`--only confirmed`), only the figures
+/// of the discrepancies kept.
 #[must_use]
-pub fn render(comparison: &Comparison, _context: &ReportContext) -> String {
-    table(&HEADER, rows(comparison))
+pub fn render(comparison: &Comparison, context: &ReportContext) -> String {
+    let rows = rows(comparison);
+    let Some(review) = super::review::of(context) else { return table(&HEADER, rows.into_iter().map(|(row, _)| row)) };
+    let mut header: Vec<&str> = HEADER.to_vec();
+    header.extend(REVIEW_HEADER);
+    let rows = rows.into_iter().filter_map(|(row, discrepancy)| {
+        if review.only.is_some() && discrepancy.is_none() {
+            return None;
+        }
+        let cells = discrepancy.map(|d| super::csv::review_cells(review, d)).unwrap_or_default();
+        Some(row.into_iter().chain(cells).collect::<Vec<String>>())
+    });
+    table(&header, rows.collect::<Vec<_>>())
 }
 
-/// One row per figure read.
-fn rows(comparison: &Comparison) -> Vec<[String; 17]> {
+/// One row per figure read, with the index of the number discrepancy it is
+/// shown in.
+fn rows(comparison: &Comparison) -> Vec<([String; 17], Option<usize>)> {
     // A figure shown in a number discrepancy carries its verdict and id.
     let mut shown: HashMap<(usize, Span), (usize, &'static str)> = HashMap::new();
     for (index, discrepancy) in comparison.discrepancies.iter().enumerate() {
@@ -63,27 +81,30 @@ fn rows(comparison: &Comparison) -> Vec<[String; 17]> {
                 QuantityClass::NotQuantity(reason) => reason.as_str(),
                 _ => "",
             };
-            let (discrepancy, verdict) =
-                shown.get(&(a, reading.span)).map_or((String::new(), ""), |(id, verdict)| (id.to_string(), *verdict));
-            rows.push([
-                (a + 1).to_string(),
-                neutralise(&article.outlet),
-                neutralise(sentence),
-                neutralise(article.slice(reading.span)),
-                format_number(figure.value),
-                format_number(figure.low),
-                format_number(figure.high),
-                figure.qualifier.as_str().to_owned(),
-                neutralise(&figure.unit),
-                reading.class.as_str().to_owned(),
-                reason.to_owned(),
-                reading.quantity.map(|q| (q + 1).to_string()).unwrap_or_default(),
-                verdict.to_owned(),
-                discrepancy,
-                neutralise(&article.source),
-                neutralise(&article.provenance.content_sha256),
-                VERSION.to_owned(),
-            ]);
+            let found = shown.get(&(a, reading.span));
+            let (discrepancy, verdict) = found.map_or((String::new(), ""), |(id, verdict)| (id.to_string(), *verdict));
+            rows.push((
+                [
+                    (a + 1).to_string(),
+                    neutralise(&article.outlet),
+                    neutralise(sentence),
+                    neutralise(article.slice(reading.span)),
+                    format_number(figure.value),
+                    format_number(figure.low),
+                    format_number(figure.high),
+                    figure.qualifier.as_str().to_owned(),
+                    neutralise(&figure.unit),
+                    reading.class.as_str().to_owned(),
+                    reason.to_owned(),
+                    reading.quantity.map(|q| (q + 1).to_string()).unwrap_or_default(),
+                    verdict.to_owned(),
+                    discrepancy,
+                    neutralise(&article.source),
+                    neutralise(&article.provenance.content_sha256),
+                    VERSION.to_owned(),
+                ],
+                found.map(|(id, _)| id - 1),
+            ));
         }
     }
     rows

@@ -147,9 +147,10 @@ fn page(comparison: &Comparison, context: &ReportContext) -> Page {
         .collect();
     let wide = comparison.articles.len() > WIDE;
     let anchors = Anchors::new(comparison);
-    let facts = index::facts(comparison, &anchors);
-    let fact_rows = if wide { index::fact_rows(comparison, &anchors, &facts) } else { Vec::new() };
     let review = super::review::of(context);
+    let group_lines = |group: usize| review.map(|r| super::review::group_lines(r, group)).unwrap_or_default();
+    let facts = index::facts(comparison, &anchors, &group_lines);
+    let fact_rows = if wide { index::fact_rows(comparison, &anchors, &facts) } else { Vec::new() };
     let review_lines = |index: usize| review.map(|r| super::review::lines(r, index)).unwrap_or_default();
     let key_rows = side_by_side::rows(comparison, &highlights, &anchors, Rows::Key);
     let key_rows_after = key_rows.last().map_or(0, |last| comparison.rows.len() - last.number);

@@ -30,7 +30,7 @@ pub fn render(comparison: &Comparison, context: &ReportContext) -> String {
         review_section(review, &mut out);
     }
     discrepancies(comparison, review, &mut out);
-    shared(comparison, &mut out);
+    shared(comparison, review, &mut out);
     if !comparison.skipped.is_empty() {
         out.push_str("## Skipped inputs\n\n");
         for skipped in &comparison.skipped {
@@ -94,7 +94,9 @@ fn review_section(review: &crate::review::Reviewed, out: &mut String) {
         );
     }
     let _ = writeln!(out, "{}\n", escape(&super::review::progress_line(review)));
-    for correction in &review.review.corrections {
+    let corrections = super::review::listed_corrections(review);
+    let stale = super::review::listed_stale_lines(review);
+    for correction in &corrections {
         let _ = writeln!(
             out,
             "- Reviewer's correction ({}): {}",
@@ -102,10 +104,10 @@ fn review_section(review: &crate::review::Reviewed, out: &mut String) {
             escape(&correction.change.describe())
         );
     }
-    for line in super::review::stale_lines(review) {
-        let _ = writeln!(out, "- {}", escape(&line));
+    for line in &stale {
+        let _ = writeln!(out, "- {}", escape(line));
     }
-    if !review.review.corrections.is_empty() || !review.stale_verdicts.is_empty() {
+    if !corrections.is_empty() || !stale.is_empty() {
         out.push('\n');
     }
 }
@@ -149,7 +151,7 @@ fn discrepancies(comparison: &Comparison, review: Option<&crate::review::Reviewe
     }
 }
 
-fn shared(comparison: &Comparison, out: &mut String) {
+fn shared(comparison: &Comparison, review: Option<&crate::review::Reviewed>, out: &mut String) {
     if comparison.groups.is_empty() {
         return;
     }
@@ -157,15 +159,22 @@ fn shared(comparison: &Comparison, out: &mut String) {
     let mut order: Vec<usize> = (0..comparison.groups.len()).collect();
     // Most widely carried first; reading order among equals (stable sort).
     order.sort_by_key(|g| std::cmp::Reverse(comparison.groups[*g].article_count()));
-    for group in order.into_iter().map(|g| &comparison.groups[g]) {
+    for (g, group) in order.into_iter().map(|g| (g, &comparison.groups[g])) {
         let Some(reference) = group.members.get(group.reference) else { continue };
         let text = comparison.sentence_text(*reference);
+        // A grouping the reviewer made says so, with its time.
+        let by_reviewer: String = review
+            .map(|r| super::review::group_lines(r, g))
+            .unwrap_or_default()
+            .iter()
+            .map(|line| format!(" *({})*", escape(line)))
+            .collect();
         let mut outlets: Vec<&str> =
             group.members.iter().map(|m| comparison.articles[m.article].outlet.as_str()).collect();
         outlets.dedup();
         let _ = writeln!(
             out,
-            "| {}/{} | {} | {} |",
+            "| {}/{} | {}{by_reviewer} | {} |",
             group.article_count(),
             comparison.articles.len(),
             escape(text),

@@ -60,7 +60,7 @@ pub struct ReportCorrection {
     /// What the reviewer said, in words.
     pub description: String,
     /// The correction as stored (`type`: `same_statement`, `different_statement`,
-    /// `not_same_person`, `same_quantity`, `different_quantity`).
+    /// `not_same_person`, `same_quantity`, `different_quantity`, `different_date`).
     pub change: Change,
     /// When (RFC 3339).
     pub at: String,
@@ -207,6 +207,44 @@ pub(crate) fn lines(reviewed: &Reviewed, index: usize) -> Vec<String> {
     lines
 }
 
+/// Lines for people about group `group` (a shared statement): the
+/// reviewer's corrections that formed or changed it, so a grouping the
+/// reviewer made is never shown as the engine's finding.
+pub(crate) fn group_lines(reviewed: &Reviewed, group: usize) -> Vec<String> {
+    reviewed
+        .group_corrections
+        .get(group)
+        .into_iter()
+        .flatten()
+        .filter_map(|c| reviewed.review.corrections.get(*c))
+        .map(|c| format!("Reviewer's correction ({}): {}", c.at, c.change.describe()))
+        .collect()
+}
+
+/// The corrections the Markdown and HTML reports list: every one, or in the
+/// editor's summary (`--only`) those that shaped a discrepancy kept or a
+/// shared statement.
+pub(crate) fn listed_corrections(reviewed: &Reviewed) -> Vec<&crate::review::Correction> {
+    reviewed
+        .review
+        .corrections
+        .iter()
+        .enumerate()
+        .filter(|(c, _)| {
+            reviewed.only.is_none()
+                || reviewed.entries.iter().any(|e| e.corrections.contains(c))
+                || reviewed.group_corrections.iter().any(|g| g.contains(c))
+        })
+        .map(|(_, correction)| correction)
+        .collect()
+}
+
+/// The stale verdicts and corrections the Markdown and HTML reports list:
+/// none in the editor's summary (as in the JSON), else every one.
+pub(crate) fn listed_stale_lines(reviewed: &Reviewed) -> Vec<String> {
+    if reviewed.only.is_some() { Vec::new() } else { stale_lines(reviewed) }
+}
+
 /// The review at a glance, for the Markdown and HTML summaries:
 /// "12/31 reviewed: 5 confirmed, 2 disputed …".
 pub(crate) fn progress_line(reviewed: &Reviewed) -> String {
@@ -257,9 +295,9 @@ pub(crate) fn summary_lines(reviewed: &Reviewed) -> Vec<String> {
         ));
     }
     lines.push(progress_line(reviewed));
-    for correction in &reviewed.review.corrections {
+    for correction in listed_corrections(reviewed) {
         lines.push(format!("Reviewer's correction ({}): {}", correction.at, correction.change.describe()));
     }
-    lines.extend(stale_lines(reviewed));
+    lines.extend(listed_stale_lines(reviewed));
     lines
 }

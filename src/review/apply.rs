@@ -85,8 +85,17 @@ pub fn apply(base: &Comparison, review: &Review) -> Reviewed {
         }
     }
     for v in pending {
+        // A near match re-attaches a verdict when parallax finds a little
+        // more or less, never when a sentence it judged was edited since.
+        let edited_away = |d: usize| {
+            review.verdicts[v]
+                .target
+                .mentions
+                .iter()
+                .any(|m| map.edited(&m.article) && !fingerprints[d].mentions.contains(&map.mention(m)))
+        };
         match fingerprint::attach(&targets[v], &fingerprints) {
-            Some(d) if judgements[d].is_none() => judgements[d] = Some(v),
+            Some(d) if judgements[d].is_none() && !edited_away(d) => judgements[d] = Some(v),
             _ => stale_verdicts.push(v),
         }
     }
@@ -113,7 +122,8 @@ impl Work {
     fn apply(&mut self, change: &Change, index: usize, map: &ArticleMap) -> bool {
         match change {
             Change::SameQuantity { a, b } => self.same_quantity(&map.mention(a), &map.mention(b), index),
-            Change::DifferentQuantity { figure } => self.different_quantity(&map.mention(figure), index),
+            Change::DifferentQuantity { figure } => self.take_out(&map.mention(figure), DiscrepancyKind::Number, index),
+            Change::DifferentDate { date } => self.take_out(&map.mention(date), DiscrepancyKind::Date, index),
             Change::NotSamePerson { names, apart } => self.not_same_person(&map.fingerprint(names), apart, index),
             Change::SameStatement { a, b } => {
                 let found = (
@@ -142,15 +152,39 @@ impl Work {
 
     /// The number discrepancy and mention a key names.
     fn find_figure(&self, key: &MentionKey) -> Option<(usize, usize)> {
-        self.comparison.discrepancies.iter().enumerate().filter(|(_, d)| d.kind == DiscrepancyKind::Number).find_map(
-            |(d, discrepancy)| {
-                discrepancy.mentions.iter().position(|m| mention_key(&self.comparison, m) == *key).map(|m| (d, m))
-            },
-        )
+        self.find_mention(key, DiscrepancyKind::Number)
     }
 
+    /// The discrepancy of `kind` holding the mention `key`, and its place there.
+    fn find_mention(&self, key: &MentionKey, kind: DiscrepancyKind) -> Option<(usize, usize)> {
+        self.comparison.discrepancies.iter().enumerate().filter(|(_, d)| d.kind == kind).find_map(|(d, discrepancy)| {
+            discrepancy.mentions.iter().position(|m| mention_key(&self.comparison, m) == *key).map(|m| (d, m))
+        })
+    }
+
+    /// "Same quantity": two figures' discrepancies become one; a figure in
+    /// no discrepancy (one the engine did not tie to any other) joins the
+    /// other's, and two such figures form a discrepancy of their own.
     fn same_quantity(&mut self, a: &MentionKey, b: &MentionKey, index: usize) -> bool {
-        let (Some((da, _)), Some((db, _))) = (self.find_figure(a), self.find_figure(b)) else { return false };
+        let (da, db) = match (self.find_figure(a), self.find_figure(b)) {
+            (Some((da, _)), Some((db, _))) => (da, db),
+            (Some((d, _)), None) => return self.add_figure(d, b, index),
+            (None, Some((d, _))) => return self.add_figure(d, a, index),
+            (None, None) => {
+                let (Some(first), Some(second)) = (self.lone_figure(a), self.lone_figure(b)) else { return false };
+                let label = self.figure_label(&first);
+                self.comparison.discrepancies.push(Discrepancy {
+                    kind: DiscrepancyKind::Number,
+                    summary: String::new(),
+                    agreement: None,
+                    label,
+                    mentions: vec![first, second],
+                });
+                self.origins.push(vec![index]);
+                self.refresh(self.comparison.discrepancies.len() - 1);
+                return true;
+            }
+        };
         if da == db {
             return true;
         }
@@ -168,8 +202,59 @@ impl Work {
         true
     }
 
-    fn different_quantity(&mut self, figure: &MentionKey, index: usize) -> bool {
-        let Some((d, _)) = self.find_figure(figure) else { return false };
+    /// A figure in no number discrepancy joins discrepancy `d`.
+    fn add_figure(&mut self, d: usize, key: &MentionKey, index: usize) -> bool {
+        let Some(mention) = self.lone_figure(key) else { return false };
+        let discrepancy = &mut self.comparison.discrepancies[d];
+        discrepancy.mentions.push(mention);
+        discrepancy.mentions.sort_by_key(|m| (m.at, m.span));
+        discrepancy.mentions.dedup_by_key(|m| (m.at, m.span));
+        self.origins[d].push(index);
+        self.refresh(d);
+        true
+    }
+
+    /// A figure the articles state, by its key, as a mention (whether or
+    /// not any discrepancy shows it).
+    fn lone_figure(&self, key: &MentionKey) -> Option<Mention> {
+        let comparison = &self.comparison;
+        comparison.articles.iter().enumerate().filter(|(_, a)| a.provenance.content_sha256 == key.article).find_map(
+            |(a, article)| {
+                comparison.figures.get(a)?.iter().find_map(|reading| {
+                    let sentence = article.sentences.get(reading.sentence)?;
+                    (article.slice(sentence.span) == key.sentence && article.slice(reading.span) == key.text).then(
+                        || Mention {
+                            at: SentenceRef { article: a, sentence: reading.sentence },
+                            span: reading.span,
+                            evidence: Evidence::Figure(reading.figure.clone()),
+                        },
+                    )
+                })
+            },
+        )
+    }
+
+    /// What a figure the reviewer tied to another counts: its quantity's
+    /// label when the engine listed one, else its unit, else its sentence.
+    fn figure_label(&self, mention: &Mention) -> String {
+        let comparison = &self.comparison;
+        let reading = comparison
+            .figures
+            .get(mention.at.article)
+            .and_then(|figures| figures.iter().find(|r| r.span == mention.span));
+        let quantity = reading.and_then(|r| comparison.quantities.get(r.quantity?)).map(|q| q.label.clone());
+        let unit = mention.figure().map(|f| f.unit.clone()).filter(|u| !u.trim().is_empty());
+        quantity
+            .filter(|l| !l.trim().is_empty())
+            .or(unit)
+            .unwrap_or_else(|| excerpt(comparison.sentence_text(mention.at), 40))
+    }
+
+    /// "Different quantities" (a figure) or "a different date" (a date):
+    /// the mention leaves its discrepancy, which is recomputed (and goes
+    /// when its versions no longer differ).
+    fn take_out(&mut self, figure: &MentionKey, kind: DiscrepancyKind, index: usize) -> bool {
+        let Some((d, _)) = self.find_mention(figure, kind) else { return false };
         let comparison = &self.comparison;
         let keep: Vec<Mention> = comparison.discrepancies[d]
             .mentions
@@ -289,6 +374,18 @@ impl Work {
             self.comparison.groups[g].reference.min(self.comparison.groups[g].members.len().saturating_sub(1));
         self.comparison.groups[g].reference = reference;
         self.regroup();
+        // Dates are compared within a statement: the sentences that left it
+        // take their dates out of its date discrepancy.
+        for d in (0..self.comparison.discrepancies.len()).rev() {
+            let discrepancy = &mut self.comparison.discrepancies[d];
+            if discrepancy.kind != DiscrepancyKind::Date || !discrepancy.mentions.iter().any(|m| loose.contains(&m.at))
+            {
+                continue;
+            }
+            discrepancy.mentions.retain(|m| !loose.contains(&m.at));
+            self.origins[d].push(index);
+            self.refresh(d);
+        }
         // Content sentences left without a group are details only their article reports.
         for sentence in loose {
             let Some(article) = self.comparison.articles.get(sentence.article) else { continue };
@@ -355,7 +452,7 @@ impl Work {
             }
             DiscrepancyKind::Number => describe_number(discrepancy, articles),
             DiscrepancyKind::Name => describe_name(discrepancy, articles),
-            DiscrepancyKind::Date => discrepancy.articles().len() >= 2 && articles_differ(discrepancy, articles),
+            DiscrepancyKind::Date => describe_date(discrepancy, articles),
         };
         if !keep {
             self.remove_discrepancy(d);
@@ -456,6 +553,34 @@ fn describe_number(discrepancy: &mut Discrepancy, articles: &[Article]) -> bool 
     let versions = kind.info().join(&versions(discrepancy, articles));
     discrepancy.summary =
         kind.summary(&[("label", &discrepancy.label), ("versions", &versions), ("agreement", agreement.as_str())]);
+    true
+}
+
+/// A date discrepancy's summary, as the engine words it (each day with the
+/// outlets that give it); false when one day, or one article, is left.
+fn describe_date(discrepancy: &mut Discrepancy, articles: &[Article]) -> bool {
+    let dated: Vec<(usize, (i8, i8))> =
+        discrepancy.mentions.iter().filter_map(|m| m.date().map(|d| (m.at.article, (d.month, d.day)))).collect();
+    let mut days: Vec<(i8, i8)> = dated.iter().map(|(_, day)| *day).collect();
+    days.sort_unstable();
+    days.dedup();
+    if days.len() < 2 || discrepancy.articles().len() < 2 {
+        return false;
+    }
+    let versions: Vec<String> = days
+        .iter()
+        .map(|(month, day)| {
+            let mut outlets: Vec<&str> = dated
+                .iter()
+                .filter(|(_, d)| *d == (*month, *day))
+                .filter_map(|(a, _)| articles.get(*a).map(|a| a.outlet.as_str()))
+                .collect();
+            outlets.dedup();
+            format!("{} {day} ({})", crate::model::month_name(*month), outlets.join(", "))
+        })
+        .collect();
+    let kind = DiscrepancyKind::Date;
+    discrepancy.summary = kind.summary(&[("versions", &kind.info().join(&versions)), ("label", &discrepancy.label)]);
     true
 }
 

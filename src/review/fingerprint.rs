@@ -121,24 +121,32 @@ impl ArticleMap {
     #[must_use]
     pub fn new(reviewed: &[ReviewedArticle], comparison: &Comparison) -> Self {
         let current: Vec<&str> = comparison.articles.iter().map(|a| a.provenance.content_sha256.as_str()).collect();
-        let old: BTreeSet<&str> = reviewed.iter().map(|a| a.content_sha256.as_str()).collect();
         let mut map = Self::default();
         for then in reviewed {
             if current.contains(&then.content_sha256.as_str()) {
                 map.hashes.insert(then.content_sha256.clone(), then.content_sha256.clone());
                 continue;
             }
-            // Edited: the same source, now with content the review never saw.
-            let edited = comparison
-                .articles
-                .iter()
-                .position(|a| a.source == then.source && !old.contains(a.provenance.content_sha256.as_str()));
+            // Edited: an earlier version of an article given from the same
+            // source today. (The review lists today's versions too, once
+            // opened, so being listed says nothing about being new.)
+            let edited = comparison.articles.iter().position(|a| a.source == then.source);
             if let Some(index) = edited {
                 map.hashes.insert(then.content_sha256.clone(), current[index].to_owned());
-                map.changed.push(index);
+                if !map.changed.contains(&index) {
+                    map.changed.push(index);
+                }
             }
         }
+        map.changed.sort_unstable();
         map
+    }
+
+    /// True when the article a stored key names was edited since the review
+    /// (its content hash maps to another).
+    #[must_use]
+    pub fn edited(&self, old: &str) -> bool {
+        self.hashes.get(old).is_some_and(|now| now != old)
     }
 
     /// A stored key in today's terms (an article that is gone keeps its old hash, and so matches nothing).

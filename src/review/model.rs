@@ -140,6 +140,12 @@ pub enum Change {
         /// The figure taken out.
         figure: MentionKey,
     },
+    /// "These differ" for a date: the date is about another event, so it
+    /// leaves the date discrepancy.
+    DifferentDate {
+        /// The date taken out.
+        date: MentionKey,
+    },
 }
 
 impl Change {
@@ -160,6 +166,9 @@ impl Change {
             }
             Self::DifferentQuantity { figure } => {
                 format!("{} ({}) is a different quantity", quote(&figure.text), quote(&figure.sentence))
+            }
+            Self::DifferentDate { date } => {
+                format!("{} ({}) dates a different event", quote(&date.text), quote(&date.sentence))
             }
         }
     }

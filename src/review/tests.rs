@@ -260,6 +260,7 @@ fn an_edited_article_carries_the_review_over_and_marks_it_stale() {
     assert_ne!(opened.path.as_deref(), Some(path.as_path()), "saved under the new articles' key");
     let reviewed = apply(&today, &opened.review);
     assert_eq!(reviewed.stale_verdicts.len(), 1);
+    assert_eq!(reviewed.changed_articles, [1], "the edited article is recognised by its source");
 }
 
 #[test]
@@ -288,4 +289,199 @@ fn corrupt_foreign_and_newer_files_are_set_aside_never_overwritten() {
         assert_eq!(std::fs::read_to_string(&aside).expect("still there"), content);
         assert!(store::read(&path).expect("readable").is_some());
     }
+}
+
+const DATED_WIRE: &str = "Source: Wire\n\nDam bursts\n\nThe Dravik dam burst late on Tuesday, March 3, flooding the \
+                          lower town of Velmora. Rescue crews worked through the night near the river.";
+const DATED_BLOG: &str = "Source: Blog\n\nDam bursts\n\nThe Dravik dam burst early on Wednesday, March 4, flooding \
+                          the lower town of Velmora. Rescue crews worked through the night near the river.";
+
+#[test]
+fn a_different_date_leaves_the_date_discrepancy() {
+    let comparison = compare(&[("wire.txt", DATED_WIRE), ("blog.txt", DATED_BLOG)]);
+    let date = find(&comparison, DiscrepancyKind::Date, "March");
+    let blog = comparison.discrepancies[date].mentions.iter().position(|m| m.at.article == 1).expect("the blog's date");
+    let key = super::fingerprint::mention_key(&comparison, &comparison.discrepancies[date].mentions[blog]);
+    assert!(key.text.contains('4'), "{key:?}");
+    let mut review = Review::new(articles_of(&comparison));
+    review.corrections.push(Correction { change: Change::DifferentDate { date: key }, at: AT.into() });
+    let reviewed = apply(&comparison, &review);
+    assert!(
+        !reviewed.comparison.discrepancies.iter().any(|d| d.kind == DiscrepancyKind::Date),
+        "one date left: nothing to compare: {:#?}",
+        summaries(&reviewed.comparison)
+    );
+    assert!(reviewed.stale_corrections.is_empty());
+    assert_eq!(reviewed.comparison.discrepancies.len(), comparison.discrepancies.len() - 1);
+    assert!(review.corrections[0].change.describe().contains("dates a different event"));
+}
+
+#[test]
+fn a_date_taken_out_of_three_leaves_the_other_two_recomputed() {
+    let radio = DATED_BLOG.replace("Blog", "Radio").replace("early on Wednesday, March 4", "on Thursday, March 5");
+    let comparison = compare(&[("wire.txt", DATED_WIRE), ("blog.txt", DATED_BLOG), ("radio.txt", &radio)]);
+    let date = find(&comparison, DiscrepancyKind::Date, "Blog");
+    assert_eq!(comparison.discrepancies[date].articles(), [0, 1, 2], "{:#?}", summaries(&comparison));
+    let blog = comparison.discrepancies[date].mentions.iter().find(|m| m.at.article == 1).expect("the blog's date");
+    let key = super::fingerprint::mention_key(&comparison, blog);
+    let mut review = Review::new(articles_of(&comparison));
+    review.corrections.push(Correction { change: Change::DifferentDate { date: key }, at: AT.into() });
+    let reviewed = apply(&comparison, &review);
+    let date = find(&reviewed.comparison, DiscrepancyKind::Date, "Radio");
+    let corrected = &reviewed.comparison.discrepancies[date];
+    assert_eq!(corrected.articles(), [0, 2]);
+    assert!(!corrected.summary.contains("Blog"), "the summary is recomputed: {}", corrected.summary);
+    assert_eq!(reviewed.entries[date].corrections, [0], "shaped by the reviewer's correction");
+}
+
+#[test]
+fn a_grouping_the_reviewer_made_says_so_in_markdown_and_html() {
+    use crate::report::{ReportContext, ReportFormat, render_reviewed};
+    let comparison = sample();
+    let bakery = find(&comparison, DiscrepancyKind::Unique, "bakery");
+    let sandbags = find(&comparison, DiscrepancyKind::Unique, "sandbags");
+    let sentence = |d: usize| super::fingerprint::sentence_key(&comparison, comparison.discrepancies[d].mentions[0].at);
+    let mut review = Review::new(articles_of(&comparison));
+    review.corrections.push(Correction {
+        change: Change::SameStatement { a: sentence(bakery), b: sentence(sandbags) },
+        at: AT.into(),
+    });
+    let reviewed = std::sync::Arc::new(apply(&comparison, &review));
+    let context = ReportContext::default();
+    let markdown = render_reviewed(std::sync::Arc::clone(&reviewed), ReportFormat::Markdown, &context);
+    let row = markdown
+        .lines()
+        .find(|l| l.starts_with("| 2/2 | A bakery on Mill Street"))
+        .unwrap_or_else(|| panic!("the reviewer's group is a shared statement: {markdown}"));
+    assert!(row.contains("Reviewer's correction (2026-03-05T10:00:00Z)"), "{row}");
+    let engine_rows = markdown.lines().filter(|l| l.starts_with("| 2/2 |") && l.contains("Reviewer's")).count();
+    assert_eq!(engine_rows, 1, "the engine's groups carry no reviewer's mark");
+    let html = render_reviewed(reviewed, ReportFormat::Html, &context);
+    let facts = html.split("id=\"facts\"").nth(1).expect("the shared facts");
+    assert!(facts.contains("Reviewer&#39;s correction (2026-03-05T10:00:00Z)"), "the HTML shared facts say so too");
+}
+
+#[test]
+fn a_sentence_taken_out_of_its_statement_takes_its_date_along() {
+    let comparison = compare(&[("wire.txt", DATED_WIRE), ("blog.txt", DATED_BLOG)]);
+    let date = find(&comparison, DiscrepancyKind::Date, "March");
+    let at = comparison.discrepancies[date].mentions[0].at;
+    assert!(comparison.group_of(at).is_some(), "the dated sentences are one statement");
+    let mut review = Review::new(articles_of(&comparison));
+    review.corrections.push(Correction {
+        change: Change::DifferentStatement { sentence: super::fingerprint::sentence_key(&comparison, at) },
+        at: AT.into(),
+    });
+    let reviewed = apply(&comparison, &review);
+    assert_eq!(reviewed.comparison.group_of(at), None);
+    assert!(
+        !reviewed.comparison.discrepancies.iter().any(|d| d.kind == DiscrepancyKind::Date),
+        "no statement left to date differently: {:#?}",
+        summaries(&reviewed.comparison)
+    );
+}
+
+const HOMES_WIRE: &str = "Source: Wire\n\nDam breach floods Velmora\n\nAbout 4,500 residents were evacuated overnight \
+                          from the valley. Officials counted 1,200 damaged homes by the evening.";
+const HOMES_BLOG: &str = "Source: Blog\n\nFlood in Velmora\n\nNearly 6,000 residents were evacuated overnight from \
+                          the valley. The mayor said the water had wrecked some 1,500 houses along the riverbank.";
+
+/// The key of the figure written `text` in article `article`, whether or not a discrepancy shows it.
+fn figure_key(comparison: &Comparison, article: usize, text: &str) -> super::MentionKey {
+    let a = &comparison.articles[article];
+    let reading = comparison.figures[article]
+        .iter()
+        .find(|r| a.slice(r.span).contains(text))
+        .unwrap_or_else(|| panic!("no figure {text:?}"));
+    super::MentionKey {
+        article: a.provenance.content_sha256.clone(),
+        sentence: a.slice(a.sentences[reading.sentence].span).to_owned(),
+        text: a.slice(reading.span).to_owned(),
+    }
+}
+
+#[test]
+fn same_quantity_ties_figures_the_engine_left_alone() {
+    let comparison = compare(&[("wire.txt", HOMES_WIRE), ("blog.txt", HOMES_BLOG)]);
+    let shown = |c: &Comparison, text: &str| {
+        c.discrepancies.iter().any(|d| d.kind == DiscrepancyKind::Number && d.summary.contains(text))
+    };
+    assert!(!shown(&comparison, "1,200") && !shown(&comparison, "1,500"), "{:#?}", summaries(&comparison));
+    // Two lone figures form a discrepancy of their own, the reviewer's.
+    let mut review = Review::new(articles_of(&comparison));
+    review.corrections.push(Correction {
+        change: Change::SameQuantity { a: figure_key(&comparison, 0, "1,200"), b: figure_key(&comparison, 1, "1,500") },
+        at: AT.into(),
+    });
+    let reviewed = apply(&comparison, &review);
+    let homes = find(&reviewed.comparison, DiscrepancyKind::Number, "1,500");
+    let discrepancy = &reviewed.comparison.discrepancies[homes];
+    assert!(discrepancy.summary.contains("1,200"), "{}", discrepancy.summary);
+    assert_eq!(discrepancy.articles(), [0, 1]);
+    assert_eq!(reviewed.entries[homes].corrections, [0], "the reviewer's");
+    assert!(reviewed.stale_corrections.is_empty());
+    // A lone figure joins a discrepancy the engine found.
+    let evacuated = find(&comparison, DiscrepancyKind::Number, "4,500");
+    let key = super::fingerprint::mention_key(&comparison, &comparison.discrepancies[evacuated].mentions[0]);
+    let mut review = Review::new(articles_of(&comparison));
+    review.corrections.push(Correction {
+        change: Change::SameQuantity { a: key, b: figure_key(&comparison, 1, "1,500") },
+        at: AT.into(),
+    });
+    let reviewed = apply(&comparison, &review);
+    let evacuated = find(&reviewed.comparison, DiscrepancyKind::Number, "4,500");
+    assert!(reviewed.comparison.discrepancies[evacuated].summary.contains("1,500"));
+    assert_eq!(reviewed.comparison.discrepancies[evacuated].mentions.len(), 3);
+}
+
+#[test]
+fn the_editors_summary_lists_only_the_corrections_behind_what_it_keeps() {
+    use crate::report::{ReportContext, ReportFormat, render_reviewed};
+    let comparison = sample();
+    let mut review = Review::new(articles_of(&comparison));
+    judge(&mut review, &comparison, find(&comparison, DiscrepancyKind::Unique, "bakery"), Verdict::Confirmed, "");
+    // An unrelated correction: the name set is split.
+    let name = find(&comparison, DiscrepancyKind::Name, "Kouznetsov");
+    let names = Fingerprint::of(&comparison, &comparison.discrepancies[name]);
+    review.corrections.push(Correction {
+        change: Change::NotSamePerson { names, apart: vec!["Yevgeny Kouznetsov".into()] },
+        at: AT.into(),
+    });
+    let reviewed = apply(&comparison, &review);
+    let render = |reviewed: super::Reviewed| {
+        render_reviewed(std::sync::Arc::new(reviewed), ReportFormat::Markdown, &ReportContext::default())
+    };
+    let everything = render(reviewed.clone());
+    assert!(everything.contains("is not the same person"), "{everything}");
+    let summary = render(reviewed.only(Verdict::Confirmed));
+    assert!(summary.contains("Editor's summary") && summary.contains("bakery"), "{summary}");
+    assert!(!summary.contains("is not the same person"), "{summary}");
+}
+
+#[test]
+fn a_verdict_on_a_wide_discrepancy_goes_stale_when_one_of_its_sentences_changed() {
+    let radio = WIRE.replace("Wire", "Radio");
+    let paper = BLOG.replace("Blog", "Paper");
+    let texts = |blog: &str| {
+        compare(&[("wire.txt", WIRE), ("blog.txt", blog), ("radio.txt", radio.as_str()), ("paper.txt", paper.as_str())])
+    };
+    let comparison = texts(BLOG);
+    let deaths = find(&comparison, DiscrepancyKind::Number, "Three");
+    assert_eq!(comparison.discrepancies[deaths].articles(), [0, 1, 2, 3], "{:#?}", summaries(&comparison));
+    let mut review = Review::new(articles_of(&comparison));
+    judge(&mut review, &comparison, deaths, Verdict::Confirmed, "five is wrong");
+    // The blog now says four: most of the discrepancy is as judged, but not what the verdict was about.
+    let edited = BLOG.replace("Five people died", "Four people died");
+    let today = texts(&edited);
+    let reviewed = apply(&today, &review);
+    assert_eq!(reviewed.stale_verdicts, [0], "stale, never attached to the changed finding");
+    let deaths = find(&reviewed.comparison, DiscrepancyKind::Number, "Four");
+    assert_eq!(reviewed.state(deaths), State::Unreviewed);
+    // A newer parallax finding one more mention in unchanged articles still re-attaches it.
+    let mut grown = review.clone();
+    grown.verdicts[0].target.mentions.pop();
+    let reviewed = apply(&comparison, &grown);
+    assert!(reviewed.stale_verdicts.is_empty());
+    let deaths = find(&reviewed.comparison, DiscrepancyKind::Number, "Three");
+    assert_eq!(reviewed.state(deaths), State::Judged(Verdict::Confirmed));
 }

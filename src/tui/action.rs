@@ -111,7 +111,7 @@ pub enum Action {
     /// the focused pane as one side (a detail joins its group, or two
     /// groups become one).
     JoinStatement,
-    /// Review: "these differ" (the focused article's figure or spelling, or
+    /// Review: "these differ" (the focused article's figure, spelling or date, or
     /// the shared statement at the top of the focused pane).
     DifferentItems,
     /// Review: undo the last review change.

@@ -89,6 +89,8 @@ pub struct FactView {
     pub target: String,
     /// Per article: the carrying sentence's id, or `None`.
     pub carriers: Vec<Carrier>,
+    /// The reviewer's corrections that formed or changed it (empty: the engine's).
+    pub review: Vec<String>,
 }
 
 /// Whether one article carries a fact, and where.
@@ -240,7 +242,7 @@ pub fn kind_label(kind: DiscrepancyKind) -> &'static str {
 }
 
 /// The groups, most widely carried first (reading order among equals).
-pub fn facts(comparison: &Comparison, anchors: &Anchors) -> Vec<FactView> {
+pub fn facts(comparison: &Comparison, anchors: &Anchors, review_lines: &dyn Fn(usize) -> Vec<String>) -> Vec<FactView> {
     let total = comparison.articles.len();
     let mut order: Vec<usize> = (0..comparison.groups.len()).collect();
     order.sort_by_key(|g| std::cmp::Reverse(comparison.groups[*g].article_count()));
@@ -257,6 +259,7 @@ pub fn facts(comparison: &Comparison, anchors: &Anchors) -> Vec<FactView> {
                 statement: comparison.sentence_text(reference).to_owned(),
                 target: anchors.sentence_target(reference),
                 carriers: carriers(comparison, anchors, group),
+                review: review_lines(index),
             })
         })
         .collect()

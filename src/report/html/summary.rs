@@ -183,7 +183,7 @@ mod tests {
             &Settings::default(),
         );
         let anchors = Anchors::new(&comparison);
-        let facts = super::super::index::facts(&comparison, &anchors);
+        let facts = super::super::index::facts(&comparison, &anchors, &|_| Vec::new());
         let summary = summary(&comparison, &anchors, &facts);
         let first = summary.key.first().expect("the death toll differs");
         assert_eq!(first.number, 1);

@@ -1,11 +1,12 @@
 //! The one-line prompt for a search or an export path, and the export
 //! itself (the same render and atomic write as the headless `--export`).
 
-use super::App;
+use super::{App, ReviewFilter};
 use crate::normalize::clean_line;
 use crate::report::{self, ReportFormat};
 use crate::tui::keymap::Key;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+use std::sync::Arc;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// What the prompt asks for.
@@ -160,8 +161,8 @@ impl App {
             ));
             return;
         }
-        if self.is_filtered() {
-            // The filter hides some kinds: ask what the report should hold.
+        if self.is_filtered() || self.export_review_filter() != ReviewFilter::All {
+            // The filter hides some kinds or review states: ask what the report should hold.
             self.pending_export = Some(path.to_owned());
             self.prompt = Some(Prompt::new(PromptKind::Scope, String::new()));
             return;
@@ -169,8 +170,17 @@ impl App {
         self.write_report(path, false);
     }
 
+    /// The review filter as it applies to an export "as filtered" (the
+    /// stale view lists no discrepancy, so it filters nothing).
+    fn export_review_filter(&self) -> ReviewFilter {
+        match self.review_filter() {
+            ReviewFilter::Stale => ReviewFilter::All,
+            other => other,
+        }
+    }
+
     /// Renders and writes the report: every discrepancy, or only the kinds
-    /// the filter shows (the report then says so).
+    /// and review states the filters show (the report then says so).
     fn write_report(&mut self, path: &str, filtered: bool) {
         let shown = clean_line(path);
         let Some(format) = ReportFormat::from_path(path) else { return };
@@ -186,14 +196,31 @@ impl App {
                 .filter(|k| self.kind_shown(**k))
                 .map(|k| k.as_str())
                 .collect();
+            let review_filter = self.export_review_filter();
+            let reviewed = reviewed.map(|r| {
+                let shown = |r: &crate::review::Reviewed, i: usize| {
+                    r.comparison.discrepancies.get(i).is_some_and(|d| self.kind_shown(d.kind))
+                        && review_filter.shows(r.state(i))
+                };
+                Arc::new(Arc::unwrap_or_clone(r).retain(shown))
+            });
+            let kept = reviewed.as_ref().map_or(part.discrepancies.len(), |r| r.comparison.discrepancies.len());
+            let by_review = match review_filter {
+                ReviewFilter::All => String::new(),
+                other => format!("; review: {}", other.label()),
+            };
             let scope = format!(
-                "as filtered in the reader: {} ({} of {} discrepancies)",
+                "as filtered in the reader: {}{by_review} ({kept} of {} discrepancies)",
                 if kinds.is_empty() { "none".to_owned() } else { kinds.join(", ") },
-                part.discrepancies.len(),
                 comparison.discrepancies.len()
             );
             let context = report::ReportContext { scope: Some(scope), ..self.export.context.clone() };
-            report::write_atomic(path, &report::render(&part, format, &context), &self.export.inputs)
+            // The review goes with the part it is about: corrections stay the reviewer's.
+            let text = match reviewed {
+                Some(reviewed) => report::render_reviewed(reviewed, format, &context),
+                None => report::render(&part, format, &context),
+            };
+            report::write_atomic(path, &text, &self.export.inputs)
         } else {
             let text = match reviewed {
                 Some(reviewed) => report::render_reviewed(reviewed, format, &self.export.context),

@@ -155,7 +155,12 @@ impl App {
             let (done, total) = reviewed.progress();
             let stale = reviewed.stale_verdicts.len() + reviewed.stale_corrections.len();
             let stale = if stale > 0 { format!(", {stale} stale") } else { String::new() };
-            self.info(format!("review restored: {done}/{total} reviewed{stale}"));
+            let corrections = match reviewed.review.corrections.len() {
+                0 => String::new(),
+                1 => ", 1 correction".to_owned(),
+                n => format!(", {n} corrections"),
+            };
+            self.info(format!("review restored: {done}/{total} reviewed{corrections}{stale}"));
         }
     }
 
@@ -169,6 +174,9 @@ impl App {
         if rebuild {
             let shown =
                 if review.corrections.is_empty() { Arc::clone(base) } else { Arc::new(reviewed.comparison.clone()) };
+            // The list's order is the corrected comparison's: corrections
+            // add, remove and reorder discrepancies.
+            self.ordered = crate::report::order::ordered(&shown, self.order);
             self.phase = Phase::Ready(Box::new(Reader::new(shown, self.theme.markers)));
             let now: Vec<_> = reviewed.entries.iter().map(|e| e.fingerprint.clone()).collect();
             self.selected = before.and_then(|f| fingerprint::attach(&f, &now));
@@ -296,6 +304,12 @@ impl App {
         }
     }
 
+    /// The number the list shows for discrepancy `index` (its place in
+    /// the list as filtered and ordered), for messages.
+    fn list_number(&self, index: usize) -> usize {
+        self.filtered().iter().position(|i| *i == index).map_or(index + 1, |p| p + 1)
+    }
+
     /// The selected discrepancy, or a message asking for one.
     fn selected_for_review(&mut self) -> Option<usize> {
         self.reviewed()?;
@@ -342,16 +356,17 @@ impl App {
 
     fn mark(&mut self, verdict: Verdict) {
         let Some(index) = self.selected_for_review() else { return };
+        let number = self.list_number(index);
         let at = now();
         self.change_review(|review, reviewed| {
             let entry = reviewed.entries.get(index).ok_or("nothing selected")?;
             let judgement = review.judgement_mut(entry.judgement, &entry.fingerprint, &at);
             if judgement.verdict == Some(verdict) {
                 judgement.verdict = None;
-                Ok(format!("#{}: verdict cleared (u undoes)", index + 1))
+                Ok(format!("#{number}: verdict cleared (u undoes)"))
             } else {
                 judgement.verdict = Some(verdict);
-                Ok(format!("#{}: {} (u undoes)", index + 1, verdict.label()))
+                Ok(format!("#{number}: {} (u undoes)", verdict.label()))
             }
         });
     }
@@ -395,6 +410,7 @@ impl App {
     fn save_note(&mut self, editor: &NoteEditor) {
         let lines = editor.textarea.lines().to_vec();
         let index = editor.target;
+        let number = self.list_number(index);
         let kind = editor.kind;
         let at = now();
         self.change_review(|review, reviewed| {
@@ -405,16 +421,16 @@ impl App {
                     let text = lines.join("\n").trim_end().to_owned();
                     let said = if text.is_empty() { "note removed" } else { "note kept" };
                     judgement.note = text;
-                    Ok(format!("#{}: {said} (u undoes)", index + 1))
+                    Ok(format!("#{number}: {said} (u undoes)"))
                 }
                 NoteKind::Pin => {
                     let value = lines.first().map(|l| l.trim().to_owned()).unwrap_or_default();
                     let source = lines.get(1..).unwrap_or_default().join("\n").trim().to_owned();
                     if value.is_empty() {
                         judgement.pinned = None;
-                        Ok(format!("#{}: pinned value removed", index + 1))
+                        Ok(format!("#{number}: pinned value removed"))
                     } else {
-                        let message = format!("#{}: pinned “{value}” as correct", index + 1);
+                        let message = format!("#{number}: pinned “{value}” as correct");
                         judgement.pinned = Some(Pinned { value, source });
                         Ok(message)
                     }
@@ -427,8 +443,8 @@ impl App {
     /// item with `M`, the shared statement at the top of the focused pane
     /// with `J`), the second press the other, and the two are joined.
     fn merge(&mut self, pick: MergePick) {
-        let name = |pick: MergePick| match pick {
-            MergePick::Item(index) => format!("#{}", index + 1),
+        let name = |app: &Self, pick: MergePick| match pick {
+            MergePick::Item(index) => format!("#{}", app.list_number(index)),
             MergePick::Statement(_) => "the statement".to_owned(),
         };
         let Some(first) = self.review.merge_from.take() else {
@@ -436,7 +452,7 @@ impl App {
             self.info(format!(
                 "{}: now pick what says the same (select it and press M, or scroll a shared statement to the top \
                  of a pane and press J)",
-                name(pick)
+                name(self, pick)
             ));
             return;
         };
@@ -446,14 +462,16 @@ impl App {
         }
         let at = now();
         // The merged item is selected afterwards: the one holding this mention.
-        let follow = match (first, pick) {
-            (_, MergePick::Item(index)) | (MergePick::Item(index), _) => self.reviewed().and_then(|r| {
-                let mention = r.comparison.discrepancies.get(index)?.mentions.first()?;
-                Some(mention_key(&r.comparison, mention))
-            }),
-            _ => None,
-        };
-        let names = format!("{} and {}", name(first), name(pick));
+        // A figure's discrepancy first (a detail whose figure joined it stays a detail).
+        let follow = self.reviewed().and_then(|r| {
+            let items = [pick, first].into_iter().filter_map(|p| match p {
+                MergePick::Item(index) => r.comparison.discrepancies.get(index),
+                MergePick::Statement(_) => None,
+            });
+            let item = items.clone().find(|d| d.kind == DiscrepancyKind::Number).or_else(|| items.clone().next())?;
+            Some(mention_key(&r.comparison, item.mentions.first()?))
+        });
+        let names = format!("{} and {}", name(self, first), name(self, pick));
         self.change_review(|review, reviewed| {
             let comparison = &reviewed.comparison;
             let change = merge_change(comparison, first, pick)?;
@@ -470,9 +488,9 @@ impl App {
         }
     }
 
-    /// "These differ". With a figure or a name selected, for the focused
-    /// article's part of it: its figure is a different quantity, or its
-    /// spelling names someone else. Otherwise the shared statement at the
+    /// "These differ". With a figure, a name or a date selected, for the
+    /// focused article's part of it: its figure is a different quantity,
+    /// its spelling names someone else, or its date is another event's. Otherwise the shared statement at the
     /// top of the focused pane leaves its group.
     fn split(&mut self) {
         if self.reviewed().is_none() {
@@ -480,13 +498,16 @@ impl App {
         }
         let kind = self.selected.and_then(|s| self.reviewed()?.comparison.discrepancies.get(s).map(|d| d.kind));
         match (self.selected, kind) {
-            (Some(index), Some(DiscrepancyKind::Number | DiscrepancyKind::Name)) => self.split_discrepancy(index),
+            (Some(index), Some(DiscrepancyKind::Number | DiscrepancyKind::Name | DiscrepancyKind::Date)) => {
+                self.split_discrepancy(index);
+            }
             _ => self.split_statement(),
         }
     }
 
     fn split_discrepancy(&mut self, index: usize) {
         let focus = self.focus;
+        let number = self.list_number(index);
         let at = now();
         self.change_review(|review, reviewed| {
             let comparison = &reviewed.comparison;
@@ -494,10 +515,12 @@ impl App {
             let ours: Vec<_> = discrepancy.mentions.iter().filter(|m| m.at.article == focus).collect();
             let outlet = comparison.articles.get(focus).map_or("this article", |a| a.outlet.as_str());
             let Some(first) = ours.first() else {
-                return Err(format!("{outlet} has no part in #{}: focus (Tab) the article to split off", index + 1));
+                return Err(format!("{outlet} has no part in #{number}: focus (Tab) the article to split off"));
             };
             let change = if discrepancy.kind == DiscrepancyKind::Number {
                 Change::DifferentQuantity { figure: mention_key(comparison, first) }
+            } else if discrepancy.kind == DiscrepancyKind::Date {
+                Change::DifferentDate { date: mention_key(comparison, first) }
             } else {
                 let mut apart: Vec<String> =
                     ours.iter().map(|m| comparison.articles[focus].slice(m.span).to_owned()).collect();
@@ -513,7 +536,7 @@ impl App {
                 }
                 Change::NotSamePerson { names: fingerprint::Fingerprint::of(comparison, discrepancy), apart }
             };
-            let message = format!("#{}: {} (u undoes)", index + 1, change.describe());
+            let message = format!("#{number}: {} (u undoes)", change.describe());
             review.corrections.push(Correction { change, at });
             Ok(message)
         });
@@ -610,11 +633,31 @@ fn merge_change(comparison: &Comparison, first: MergePick, second: MergePick) ->
                     Ok(Change::SameQuantity { a: mention_key(comparison, x), b: mention_key(comparison, y) })
                 }
                 (DiscrepancyKind::Unique, DiscrepancyKind::Unique, Some(x), Some(y)) => same(x.at, y.at),
-                _ => Err("only figures with figures, and details with details, can be the same".to_owned()),
+                // A figure and a detail: the detail's figure is the same quantity.
+                (DiscrepancyKind::Number, DiscrepancyKind::Unique, Some(x), Some(y))
+                | (DiscrepancyKind::Unique, DiscrepancyKind::Number, Some(y), Some(x)) => {
+                    let lone = figure_in(comparison, y.at)
+                        .ok_or_else(|| "the detail states no figure to be the same quantity".to_owned())?;
+                    Ok(Change::SameQuantity { a: mention_key(comparison, x), b: lone })
+                }
+                _ => Err("only figures with figures (or a detail's figure), and details with details, can be the same"
+                    .to_owned()),
             }
         }
         (MergePick::Item(index), MergePick::Statement(statement))
         | (MergePick::Statement(statement), MergePick::Item(index)) => same(detail(index)?, statement),
         (MergePick::Statement(a), MergePick::Statement(b)) => same(a, b),
     }
+}
+
+/// The key of the first figure a sentence states that can be a quantity.
+fn figure_in(comparison: &Comparison, at: crate::model::SentenceRef) -> Option<fingerprint::MentionKey> {
+    let reading =
+        comparison.figures.get(at.article)?.iter().find(|r| r.sentence == at.sentence && r.class.is_quantity())?;
+    let mention = crate::model::Mention {
+        at,
+        span: reading.span,
+        evidence: crate::model::Evidence::Figure(reading.figure.clone()),
+    };
+    Some(mention_key(comparison, &mention))
 }

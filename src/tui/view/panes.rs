@@ -71,6 +71,7 @@ fn render_pane(app: &App, reader: &Reader, screen: &Screen, pane: &PaneArea, buf
     let matches = app.search.spans_in(pane.article);
     let current = app.search.current_match().filter(|m| m.article == pane.article).map(|m| m.span);
     let overlays = Overlays { selected: &selected, matches: &matches, current, hidden: app.hidden };
+    let by_reviewer = reviewer_grouped(app, comparison, pane.article);
 
     let width = pane.column().width;
     let height = usize::from(pane.text.height);
@@ -95,7 +96,8 @@ fn render_pane(app: &App, reader: &Reader, screen: &Screen, pane: &PaneArea, buf
             }
             let screen_y = pane.text.y + u16::try_from(y - top).unwrap_or(0);
             let gutter = Rect { y: screen_y, height: 1, ..pane.gutter };
-            draw_gutter(theme, &styled, &overlays, *line, moved && index == 0, gutter, buf);
+            let marks = Marks { first_of_moved: moved && index == 0, by_reviewer: by_reviewer.as_slice() };
+            draw_gutter(theme, &styled, &overlays, *line, &marks, gutter, buf);
             let styled_text = styled_line(&article.text, *line, &styled, theme, &overlays);
             buf.set_line(pane.text.x, screen_y, &styled_text, pane.text.width);
         }
@@ -124,12 +126,38 @@ fn heading(outlet: &str, title: &str, room: usize) -> String {
     format!("{outlet} · {}", at_word.unwrap_or(cut))
 }
 
+/// The spans of this article's sentences in a shared statement the
+/// reviewer's corrections formed or changed: their gutter says so (`*`, as
+/// the list marks what a correction shaped), so the reviewer's grouping is
+/// never taken for the engine's.
+fn reviewer_grouped(app: &App, comparison: &crate::model::Comparison, article: usize) -> Vec<Span> {
+    let Some(reviewed) = app.reviewed() else { return Vec::new() };
+    let mut spans: Vec<Span> = comparison
+        .groups
+        .iter()
+        .enumerate()
+        .filter(|(g, _)| reviewed.group_corrections.get(*g).is_some_and(|c| !c.is_empty()))
+        .flat_map(|(_, group)| group.members.iter().filter(|m| m.article == article))
+        .filter_map(|m| comparison.articles.get(article)?.sentences.get(m.sentence).map(|s| s.span))
+        .collect();
+    spans.sort_unstable();
+    spans
+}
+
+/// What the gutter marks besides the overlays.
+struct Marks<'a> {
+    /// The line opens a paragraph placed out of its article's order.
+    first_of_moved: bool,
+    /// Sentence spans in statements the reviewer grouped.
+    by_reviewer: &'a [Span],
+}
+
 fn draw_gutter(
     theme: &Theme,
     styled: &StyledArticle,
     overlays: &Overlays<'_>,
     line: Span,
-    first_of_moved: bool,
+    marks: &Marks<'_>,
     gutter: Rect,
     buf: &mut Buffer,
 ) {
@@ -140,8 +168,10 @@ fn draw_gutter(
         ("▶", theme.style(Element::Selected))
     } else if overlays.holds_current(line) {
         ("»", theme.style(Element::SearchCurrent))
-    } else if first_of_moved {
+    } else if marks.first_of_moved {
         ("↕", theme.style(Element::Accent))
+    } else if marks.by_reviewer.iter().any(|s| s.start < line.end && line.start < s.end) {
+        ("*", theme.style(Element::Accent))
     } else {
         (" ", Style::new())
     };

@@ -68,7 +68,14 @@ pub fn render(app: &App, screen: &Screen, area: Rect, buf: &mut Buffer) {
         return;
     }
 
-    let right = right_side(app, screen);
+    let mut right = right_side(app, screen, false);
+    // A message that does not fit takes the room of the pane window, sync,
+    // mouse and help hints (the position and the review progress stay).
+    if let Some(message) = &app.message
+        && text_width(&message.text) + 2 + text_width(&right) > usize::from(area.width)
+    {
+        right = right_side(app, screen, true);
+    }
     let right_width = u16::try_from(text_width(&right)).unwrap_or(u16::MAX).min(area.width);
     let left_width = usize::from(area.width - right_width);
     let left = match &app.message {
@@ -106,8 +113,9 @@ fn counts(app: &App) -> String {
     }
 }
 
-/// Position in the list or search, the pane window, sync, the help key.
-fn right_side(app: &App, screen: &Screen) -> String {
+/// Position in the list or search, the review progress, and (unless
+/// `compact`) the pane window, sync, mouse and the help key.
+fn right_side(app: &App, screen: &Screen, compact: bool) -> String {
     let mut parts = Vec::new();
     if app.search.active {
         let current = app.search.current.map_or(0, |c| c + 1);
@@ -121,6 +129,9 @@ fn right_side(app: &App, screen: &Screen) -> String {
         });
     }
     parts.extend(app.review_progress());
+    if compact {
+        return format!("{} ", parts.join(" · "));
+    }
     let count = screen.pane_count();
     if app.reader().is_some() && count > 0 && count < app.articles {
         let first = screen.first_pane + 1;

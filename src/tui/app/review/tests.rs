@@ -245,7 +245,12 @@ fn help_lists_the_review_keys() {
         "review: false alarm",
         "review: ignore",
         "review: note",
+        "review: pin the correct value",
+        "review: merge — these say the same",
         "review: merge with the statement at pane top",
+        "review: split — these differ",
+        "review: undo",
+        "review filter",
     ] {
         assert!(text.contains(words), "help lacks {words}");
     }
@@ -354,4 +359,200 @@ fn the_review_filter_lists_stale_items_in_the_list_panel() {
     assert!(text.contains("Stale number verdict (disputed"), "the stale verdict is listed");
     press(&mut app, "R");
     assert_eq!(app.review_filter(), ReviewFilter::All, "the cycle comes back to all");
+}
+
+/// The list holds every discrepancy of the comparison shown, once.
+fn assert_list_is_whole(app: &App) {
+    let mut listed = app.filtered();
+    listed.sort_unstable();
+    let total = app.reader().expect("ready").comparison().discrepancies.len();
+    assert_eq!(listed, (0..total).collect::<Vec<_>>(), "the list follows the corrected comparison");
+}
+
+#[test]
+fn the_list_follows_corrections_and_names_items_by_their_list_number() {
+    let mut app = app();
+    assert_list_is_whole(&app);
+    // A merge removes one discrepancy.
+    select(&mut app, DiscrepancyKind::Number, "4,500");
+    press(&mut app, "M");
+    select(&mut app, DiscrepancyKind::Number, "Three");
+    press(&mut app, "M");
+    assert_list_is_whole(&app);
+    // Taking a statement out of its group adds details.
+    app.selected = None;
+    press(&mut app, "S");
+    assert_list_is_whole(&app);
+    press(&mut app, "u");
+    press(&mut app, "u");
+    assert_list_is_whole(&app);
+    // Messages call an item by the number the list shows (here with the
+    // figures filtered out), not by its place in the comparison.
+    press(&mut app, "f");
+    press(&mut app, "1");
+    press(&mut app, "esc");
+    let index = select(&mut app, DiscrepancyKind::Unique, "sandbags");
+    let (place, _) = app.position_in_list();
+    let place = place.expect("listed");
+    assert_ne!(place, index + 1, "the test needs the list order to differ from reading order");
+    press(&mut app, "c");
+    assert!(app.message.as_ref().is_some_and(|m| m.text.starts_with(&format!("#{place}: "))), "{:?}", app.message);
+}
+
+#[test]
+fn splitting_a_date_takes_the_focused_articles_date_out() {
+    let wire = "Source: Wire\n\nDam bursts\n\nThe Dravik dam burst late on Tuesday, March 3, flooding the lower town \
+                of Velmora. Rescue crews worked through the night near the river.";
+    let blog = wire.replace("Wire", "Blog").replace("late on Tuesday, March 3", "early on Wednesday, March 4");
+    let comparison = compare_texts(&[("wire.txt", wire), ("blog.txt", blog.as_str())], &Settings::default());
+    let mut app = App::ready(Options::default(), Arc::new(comparison));
+    app.resize(120, 30);
+    assert_eq!(count(&app, DiscrepancyKind::Date), 1);
+    let groups = app.reader().expect("ready").comparison().groups.len();
+    select(&mut app, DiscrepancyKind::Date, "March");
+    press(&mut app, "tab");
+    press(&mut app, "S");
+    assert!(app.message.as_ref().is_some_and(|m| m.text.contains("dates a different event")), "{:?}", app.message);
+    assert_eq!(count(&app, DiscrepancyKind::Date), 0, "one date left: nothing to compare");
+    assert_eq!(app.reader().expect("ready").comparison().groups.len(), groups, "the statement stays shared");
+    press(&mut app, "u");
+    assert_eq!(count(&app, DiscrepancyKind::Date), 1, "undo");
+}
+
+#[test]
+fn a_figure_and_a_details_figure_are_the_same_quantity() {
+    let wire = "Source: Wire\n\nDam breach floods Velmora\n\nAbout 4,500 residents were evacuated overnight from the \
+                valley. Officials counted 1,200 damaged homes by the evening.";
+    let blog = "Source: Blog\n\nFlood in Velmora\n\nNearly 6,000 residents were evacuated overnight from the valley. \
+                The mayor said the water had wrecked some 1,500 houses along the riverbank.";
+    let comparison = compare_texts(&[("wire.txt", wire), ("blog.txt", blog)], &Settings::default());
+    let mut app = App::ready(Options::default(), Arc::new(comparison));
+    app.resize(120, 30);
+    let numbers = count(&app, DiscrepancyKind::Number);
+    select(&mut app, DiscrepancyKind::Number, "4,500");
+    press(&mut app, "M");
+    select(&mut app, DiscrepancyKind::Unique, "1,500");
+    press(&mut app, "M");
+    assert!(app.message.as_ref().is_some_and(|m| m.text.contains("are the same quantity")), "{:?}", app.message);
+    assert_eq!(count(&app, DiscrepancyKind::Number), numbers, "the figure joined the discrepancy");
+    let selected = app.selected.expect("the merged item is selected");
+    let discrepancy = &app.reader().expect("ready").comparison().discrepancies[selected];
+    assert!(discrepancy.summary.contains("4,500") && discrepancy.summary.contains("1,500"), "{}", discrepancy.summary);
+    assert_eq!(app.review_mark(selected), Some('*'), "shaped by the reviewer's correction");
+}
+
+#[test]
+fn a_restored_correction_shapes_the_list_from_the_start() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let options = || Options {
+        review: Some(crate::review::store::Location::DataDir(dir.path().to_owned())),
+        ..Options::default()
+    };
+    let comparison = || Arc::new(compare_texts(&[("wire.txt", WIRE), ("blog.txt", BLOG)], &Settings::default()));
+    let mut first = App::ready(options(), comparison());
+    first.resize(120, 30);
+    first.selected = None;
+    press(&mut first, "S"); // the statement at the top leaves its group: new details
+    let corrected = first.reader().expect("ready").comparison().discrepancies.len();
+    // Reopened: the saved correction is applied, and the list holds what it made.
+    let again = App::ready(options(), comparison());
+    assert_eq!(again.reader().expect("ready").comparison().discrepancies.len(), corrected);
+    assert_list_is_whole(&again);
+    assert!(
+        again
+            .message
+            .as_ref()
+            .is_some_and(|m| m.text.starts_with("review restored") && m.text.contains("1 correction")),
+        "{:?}",
+        again.message
+    );
+}
+
+#[test]
+fn an_export_as_filtered_carries_the_review_and_its_filter() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = app();
+    // A correction (two figures are one quantity) and a verdict on the result.
+    select(&mut app, DiscrepancyKind::Number, "4,500");
+    press(&mut app, "M");
+    select(&mut app, DiscrepancyKind::Number, "Three");
+    press(&mut app, "M");
+    press(&mut app, "c");
+    select(&mut app, DiscrepancyKind::Unique, "bakery");
+    press(&mut app, "x");
+    while app.review_filter() != ReviewFilter::Only(Verdict::Confirmed) {
+        press(&mut app, "R");
+    }
+    let path = dir.path().join("part.json");
+    press(&mut app, "e");
+    type_text(&mut app, &path.to_string_lossy());
+    press(&mut app, "enter");
+    press(&mut app, "f");
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).expect("written")).expect("json");
+    let scope = report["scope"].as_str().expect("the report says it is filtered");
+    assert!(scope.contains("review: confirmed") && scope.contains("(1 of "), "{scope}");
+    let list = report["discrepancies"].as_array().expect("list");
+    assert_eq!(list.len(), 1, "only the confirmed discrepancy");
+    assert_eq!(list[0]["review"]["verdict"], "confirmed");
+    assert_eq!(
+        list[0]["review"]["corrections"],
+        serde_json::json!([0]),
+        "the merge is the reviewer's, not the engine's"
+    );
+    assert_eq!(report["review"]["corrections"][0]["by"], "reviewer");
+}
+
+#[test]
+fn a_review_message_takes_the_hints_room_on_a_narrow_terminal() {
+    let mut app = app();
+    app.resize(80, 24);
+    select(&mut app, DiscrepancyKind::Number, "4,500");
+    press(&mut app, "M");
+    select(&mut app, DiscrepancyKind::Number, "Three");
+    press(&mut app, "M");
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    terminal.draw(|frame| frame.render_widget(&app, frame.area())).expect("draw");
+    let buffer = terminal.backend().buffer();
+    let status: String = (0..80).map(|x| buffer[(x, 23)].symbol()).collect();
+    assert!(status.contains("are the same"), "the message is readable: {status}");
+    assert!(status.contains("0/4 reviewed"), "the progress stays: {status}");
+    assert!(!status.contains("? help"), "the hints make room: {status}");
+    // Without a message, the hints are back.
+    app.message = None;
+    terminal.draw(|frame| frame.render_widget(&app, frame.area())).expect("draw");
+    let buffer = terminal.backend().buffer();
+    let status: String = (0..80).map(|x| buffer[(x, 23)].symbol()).collect();
+    assert!(status.contains("? help"), "{status}");
+}
+
+/// The first pane's two gutter cells on the first screen line showing `words`.
+fn gutter_before(app: &App, words: &str) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(120, 30)).expect("terminal");
+    terminal.draw(|frame| frame.render_widget(app, frame.area())).expect("draw");
+    let buffer = terminal.backend().buffer();
+    let pane = app.screen().panes[0];
+    for y in pane.text.y..pane.text.bottom() {
+        let text: String = (pane.text.x..pane.text.right()).map(|x| buffer[(x, y)].symbol()).collect();
+        if text.contains(words) {
+            return (pane.gutter.x..pane.gutter.x + 2).map(|x| buffer[(x, y)].symbol()).collect();
+        }
+    }
+    panic!("{words:?} is not on screen");
+}
+
+#[test]
+fn the_panes_mark_statements_the_reviewer_grouped() {
+    let mut app = app();
+    let before = gutter_before(&app, "A bakery");
+    assert!(before.starts_with(' '), "no mark on the engine's findings: {before:?}");
+    select(&mut app, DiscrepancyKind::Unique, "bakery");
+    press(&mut app, "M");
+    select(&mut app, DiscrepancyKind::Unique, "sandbags");
+    press(&mut app, "M");
+    app.selected = None;
+    let after = gutter_before(&app, "A bakery");
+    assert!(after.starts_with('*'), "shared now, by the reviewer's correction: {after:?}");
+    press(&mut app, "u");
+    assert_eq!(gutter_before(&app, "A bakery"), before, "undo");
 }
