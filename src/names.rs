@@ -39,8 +39,34 @@ fn is_calendar_word(key: &str) -> bool {
 
 /// A title or role before a name: the shared honorifics, and the roles of
 /// `names.toml`.
+/// A hyphenated role is a role ("Attorney-General", "Vice-President").
 fn is_role(key: &str) -> bool {
-    crate::lexicon::HONORIFICS.is_title_word(key) || lexicon::get().roles.contains(key)
+    let role = |part: &str| crate::lexicon::HONORIFICS.is_title_word(part) || lexicon::get().roles.contains(part);
+    role(key) || key.contains('-') && key.split('-').any(role)
+}
+
+/// What the articles tell about their words, for finding names.
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    /// Words (folded) written in lower case somewhere: common words.
+    pub common: HashSet<String>,
+    /// Words (folded) written capitalised after a lower-case word
+    /// (mid-sentence): names, whatever their frequency in English.
+    pub capitalised: HashSet<String>,
+}
+
+impl Vocabulary {
+    /// In a sentence written in capitals, whether a word is a plain English
+    /// word rather than part of a name: frequent in English at large
+    /// (`names.toml`'s `plain_word_zipf`), and never written capitalised
+    /// mid-sentence in the articles ("ISSUED", "TODAY"; but "JAMES" where
+    /// another article writes "James").
+    fn is_plain_in_capitals(&self, key: &str) -> bool {
+        if self.capitalised.contains(key) {
+            return false;
+        }
+        key.split('-').all(|part| !part.is_empty() && key::is_plain_word(&tokens::stem(part)))
+    }
 }
 
 /// A name as written in one sentence.
@@ -81,6 +107,19 @@ type Segment<'a> = (bool, Vec<(usize, &'a str, Part)>);
 /// capitalised: there, common words split names instead.
 #[must_use]
 pub fn extract(text: &str, common: &HashSet<String>) -> Vec<NameMention> {
+    extract_words(text, common, None)
+}
+
+/// [`extract`] with what the articles tell about their words: in a sentence
+/// written in capitals, frequent English words that the articles never
+/// capitalise mid-sentence split names too ("WALLY OPAL ISSUED" → "WALLY
+/// OPAL").
+#[must_use]
+pub fn extract_in(text: &str, vocabulary: &Vocabulary) -> Vec<NameMention> {
+    extract_words(text, &vocabulary.common, Some(vocabulary))
+}
+
+fn extract_words(text: &str, common: &HashSet<String>, vocabulary: Option<&Vocabulary>) -> Vec<NameMention> {
     let tokens: Vec<(usize, &str)> = text.split_word_bound_indices().collect();
     let shouting = is_shouting(text);
     let capitalised = |word: &str| is_capitalised(word) || shouting && is_upper_word(word);
@@ -91,7 +130,7 @@ pub fn extract(text: &str, common: &HashSet<String>) -> Vec<NameMention> {
     let mut first_word = true;
     let mut run_at_start = false;
     let flush = |run: &mut Vec<(usize, &str, Part)>, mentions: &mut Vec<NameMention>, at_start: bool| {
-        mentions.extend(finish_run(run, common, at_start, shouting));
+        mentions.extend(finish_run(run, common, vocabulary, at_start, shouting));
         run.clear();
     };
     while index < tokens.len() {
@@ -164,7 +203,9 @@ fn next_word<'a>(tokens: &[(usize, &'a str)], index: usize) -> Option<&'a str> {
     tokens.get(index..)?.iter().find(|(_, t)| !t.trim().is_empty()).map(|(_, t)| *t)
 }
 
-fn is_capitalised(word: &str) -> bool {
+/// A word written with a capital first letter and some lower-case letter ("Lind", not "LIND" or "lind").
+#[must_use]
+pub fn is_capitalised(word: &str) -> bool {
     let mut chars = word.chars();
     chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
 }
@@ -198,6 +239,7 @@ fn is_shouting(text: &str) -> bool {
 fn finish_run(
     run: &[(usize, &str, Part)],
     common: &HashSet<String>,
+    vocabulary: Option<&Vocabulary>,
     at_start: bool,
     shouting: bool,
 ) -> Vec<NameMention> {
@@ -218,7 +260,10 @@ fn finish_run(
             && (is_role(&key)
                 || of_after_person
                 || is_calendar_word(&key)
-                || shouting && (common.contains(&key) || tokens::is_stop_word(&key)));
+                || shouting
+                    && (common.contains(&key)
+                        || tokens::is_stop_word(&key)
+                        || vocabulary.is_some_and(|v| v.is_plain_in_capitals(&key))));
         if breaks {
             segments.push((is_role(&key), Vec::new()));
         } else if let Some((_, segment)) = segments.last_mut() {
@@ -384,6 +429,32 @@ mod tests {
             sets[0].forms,
             ["Yevgeny Kuznetsov", "Kuznetsov", "Evgeny Kouznetsov", "Kouznetsov", "Jewgeni Kusnezow"]
         );
+    }
+
+    fn set_forms(occurrences: &[Occurrence]) -> Vec<Vec<String>> {
+        find_variants(occurrences, 0.9, |_, _| false).into_iter().map(|s| s.forms).collect()
+    }
+
+    #[test]
+    fn a_lone_given_name_joins_the_full_name_by_its_surname() {
+        // "Mr. Brecht's wife, Sandi" where another article has "Sandra Brecht".
+        let occurrences = vec![
+            occurrence(0, 1, "Sandra Brecht"),
+            occurrence(0, 2, "Sandra"),
+            occurrence(1, 1, "Tomas Brecht"),
+            occurrence(1, 2, "Brecht"),
+            occurrence(1, 2, "Sandi"),
+        ];
+        assert_eq!(set_forms(&occurrences), [["Sandra Brecht", "Sandra", "Sandi"]]);
+        // Without the surname beside it, a lone "Sandi" elsewhere is nobody's.
+        let mut apart = occurrences.clone();
+        apart[3].sentence = 3;
+        assert!(set_forms(&apart).is_empty(), "{:?}", set_forms(&apart));
+        // Two Sandras of that surname: whose is unknown.
+        let mut two = occurrences;
+        two.push(occurrence(1, 2, "Halloran"));
+        two.push(occurrence(2, 3, "Sandra Halloran"));
+        assert!(!set_forms(&two).iter().any(|set| set.contains(&"Sandi".to_owned())), "{:?}", set_forms(&two));
     }
 
     #[test]

@@ -42,6 +42,9 @@ pub struct Word {
     pub key: String,
     /// The word exactly as lower-cased (diacritics kept).
     pub lower: String,
+    /// Its stem when the word is a frequent English word (see
+    /// [`is_plain_word`]).
+    pub plain_stem: Option<String>,
 }
 
 impl Word {
@@ -49,7 +52,9 @@ impl Word {
     #[must_use]
     pub fn new(word: &str) -> Self {
         let lower: String = word.to_lowercase().replace(['’', '`'], "'");
-        Self { plain: plain(word), key: fold_key(word), lower }
+        let stem = crate::tokens::stem(&crate::tokens::fold_word(word));
+        let plain_stem = is_plain_word(&stem).then_some(stem);
+        Self { plain: plain(word), key: fold_key(word), lower, plain_stem }
     }
 }
 
@@ -69,7 +74,9 @@ pub fn compare(a: &Word, b: &Word, similarity: f64, given_name: bool) -> WordMat
     if a.key == b.key {
         // Not identical as written: a variant spelling (Sánchez / Sanchez),
         // unless only an apostrophe's shape differs.
-        return if a.plain.replace('\'', "") == b.plain.replace('\'', "") && a.plain.contains('\'') {
+        return if a.plain.replace('\'', "") == b.plain.replace('\'', "")
+            && (a.plain.contains('\'') || b.plain.contains('\''))
+        {
             WordMatch::Identical
         } else {
             WordMatch::SameKey
@@ -86,6 +93,11 @@ pub fn compare(a: &Word, b: &Word, similarity: f64, given_name: bool) -> WordMat
     if given_name && given::same_given_name(&a.key, &b.key) {
         return WordMatch::ShortForm;
     }
+    // Two frequent English words of different stems that look alike
+    // ("Majority" / "Minority") are two words, not one misspelled.
+    if a.plain_stem.is_some() && b.plain_stem.is_some() && a.plain_stem != b.plain_stem {
+        return WordMatch::Different;
+    }
     let (la, lb) = (a.key.chars().count(), b.key.chars().count());
     if la.min(lb) < 4 || la.min(lb) * 10 < la.max(lb) * 8 {
         return WordMatch::Different;
@@ -99,6 +111,13 @@ pub fn compare(a: &Word, b: &Word, similarity: f64, given_name: bool) -> WordMat
     } else {
         WordMatch::Different
     }
+}
+
+/// Whether a stem is a frequent English word: at least as frequent as
+/// `names.toml`'s `plain_word_zipf`.
+#[must_use]
+pub fn is_plain_word(stem: &str) -> bool {
+    crate::semantic::zipf(stem).is_some_and(|zipf| zipf >= lexicon::get().plain_word_zipf)
 }
 
 /// Edits (insertions, deletions, substitutions, swaps) between the keys.

@@ -31,6 +31,11 @@ pub struct Lexicon {
     pub place_prefixes: HashSet<String>,
     /// Endings that make another form of one word (plural, demonym).
     pub form_endings: Vec<String>,
+    /// Words at least this frequent in English (Zipf scale) are plain
+    /// words: in a sentence written in capitals they split names (unless
+    /// the articles capitalise them mid-sentence), and two of them of
+    /// different stems are never one word misspelled.
+    pub plain_word_zipf: f32,
     /// Examples.
     #[allow(dead_code, reason = "read by the tests")]
     pub examples: FileExamples,
@@ -48,16 +53,19 @@ pub fn get() -> &'static Lexicon {
 mod tests {
     use super::*;
     use crate::model::Span;
-    use crate::names::{NameMention, Occurrence, extract, find_variants};
+    use crate::names::{NameMention, Occurrence, Vocabulary, extract_in, find_variants};
 
     fn names_in(sentence: &str) -> Vec<String> {
         // Words that would be seen in lower case elsewhere in a set.
-        let common: HashSet<String> =
-            ["the", "health", "police", "said", "was", "released", "won", "resigns", "over", "flood", "resigned"]
-                .iter()
-                .map(|s| (*s).to_owned())
-                .collect();
-        extract(sentence, &common).iter().map(NameMention::form).collect()
+        let words = |list: &[&str]| -> HashSet<String> { list.iter().map(|s| (*s).to_owned()).collect() };
+        let vocabulary = Vocabulary {
+            common: words(&[
+                "the", "health", "police", "said", "was", "released", "won", "resigns", "over", "flood", "resigned",
+            ]),
+            // Written capitalised mid-sentence elsewhere in the articles.
+            capitalised: words(&["james", "brecht"]),
+        };
+        extract_in(sentence, &vocabulary).iter().map(NameMention::form).collect()
     }
 
     #[test]
