@@ -6,8 +6,8 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let c = parallax::compare_inputs(&args, &IngestOptions::default(), &parallax::Settings::default());
     let analyses = parallax::analysis::analyse(&c.articles);
-    for a in 0..c.articles.len() {
-        for (s, an) in analyses[a].iter().enumerate() {
+    for (a, sentences) in analyses.iter().enumerate() {
+        for (s, an) in sentences.iter().enumerate() {
             if an.names.is_empty() {
                 continue;
             }
@@ -19,7 +19,9 @@ fn main() {
         let mut texts: Vec<String> = d
             .mentions
             .iter()
-            .filter_map(|m| Some(format!("{}:{}", m.at.article, c.articles.get(m.at.article)?.text.get(m.span.range())?)))
+            .filter_map(|m| {
+                Some(format!("{}:{}", m.at.article, c.articles.get(m.at.article)?.text.get(m.span.range())?))
+            })
             .collect();
         texts.dedup();
         println!("NAME {}\n     {}", d.summary, texts.join(" | "));

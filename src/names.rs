@@ -76,6 +76,11 @@ pub struct NameMention {
     pub words: Vec<String>,
     /// Where it is written (relative to the scanned text).
     pub span: Span,
+    /// The word written just before it (lower case; an abbreviation's full
+    /// stop skipped, abbreviated titles written out by `names.toml`'s
+    /// `role_forms`): its title or role ("representative" for "Rep. Ana
+    /// Lind", "grandson" for "his grandson Tomas Lind").
+    pub before: Option<String>,
 }
 
 impl NameMention {
@@ -191,7 +196,21 @@ fn extract_words(text: &str, common: &HashSet<String>, vocabulary: Option<&Vocab
         index += 1;
     }
     flush(&mut run, &mut mentions, run_at_start);
+    for mention in &mut mentions {
+        mention.before = word_before(text, mention.span.start);
+    }
     mentions
+}
+
+/// The word just before `at` ("Rep. Ana Lind": "representative"), when only
+/// spaces or an abbreviation's full stop stand between.
+fn word_before(text: &str, at: usize) -> Option<String> {
+    let head = text.get(..at)?.trim_end();
+    let head = head.strip_suffix('.').unwrap_or(head);
+    let start = head.char_indices().rev().take_while(|(_, c)| c.is_alphanumeric()).last().map(|(i, _)| i)?;
+    let word = tokens::fold_word(&head[start..]);
+    let forms = &lexicon::get().role_forms;
+    Some(forms.get(&word).cloned().unwrap_or(word))
 }
 
 fn shouting_common(shouting: bool, common: &HashSet<String>, folded: &str) -> bool {
@@ -306,7 +325,7 @@ fn finish_run(
             continue;
         }
         let span = Span::new(first.0, last.0 + last.1.len());
-        names.push(NameMention { words: words.iter().map(|(_, w, _)| (*w).to_owned()).collect(), span });
+        names.push(NameMention { words: words.iter().map(|(_, w, _)| (*w).to_owned()).collect(), span, before: None });
     }
     names
 }
@@ -405,7 +424,7 @@ mod tests {
 
     fn occurrence(article: usize, sentence: usize, name: &str) -> Occurrence {
         let words: Vec<String> = name.split(' ').map(str::to_owned).collect();
-        Occurrence { article, sentence, mention: NameMention { words, span: Span::new(0, name.len()) } }
+        Occurrence { article, sentence, mention: NameMention { words, span: Span::new(0, name.len()), before: None } }
     }
 
     #[test]
@@ -458,6 +477,27 @@ mod tests {
     }
 
     #[test]
+    fn a_different_first_name_is_reported_in_one_role_only() {
+        let sentence = |text: &str| -> Vec<NameMention> { extract(text, &common()) };
+        let a = sentence("Rep. Monica Halloran won the vote.");
+        let b = sentence("Representative Margaret Halloran won the vote.");
+        let c = sentence("The mayor thanked Governor Margaret Halloran.");
+        assert_eq!(a[0].before.as_deref(), Some("representative"));
+        assert_eq!(b[0].before.as_deref(), Some("representative"));
+        let occurrences = |second: &[NameMention]| -> Vec<Occurrence> {
+            vec![
+                Occurrence { article: 0, sentence: 0, mention: a[0].clone() },
+                Occurrence { article: 1, sentence: 0, mention: second[0].clone() },
+            ]
+        };
+        let kinds = |second: &[NameMention]| -> Vec<SetKind> {
+            find_variants(&occurrences(second), 0.9, |_, _| true).iter().map(|s| s.kind).collect()
+        };
+        assert_eq!(kinds(&b), [SetKind::DifferentFirstName]);
+        assert!(kinds(&c).is_empty(), "a representative and a governor are two people");
+    }
+
+    #[test]
     fn similar_only_names_need_context() {
         // In one article (across articles one letter is enough).
         let occurrences =
@@ -500,7 +540,11 @@ mod growth_tests {
                 let words: Vec<String> = name.split(' ').map(str::to_owned).collect();
                 let article = out.len() % 2;
                 let sentence = out.len() / 2;
-                out.push(Occurrence { article, sentence, mention: NameMention { words, span: Span::new(0, 1) } });
+                out.push(Occurrence {
+                    article,
+                    sentence,
+                    mention: NameMention { words, span: Span::new(0, 1), before: None },
+                });
             }
         }
         out

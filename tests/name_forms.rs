@@ -42,9 +42,10 @@ fn one_word_in_two_forms(a: &str, b: &str, plural_is_form: bool) -> bool {
         ENDINGS.iter().copied().filter(|e| plural_is_form || !(e.ends_with('s') && e.len() <= 2)).collect();
     a == b
         || a.replace('\'', "") == b.replace('\'', "")
-        || endings.iter().filter_map(|ea| a.strip_suffix(ea)).any(|stem| {
-            stem.chars().count() >= 4 && endings.iter().any(|eb| b.strip_suffix(eb) == Some(stem))
-        })
+        || endings
+            .iter()
+            .filter_map(|ea| a.strip_suffix(ea))
+            .any(|stem| stem.chars().count() >= 4 && endings.iter().any(|eb| b.strip_suffix(eb) == Some(stem)))
 }
 
 /// Whether every two forms of one length differ only in those endings

@@ -42,9 +42,12 @@ pub struct Word {
     pub key: String,
     /// The word exactly as lower-cased (diacritics kept).
     pub lower: String,
-    /// Its stem when the word is a frequent English word (see
-    /// [`is_plain_word`]).
-    pub plain_stem: Option<String>,
+    /// Its stem when the word is a known English word (at least
+    /// `names.toml`'s `known_word_zipf`) and no given name: two such words
+    /// of different stems are two words ("Majority" / "Minority",
+    /// "Medicare" / "Medicaid"), where given names ("Stephen" / "Steven")
+    /// are still compared by spelling.
+    pub known_stem: Option<String>,
 }
 
 impl Word {
@@ -53,8 +56,10 @@ impl Word {
     pub fn new(word: &str) -> Self {
         let lower: String = word.to_lowercase().replace(['’', '`'], "'");
         let stem = crate::tokens::stem(&crate::tokens::fold_word(word));
-        let plain_stem = is_plain_word(&stem).then_some(stem);
-        Self { plain: plain(word), key: fold_key(word), lower, plain_stem }
+        let key = fold_key(word);
+        let known = crate::semantic::zipf(&stem).is_some_and(|zipf| zipf >= lexicon::get().known_word_zipf);
+        let known_stem = (known && given::groups(&key).is_empty()).then_some(stem);
+        Self { plain: plain(word), key, lower, known_stem }
     }
 }
 
@@ -93,9 +98,9 @@ pub fn compare(a: &Word, b: &Word, similarity: f64, given_name: bool) -> WordMat
     if given_name && given::same_given_name(&a.key, &b.key) {
         return WordMatch::ShortForm;
     }
-    // Two frequent English words of different stems that look alike
+    // Two known English words of different stems that look alike
     // ("Majority" / "Minority") are two words, not one misspelled.
-    if a.plain_stem.is_some() && b.plain_stem.is_some() && a.plain_stem != b.plain_stem {
+    if a.known_stem.is_some() && b.known_stem.is_some() && a.known_stem != b.known_stem {
         return WordMatch::Different;
     }
     let (la, lb) = (a.key.chars().count(), b.key.chars().count());

@@ -3,7 +3,7 @@
 
 use crate::lexicon::Examples;
 use serde::Deserialize;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// The examples of the file.
@@ -29,13 +29,18 @@ pub struct Lexicon {
     pub generational: HashSet<String>,
     /// First words of place names (Los Angeles, New Delhi).
     pub place_prefixes: HashSet<String>,
+    /// Abbreviated titles written out ("rep" → "representative"), so that
+    /// "Rep. Ana Lind" and "Representative Ana Lind" stand in one role.
+    pub role_forms: HashMap<String, String>,
     /// Endings that make another form of one word (plural, demonym).
     pub form_endings: Vec<String>,
     /// Words at least this frequent in English (Zipf scale) are plain
     /// words: in a sentence written in capitals they split names (unless
-    /// the articles capitalise them mid-sentence), and two of them of
-    /// different stems are never one word misspelled.
+    /// the articles capitalise them mid-sentence).
     pub plain_word_zipf: f32,
+    /// Words at least this frequent in English are known words: two of
+    /// them of different stems are never one word misspelled.
+    pub known_word_zipf: f32,
     /// Examples.
     #[allow(dead_code, reason = "read by the tests")]
     pub examples: FileExamples,
@@ -91,6 +96,7 @@ mod tests {
                 mention: NameMention {
                     words: name.split(' ').map(str::to_owned).collect(),
                     span: Span::new(0, name.len()),
+                    before: None,
                 },
             })
             .collect();

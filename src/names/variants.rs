@@ -437,7 +437,8 @@ fn compare_forms(
             && matches[0] == WordMatch::Different
             && matches[1..].iter().all(|m| *m >= WordMatch::SameKey)
             && disjoint
-            && (checker.context(i, j) || checker.co_name(i, j));
+            && (checker.context(i, j) || checker.co_name(i, j))
+            && checker.same_role(i, j);
         return if role { Verdict::Role } else { Verdict::No };
     }
     // Two full names spelled alike in one sentence are two people.
@@ -534,6 +535,18 @@ impl<'a, F: Fn(&Occurrence, &Occurrence) -> bool> Checker<'a, F> {
 
     fn context(&self, i: usize, j: usize) -> bool {
         self.pairs(i, j).any(|(x, y)| (self.related)(x, y))
+    }
+
+    /// Both are written after one title or role ("Rep. Loretta Sanchez" and
+    /// "Representative Linda Sánchez"; "his grandson Rob Jones" and "her
+    /// grandson Nick Jones"), not after a stop word.
+    fn same_role(&self, i: usize, j: usize) -> bool {
+        self.pairs(i, j).any(|(x, y)| {
+            x.mention
+                .before
+                .as_ref()
+                .is_some_and(|role| Some(role) == y.mention.before.as_ref() && !crate::tokens::is_stop_word(role))
+        })
     }
 
     fn same_sentence(&self, i: usize, j: usize) -> bool {
