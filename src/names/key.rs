@@ -107,10 +107,18 @@ pub fn compare(a: &Word, b: &Word, similarity: f64, given_name: bool) -> WordMat
     if la.min(lb) < 4 || la.min(lb) * 10 < la.max(lb) * 8 {
         return WordMatch::Different;
     }
+    // One letter apart from four letters on, two from eight, two in
+    // shorter words alike overall and from the same two first letters
+    // ("Goursin" / "Gourian"; not "Yankees" / "Ibanez", "Pittsburg" /
+    // "Ginsburg"), three in long words alike overall.
     let edits = edits(a, b);
-    if strsim::jaro_winkler(&a.key, &b.key) >= similarity
-        || edits <= 1 && la.min(lb) >= 5
-        || edits <= 2 && la.min(lb) >= 8
+    let shortest = la.min(lb);
+    let alike = || strsim::jaro_winkler(&a.key, &b.key) >= similarity;
+    let same_start = a.key.chars().take(2).eq(b.key.chars().take(2));
+    if edits <= 1 && shortest >= 4
+        || edits <= 2 && shortest >= 8
+        || edits <= 2 && shortest >= 6 && same_start && alike()
+        || edits <= 3 && shortest >= 10 && alike()
     {
         WordMatch::Similar
     } else {

@@ -66,6 +66,7 @@ mod tests {
         let vocabulary = Vocabulary {
             common: words(&[
                 "the", "health", "police", "said", "was", "released", "won", "resigns", "over", "flood", "resigned",
+                "fire",
             ]),
             // Written capitalised mid-sentence elsewhere in the articles.
             capitalised: words(&["james", "brecht"]),
