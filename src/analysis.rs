@@ -8,7 +8,6 @@ use crate::names::{self, NameMention};
 use crate::numbers::{self, NumberMention};
 use crate::tokens::{self, FigureValue, Term};
 use rayon::prelude::*;
-use std::collections::HashSet;
 
 /// What one sentence says, in comparable form. Every later stage reads
 /// this; none re-tokenises or re-extracts.
@@ -42,30 +41,45 @@ pub fn is_comparable(kind: SentenceKind) -> bool {
 /// Analyses every sentence of every article (boilerplate gets an empty entry).
 #[must_use]
 pub fn analyse(articles: &[Article]) -> Vec<Vec<SentenceAnalysis>> {
-    let common = lower_case_words(articles);
-    articles.par_iter().map(|article| analyse_article(article, &common)).collect()
+    let vocabulary = vocabulary(articles);
+    articles.par_iter().map(|article| analyse_article(article, &vocabulary)).collect()
 }
 
-/// Words written in lower case somewhere in the articles: common words, so
-/// a capitalised "Governor" or "The" is not taken for a name.
-fn lower_case_words(articles: &[Article]) -> HashSet<String> {
-    let per_article: Vec<HashSet<String>> = articles
+/// Words written in lower case somewhere in the articles (common words, so
+/// a capitalised "Governor" or "The" is not taken for a name), and words
+/// written capitalised after a lower-case word (mid-sentence: names, so a
+/// sentence in capitals still finds "WALLY" as a name).
+fn vocabulary(articles: &[Article]) -> names::Vocabulary {
+    let per_article: Vec<names::Vocabulary> = articles
         .par_iter()
         .map(|article| {
-            tokens::words(&article.text)
-                .filter(|w| w.text.chars().next().is_some_and(char::is_lowercase))
-                .map(|w| tokens::fold_word(w.text))
-                .collect()
+            let mut vocabulary = names::Vocabulary::default();
+            let mut after_lower = false;
+            for word in tokens::words(&article.text) {
+                let lower = word.text.chars().next().is_some_and(char::is_lowercase);
+                if lower {
+                    vocabulary.common.insert(tokens::fold_word(word.text));
+                } else if after_lower && names::is_capitalised(word.text) {
+                    vocabulary.capitalised.insert(tokens::fold_word(word.text));
+                }
+                after_lower = lower;
+            }
+            vocabulary
         })
         .collect();
-    per_article.into_iter().flatten().collect()
+    let mut all = names::Vocabulary::default();
+    for vocabulary in per_article {
+        all.common.extend(vocabulary.common);
+        all.capitalised.extend(vocabulary.capitalised);
+    }
+    all
 }
 
-fn analyse_article(article: &Article, common: &HashSet<String>) -> Vec<SentenceAnalysis> {
-    (0..article.sentences.len()).map(|index| analyse_sentence(article, index, common)).collect()
+fn analyse_article(article: &Article, vocabulary: &names::Vocabulary) -> Vec<SentenceAnalysis> {
+    (0..article.sentences.len()).map(|index| analyse_sentence(article, index, vocabulary)).collect()
 }
 
-fn analyse_sentence(article: &Article, index: usize, common: &HashSet<String>) -> SentenceAnalysis {
+fn analyse_sentence(article: &Article, index: usize, vocabulary: &names::Vocabulary) -> SentenceAnalysis {
     let sentence = &article.sentences[index];
     if !is_comparable(sentence.kind) {
         return SentenceAnalysis::default();
@@ -79,7 +93,7 @@ fn analyse_sentence(article: &Article, index: usize, common: &HashSet<String>) -
         .map(|m| NumberMention { span: m.span.shifted(offset), ..m })
         .collect();
     let numbers: Vec<NumberMention> = figures.iter().filter(|m| m.class.is_quantity()).cloned().collect();
-    let names: Vec<NameMention> = names::extract(text, common);
+    let names: Vec<NameMention> = names::extract_in(text, vocabulary);
     // A name counts as one term keyed by its transliteration-folded
     // spelling: "Tomas Halloran" and "Marek Halloran" share nothing,
     // while "Kuznetsov" and "Kouznetsov" are one term.

@@ -39,8 +39,34 @@ fn is_calendar_word(key: &str) -> bool {
 
 /// A title or role before a name: the shared honorifics, and the roles of
 /// `names.toml`.
+/// A hyphenated role is a role ("Attorney-General", "Vice-President").
 fn is_role(key: &str) -> bool {
-    crate::lexicon::HONORIFICS.is_title_word(key) || lexicon::get().roles.contains(key)
+    let role = |part: &str| crate::lexicon::HONORIFICS.is_title_word(part) || lexicon::get().roles.contains(part);
+    role(key) || key.contains('-') && key.split('-').any(role)
+}
+
+/// What the articles tell about their words, for finding names.
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    /// Words (folded) written in lower case somewhere: common words.
+    pub common: HashSet<String>,
+    /// Words (folded) written capitalised after a lower-case word
+    /// (mid-sentence): names, whatever their frequency in English.
+    pub capitalised: HashSet<String>,
+}
+
+impl Vocabulary {
+    /// In a sentence written in capitals, whether a word is a plain English
+    /// word rather than part of a name: frequent in English at large
+    /// (`names.toml`'s `plain_word_zipf`), and never written capitalised
+    /// mid-sentence in the articles ("ISSUED", "TODAY"; but "JAMES" where
+    /// another article writes "James").
+    fn is_plain_in_capitals(&self, key: &str) -> bool {
+        if self.capitalised.contains(key) {
+            return false;
+        }
+        key.split('-').all(|part| !part.is_empty() && key::is_plain_word(&tokens::stem(part)))
+    }
 }
 
 /// A name as written in one sentence.
@@ -50,6 +76,11 @@ pub struct NameMention {
     pub words: Vec<String>,
     /// Where it is written (relative to the scanned text).
     pub span: Span,
+    /// The word written just before it (lower case; an abbreviation's full
+    /// stop skipped, abbreviated titles written out by `names.toml`'s
+    /// `role_forms`): its title or role ("representative" for "Rep. Ana
+    /// Lind", "grandson" for "his grandson Tomas Lind").
+    pub before: Option<String>,
 }
 
 impl NameMention {
@@ -81,6 +112,19 @@ type Segment<'a> = (bool, Vec<(usize, &'a str, Part)>);
 /// capitalised: there, common words split names instead.
 #[must_use]
 pub fn extract(text: &str, common: &HashSet<String>) -> Vec<NameMention> {
+    extract_words(text, common, None)
+}
+
+/// [`extract`] with what the articles tell about their words: in a sentence
+/// written in capitals, frequent English words that the articles never
+/// capitalise mid-sentence split names too ("WALLY OPAL ISSUED" → "WALLY
+/// OPAL").
+#[must_use]
+pub fn extract_in(text: &str, vocabulary: &Vocabulary) -> Vec<NameMention> {
+    extract_words(text, &vocabulary.common, Some(vocabulary))
+}
+
+fn extract_words(text: &str, common: &HashSet<String>, vocabulary: Option<&Vocabulary>) -> Vec<NameMention> {
     let tokens: Vec<(usize, &str)> = text.split_word_bound_indices().collect();
     let shouting = is_shouting(text);
     let capitalised = |word: &str| is_capitalised(word) || shouting && is_upper_word(word);
@@ -91,7 +135,7 @@ pub fn extract(text: &str, common: &HashSet<String>) -> Vec<NameMention> {
     let mut first_word = true;
     let mut run_at_start = false;
     let flush = |run: &mut Vec<(usize, &str, Part)>, mentions: &mut Vec<NameMention>, at_start: bool| {
-        mentions.extend(finish_run(run, common, at_start, shouting));
+        mentions.extend(finish_run(run, common, vocabulary, at_start, shouting));
         run.clear();
     };
     while index < tokens.len() {
@@ -152,7 +196,21 @@ pub fn extract(text: &str, common: &HashSet<String>) -> Vec<NameMention> {
         index += 1;
     }
     flush(&mut run, &mut mentions, run_at_start);
+    for mention in &mut mentions {
+        mention.before = word_before(text, mention.span.start);
+    }
     mentions
+}
+
+/// The word just before `at` ("Rep. Ana Lind": "representative"), when only
+/// spaces or an abbreviation's full stop stand between.
+fn word_before(text: &str, at: usize) -> Option<String> {
+    let head = text.get(..at)?.trim_end();
+    let head = head.strip_suffix('.').unwrap_or(head);
+    let start = head.char_indices().rev().take_while(|(_, c)| c.is_alphanumeric()).last().map(|(i, _)| i)?;
+    let word = tokens::fold_word(&head[start..]);
+    let forms = &lexicon::get().role_forms;
+    Some(forms.get(&word).cloned().unwrap_or(word))
 }
 
 fn shouting_common(shouting: bool, common: &HashSet<String>, folded: &str) -> bool {
@@ -164,7 +222,9 @@ fn next_word<'a>(tokens: &[(usize, &'a str)], index: usize) -> Option<&'a str> {
     tokens.get(index..)?.iter().find(|(_, t)| !t.trim().is_empty()).map(|(_, t)| *t)
 }
 
-fn is_capitalised(word: &str) -> bool {
+/// A word written with a capital first letter and some lower-case letter ("Lind", not "LIND" or "lind").
+#[must_use]
+pub fn is_capitalised(word: &str) -> bool {
     let mut chars = word.chars();
     chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
 }
@@ -198,6 +258,7 @@ fn is_shouting(text: &str) -> bool {
 fn finish_run(
     run: &[(usize, &str, Part)],
     common: &HashSet<String>,
+    vocabulary: Option<&Vocabulary>,
     at_start: bool,
     shouting: bool,
 ) -> Vec<NameMention> {
@@ -218,7 +279,10 @@ fn finish_run(
             && (is_role(&key)
                 || of_after_person
                 || is_calendar_word(&key)
-                || shouting && (common.contains(&key) || tokens::is_stop_word(&key)));
+                || shouting
+                    && (common.contains(&key)
+                        || tokens::is_stop_word(&key)
+                        || vocabulary.is_some_and(|v| v.is_plain_in_capitals(&key))));
         if breaks {
             segments.push((is_role(&key), Vec::new()));
         } else if let Some((_, segment)) = segments.last_mut() {
@@ -261,7 +325,7 @@ fn finish_run(
             continue;
         }
         let span = Span::new(first.0, last.0 + last.1.len());
-        names.push(NameMention { words: words.iter().map(|(_, w, _)| (*w).to_owned()).collect(), span });
+        names.push(NameMention { words: words.iter().map(|(_, w, _)| (*w).to_owned()).collect(), span, before: None });
     }
     names
 }
@@ -360,7 +424,7 @@ mod tests {
 
     fn occurrence(article: usize, sentence: usize, name: &str) -> Occurrence {
         let words: Vec<String> = name.split(' ').map(str::to_owned).collect();
-        Occurrence { article, sentence, mention: NameMention { words, span: Span::new(0, name.len()) } }
+        Occurrence { article, sentence, mention: NameMention { words, span: Span::new(0, name.len()), before: None } }
     }
 
     #[test]
@@ -384,6 +448,53 @@ mod tests {
             sets[0].forms,
             ["Yevgeny Kuznetsov", "Kuznetsov", "Evgeny Kouznetsov", "Kouznetsov", "Jewgeni Kusnezow"]
         );
+    }
+
+    fn set_forms(occurrences: &[Occurrence]) -> Vec<Vec<String>> {
+        find_variants(occurrences, 0.9, |_, _| false).into_iter().map(|s| s.forms).collect()
+    }
+
+    #[test]
+    fn a_lone_given_name_joins_the_full_name_by_its_surname() {
+        // "Mr. Brecht's wife, Sandi" where another article has "Sandra Brecht".
+        let occurrences = vec![
+            occurrence(0, 1, "Sandra Brecht"),
+            occurrence(0, 2, "Sandra"),
+            occurrence(1, 1, "Tomas Brecht"),
+            occurrence(1, 2, "Brecht"),
+            occurrence(1, 2, "Sandi"),
+        ];
+        assert_eq!(set_forms(&occurrences), [["Sandra Brecht", "Sandra", "Sandi"]]);
+        // Without the surname beside it, a lone "Sandi" elsewhere is nobody's.
+        let mut apart = occurrences.clone();
+        apart[3].sentence = 3;
+        assert!(set_forms(&apart).is_empty(), "{:?}", set_forms(&apart));
+        // Two Sandras of that surname: whose is unknown.
+        let mut two = occurrences;
+        two.push(occurrence(1, 2, "Halloran"));
+        two.push(occurrence(2, 3, "Sandra Halloran"));
+        assert!(!set_forms(&two).iter().any(|set| set.contains(&"Sandi".to_owned())), "{:?}", set_forms(&two));
+    }
+
+    #[test]
+    fn a_different_first_name_is_reported_in_one_role_only() {
+        let sentence = |text: &str| -> Vec<NameMention> { extract(text, &common()) };
+        let a = sentence("Rep. Monica Halloran won the vote.");
+        let b = sentence("Representative Margaret Halloran won the vote.");
+        let c = sentence("The mayor thanked Governor Margaret Halloran.");
+        assert_eq!(a[0].before.as_deref(), Some("representative"));
+        assert_eq!(b[0].before.as_deref(), Some("representative"));
+        let occurrences = |second: &[NameMention]| -> Vec<Occurrence> {
+            vec![
+                Occurrence { article: 0, sentence: 0, mention: a[0].clone() },
+                Occurrence { article: 1, sentence: 0, mention: second[0].clone() },
+            ]
+        };
+        let kinds = |second: &[NameMention]| -> Vec<SetKind> {
+            find_variants(&occurrences(second), 0.9, |_, _| true).iter().map(|s| s.kind).collect()
+        };
+        assert_eq!(kinds(&b), [SetKind::DifferentFirstName]);
+        assert!(kinds(&c).is_empty(), "a representative and a governor are two people");
     }
 
     #[test]
@@ -429,7 +540,11 @@ mod growth_tests {
                 let words: Vec<String> = name.split(' ').map(str::to_owned).collect();
                 let article = out.len() % 2;
                 let sentence = out.len() / 2;
-                out.push(Occurrence { article, sentence, mention: NameMention { words, span: Span::new(0, 1) } });
+                out.push(Occurrence {
+                    article,
+                    sentence,
+                    mention: NameMention { words, span: Span::new(0, 1), before: None },
+                });
             }
         }
         out

@@ -4,15 +4,16 @@
 //! how many name discrepancies are reported in all. Skips, with a note,
 //! when `../shared` (or `$PARALLAX_SHARED`) is absent: the gold is never copied into the project.
 //!
-//! Thresholds are the figures measured when this test was written (names
-//! 12 of 13, 12 name discrepancies, every one real when read by eye).
+//! Thresholds are the figures measured (names 12 of 13 when this test was
+//! written, 13 of 13 since the lone given name joins its full name; 12 then
+//! 13 name discrepancies, every one real when read by eye).
 
 use parallax::ingest::IngestOptions;
 use parallax::{DiscrepancyKind, Settings, compare_inputs};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
-const FOUND_AT_LEAST: usize = 12;
+const FOUND_AT_LEAST: usize = 13;
 const REPORTED_AT_MOST: usize = 16;
 
 /// `../shared`, or the folder in `PARALLAX_SHARED`.

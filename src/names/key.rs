@@ -42,6 +42,12 @@ pub struct Word {
     pub key: String,
     /// The word exactly as lower-cased (diacritics kept).
     pub lower: String,
+    /// Its stem when the word is a known English word (at least
+    /// `names.toml`'s `known_word_zipf`) and no given name: two such words
+    /// of different stems are two words ("Majority" / "Minority",
+    /// "Medicare" / "Medicaid"), where given names ("Stephen" / "Steven")
+    /// are still compared by spelling.
+    pub known_stem: Option<String>,
 }
 
 impl Word {
@@ -49,7 +55,11 @@ impl Word {
     #[must_use]
     pub fn new(word: &str) -> Self {
         let lower: String = word.to_lowercase().replace(['’', '`'], "'");
-        Self { plain: plain(word), key: fold_key(word), lower }
+        let stem = crate::tokens::stem(&crate::tokens::fold_word(word));
+        let key = fold_key(word);
+        let known = crate::semantic::zipf(&stem).is_some_and(|zipf| zipf >= lexicon::get().known_word_zipf);
+        let known_stem = (known && given::groups(&key).is_empty()).then_some(stem);
+        Self { plain: plain(word), key, lower, known_stem }
     }
 }
 
@@ -69,7 +79,9 @@ pub fn compare(a: &Word, b: &Word, similarity: f64, given_name: bool) -> WordMat
     if a.key == b.key {
         // Not identical as written: a variant spelling (Sánchez / Sanchez),
         // unless only an apostrophe's shape differs.
-        return if a.plain.replace('\'', "") == b.plain.replace('\'', "") && a.plain.contains('\'') {
+        return if a.plain.replace('\'', "") == b.plain.replace('\'', "")
+            && (a.plain.contains('\'') || b.plain.contains('\''))
+        {
             WordMatch::Identical
         } else {
             WordMatch::SameKey
@@ -86,19 +98,39 @@ pub fn compare(a: &Word, b: &Word, similarity: f64, given_name: bool) -> WordMat
     if given_name && given::same_given_name(&a.key, &b.key) {
         return WordMatch::ShortForm;
     }
+    // Two known English words of different stems that look alike
+    // ("Majority" / "Minority") are two words, not one misspelled.
+    if a.known_stem.is_some() && b.known_stem.is_some() && a.known_stem != b.known_stem {
+        return WordMatch::Different;
+    }
     let (la, lb) = (a.key.chars().count(), b.key.chars().count());
     if la.min(lb) < 4 || la.min(lb) * 10 < la.max(lb) * 8 {
         return WordMatch::Different;
     }
+    // One letter apart from four letters on, two from eight, two in
+    // shorter words alike overall and from the same two first letters
+    // ("Goursin" / "Gourian"; not "Yankees" / "Ibanez", "Pittsburg" /
+    // "Ginsburg"), three in long words alike overall.
     let edits = edits(a, b);
-    if strsim::jaro_winkler(&a.key, &b.key) >= similarity
-        || edits <= 1 && la.min(lb) >= 5
-        || edits <= 2 && la.min(lb) >= 8
+    let shortest = la.min(lb);
+    let alike = || strsim::jaro_winkler(&a.key, &b.key) >= similarity;
+    let same_start = a.key.chars().take(2).eq(b.key.chars().take(2));
+    if edits <= 1 && shortest >= 4
+        || edits <= 2 && shortest >= 8
+        || edits <= 2 && shortest >= 6 && same_start && alike()
+        || edits <= 3 && shortest >= 10 && alike()
     {
         WordMatch::Similar
     } else {
         WordMatch::Different
     }
+}
+
+/// Whether a stem is a frequent English word: at least as frequent as
+/// `names.toml`'s `plain_word_zipf`.
+#[must_use]
+pub fn is_plain_word(stem: &str) -> bool {
+    crate::semantic::zipf(stem).is_some_and(|zipf| zipf >= lexicon::get().plain_word_zipf)
 }
 
 /// Edits (insertions, deletions, substitutions, swaps) between the keys.

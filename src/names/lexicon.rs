@@ -3,7 +3,7 @@
 
 use crate::lexicon::Examples;
 use serde::Deserialize;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// The examples of the file.
@@ -29,8 +29,18 @@ pub struct Lexicon {
     pub generational: HashSet<String>,
     /// First words of place names (Los Angeles, New Delhi).
     pub place_prefixes: HashSet<String>,
+    /// Abbreviated titles written out ("rep" → "representative"), so that
+    /// "Rep. Ana Lind" and "Representative Ana Lind" stand in one role.
+    pub role_forms: HashMap<String, String>,
     /// Endings that make another form of one word (plural, demonym).
     pub form_endings: Vec<String>,
+    /// Words at least this frequent in English (Zipf scale) are plain
+    /// words: in a sentence written in capitals they split names (unless
+    /// the articles capitalise them mid-sentence).
+    pub plain_word_zipf: f32,
+    /// Words at least this frequent in English are known words: two of
+    /// them of different stems are never one word misspelled.
+    pub known_word_zipf: f32,
     /// Examples.
     #[allow(dead_code, reason = "read by the tests")]
     pub examples: FileExamples,
@@ -48,16 +58,20 @@ pub fn get() -> &'static Lexicon {
 mod tests {
     use super::*;
     use crate::model::Span;
-    use crate::names::{NameMention, Occurrence, extract, find_variants};
+    use crate::names::{NameMention, Occurrence, Vocabulary, extract_in, find_variants};
 
     fn names_in(sentence: &str) -> Vec<String> {
         // Words that would be seen in lower case elsewhere in a set.
-        let common: HashSet<String> =
-            ["the", "health", "police", "said", "was", "released", "won", "resigns", "over", "flood", "resigned"]
-                .iter()
-                .map(|s| (*s).to_owned())
-                .collect();
-        extract(sentence, &common).iter().map(NameMention::form).collect()
+        let words = |list: &[&str]| -> HashSet<String> { list.iter().map(|s| (*s).to_owned()).collect() };
+        let vocabulary = Vocabulary {
+            common: words(&[
+                "the", "health", "police", "said", "was", "released", "won", "resigns", "over", "flood", "resigned",
+                "fire",
+            ]),
+            // Written capitalised mid-sentence elsewhere in the articles.
+            capitalised: words(&["james", "brecht"]),
+        };
+        extract_in(sentence, &vocabulary).iter().map(NameMention::form).collect()
     }
 
     #[test]
@@ -83,6 +97,7 @@ mod tests {
                 mention: NameMention {
                     words: name.split(' ').map(str::to_owned).collect(),
                     span: Span::new(0, name.len()),
+                    before: None,
                 },
             })
             .collect();

@@ -181,6 +181,12 @@ pub fn group(
         }
     }
 
+    // 4. A lone given name joins the one full name with that given name
+    //    (or its short or long form) whose surname is written in the same
+    //    sentence ("Mr. Jackson's wife, Sandi" and "Sandra Jackson"), or
+    //    which its own article writes in full.
+    pairs_compared += join_given_names(&forms, &checker, &mut parent, &mut linked, &roles);
+
     let mut sets: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..forms.len() {
         let root = find(&mut parent, i);
@@ -201,6 +207,91 @@ pub fn group(
     }
     result.sort_by_key(|set| set.occurrences.first().copied());
     Grouping { sets: result, pairs_compared }
+}
+
+/// Step 4 of [`group`]: returns the pairs compared.
+fn join_given_names<F: Fn(&Occurrence, &Occurrence) -> bool>(
+    forms: &[Form<'_>],
+    checker: &Checker<'_, F>,
+    parent: &mut [usize],
+    linked: &mut [bool],
+    roles: &[(usize, usize)],
+) -> usize {
+    // Full names by the key and the given-name groups of their first word.
+    let mut by_given: HashMap<(bool, u64), Vec<usize>> = HashMap::new();
+    let mut surnames: HashSet<&str> = HashSet::new();
+    let given_keys = |word: &Word| -> Vec<(bool, u64)> {
+        let mut keys = vec![(false, hash(&[&word.key]))];
+        keys.extend(given::groups(&word.key).iter().map(|g| (true, u64::from(*g))));
+        keys
+    };
+    for (j, form) in forms.iter().enumerate() {
+        if form.personal
+            && let Some(first) = form.prepared.first()
+        {
+            for key in given_keys(first) {
+                by_given.entry(key).or_default().push(j);
+            }
+            surnames.extend(form.prepared.last().map(|w| w.key.as_str()));
+        }
+    }
+    let mut compared = 0;
+    for (i, form) in forms.iter().enumerate() {
+        if form.words.len() != 1 {
+            continue;
+        }
+        let word = &form.prepared[0];
+        // A lone surname ("Thomas" for "Clarence Thomas") is not a given name here.
+        if surnames.contains(word.key.as_str()) {
+            continue;
+        }
+        let mut candidates: Vec<usize> = given_keys(word)
+            .iter()
+            .filter_map(|key| by_given.get(key))
+            .filter(|block| block.len() <= BLOCK_CAP)
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        compared += candidates.len();
+        // (candidate, its surname is written beside the given name)
+        let owners: Vec<(usize, bool)> = candidates
+            .into_iter()
+            .filter_map(|j| {
+                let surname = forms[j].prepared.last()?;
+                let beside = checker.co_surnames[i].contains(&surname.key);
+                let same_article = forms[j].articles.iter().any(|a| form.articles.contains(a));
+                (beside || same_article).then_some((j, beside))
+            })
+            .collect();
+        // The surname beside the given name outweighs the article.
+        let owners: Vec<(usize, bool)> = if owners.iter().any(|(_, beside)| *beside) {
+            owners.into_iter().filter(|(_, beside)| *beside).collect()
+        } else {
+            owners
+        };
+        let roots: HashSet<usize> = owners.iter().map(|(j, _)| find(parent, *j)).collect();
+        if roots.len() != 1 {
+            continue;
+        }
+        let Some(&(owner, _)) = owners.first() else { continue };
+        if !joinable(parent, roles, i, owner) {
+            continue;
+        }
+        union(parent, i, owner);
+        // Another form of the given name, where the full name is not
+        // written, beside its surname: a variant ("Sandi" / "Sandra").
+        for (j, beside) in owners {
+            let other = forms[j].prepared[0].lower != word.lower;
+            let disjoint = !forms[j].articles.iter().any(|a| form.articles.contains(a));
+            if other && disjoint && beside {
+                linked[i] = true;
+                linked[j] = true;
+            }
+        }
+    }
+    compared
 }
 
 fn make_set(occurrences: &[Occurrence], forms: &[Form<'_>], members: &[usize], kind: SetKind) -> VariantSet {
@@ -323,8 +414,10 @@ fn compare_forms(
         .map(|(k, (x, y))| key::compare(x, y, similarity, k == 0 && (personal || n == 1)))
         .collect();
     // A plural inside a longer name is a real difference ("Central
-    // Elections Commission"); on the last word it is a form (Democrats).
-    for (k, m) in matches.iter_mut().enumerate().take(n.saturating_sub(1)) {
+    // Elections Commission"); on the last word it is a form (Democrats),
+    // and on the first a plural title or noun before several names
+    // ("Hurricanes Katrina and Rita", "five Republicans House ...").
+    for (k, m) in matches.iter_mut().enumerate().take(n.saturating_sub(1)).skip(1) {
         if *m == WordMatch::Form && key::inner_plural(&a.prepared[k], &b.prepared[k]) {
             *m = WordMatch::SameKey;
         }
@@ -344,7 +437,8 @@ fn compare_forms(
             && matches[0] == WordMatch::Different
             && matches[1..].iter().all(|m| *m >= WordMatch::SameKey)
             && disjoint
-            && (checker.context(i, j) || checker.co_name(i, j));
+            && (checker.context(i, j) || checker.co_name(i, j))
+            && checker.same_role(i, j);
         return if role { Verdict::Role } else { Verdict::No };
     }
     // Two full names spelled alike in one sentence are two people.
@@ -375,6 +469,9 @@ struct Checker<'a, F> {
     related: F,
     /// Per form, the other names written in its sentences (lower case).
     co_names: Vec<HashSet<String>>,
+    /// Per form, the keys of the last words of the other names written in
+    /// its sentences (surnames).
+    co_surnames: Vec<HashSet<String>>,
 }
 
 impl<'a, F: Fn(&Occurrence, &Occurrence) -> bool> Checker<'a, F> {
@@ -404,7 +501,25 @@ impl<'a, F: Fn(&Occurrence, &Occurrence) -> bool> Checker<'a, F> {
                 names
             })
             .collect();
-        Self { occurrences, forms, related, co_names }
+        let co_surnames = forms
+            .iter()
+            .enumerate()
+            .map(|(f, form)| {
+                let mut keys = HashSet::new();
+                for o in form.occurrences.iter().take(CONTEXT_CAP) {
+                    let at = (occurrences[*o].article, occurrences[*o].sentence);
+                    for other in in_sentence.get(&at).into_iter().flatten().take(CONTEXT_CAP) {
+                        if *other != f
+                            && let Some(last) = forms[*other].prepared.last()
+                        {
+                            keys.insert(last.key.clone());
+                        }
+                    }
+                }
+                keys
+            })
+            .collect();
+        Self { occurrences, forms, related, co_names, co_surnames }
     }
 
     fn pairs(&self, i: usize, j: usize) -> impl Iterator<Item = (&Occurrence, &Occurrence)> {
@@ -420,6 +535,18 @@ impl<'a, F: Fn(&Occurrence, &Occurrence) -> bool> Checker<'a, F> {
 
     fn context(&self, i: usize, j: usize) -> bool {
         self.pairs(i, j).any(|(x, y)| (self.related)(x, y))
+    }
+
+    /// Both are written after one title or role ("Rep. Loretta Sanchez" and
+    /// "Representative Linda Sánchez"; "his grandson Rob Jones" and "her
+    /// grandson Nick Jones"), not after a stop word.
+    fn same_role(&self, i: usize, j: usize) -> bool {
+        self.pairs(i, j).any(|(x, y)| {
+            x.mention
+                .before
+                .as_ref()
+                .is_some_and(|role| Some(role) == y.mention.before.as_ref() && !crate::tokens::is_stop_word(role))
+        })
     }
 
     fn same_sentence(&self, i: usize, j: usize) -> bool {
