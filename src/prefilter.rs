@@ -49,6 +49,18 @@ impl Gate {
     }
 }
 
+/// Compiles a pattern for the few short texts that pass its gate: with the
+/// lean engines only (the PikeVM and the bounded backtracker), which find
+/// exactly what the full set finds and skip building the lazy DFA's reverse
+/// automaton and the one-pass DFA: about half the compile time.
+///
+/// # Errors
+/// When the pattern does not compile.
+pub fn lean_regex(source: &str) -> Result<regex_automata::meta::Regex, regex_automata::meta::BuildError> {
+    let config = regex_automata::meta::Config::new().hybrid(false).dfa(false).onepass(false);
+    regex_automata::meta::Regex::builder().configure(config).build(source)
+}
+
 /// True when `haystack` contains any of `needles`, ignoring ASCII case.
 /// Exact for needles of ASCII letters other than `k` and `s` (the only
 /// letters with a non-ASCII case-insensitive match), digits and punctuation.

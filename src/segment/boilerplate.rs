@@ -3,7 +3,6 @@
 //! lines, breadcrumbs and bare section labels.
 
 use crate::prefilter::{Gate, case_folded_lower, contains_ascii_nocase};
-use regex::Regex;
 use std::sync::{LazyLock, OnceLock};
 
 /// Patterns of whole lines, each behind a [`Gate`]: literals every match
@@ -148,9 +147,10 @@ const fn starts(words: &'static [&'static str]) -> Gate {
     Gate { starts: words, contains: &[] }
 }
 
-/// A compiled pattern and the `max<N>` bounds of its groups.
+/// A compiled pattern ([`crate::prefilter::lean_regex`]: it only sees
+/// lines that passed its gate) and the `max<N>` bounds of its groups.
 struct Compiled {
-    regex: Regex,
+    regex: regex_automata::meta::Regex,
     bounds: Vec<(String, usize)>,
 }
 
@@ -160,10 +160,11 @@ static COMPILED: [OnceLock<Compiled>; PATTERNS.len()] = [const { OnceLock::new()
 fn compiled(index: usize) -> &'static Compiled {
     COMPILED[index].get_or_init(|| {
         let source = PATTERNS[index].1;
-        let regex = Regex::new(&format!("(?i){source}"))
+        let regex = crate::prefilter::lean_regex(&format!("(?i){source}"))
             .unwrap_or_else(|error| panic!("boilerplate pattern {source:?} does not compile: {error}"));
         let bounds = regex
-            .capture_names()
+            .group_info()
+            .pattern_names(regex_automata::PatternID::ZERO)
             .flatten()
             .filter_map(|name| Some((name.to_owned(), name.strip_prefix("max")?.parse().ok()?)))
             .collect();
@@ -253,19 +254,22 @@ fn matches_within_bounds(compiled: &Compiled, line: &str) -> bool {
     if bounds.is_empty() {
         return pattern.is_match(line);
     }
+    let mut captures = pattern.create_captures();
     let mut from = 0;
-    while let Some(captures) = pattern.captures_at(line, from) {
-        let fits =
-            |(name, max): &(String, usize)| captures.name(name).is_none_or(|m| m.as_str().chars().count() <= *max);
+    loop {
+        pattern.search_captures(&regex_automata::Input::new(line).span(from..line.len()), &mut captures);
+        let Some(whole) = captures.get_match() else { return false };
+        let fits = |(name, max): &(String, usize)| {
+            captures.get_group_by_name(name).is_none_or(|span| line[span.range()].chars().count() <= *max)
+        };
         if bounds.iter().all(fits) {
             return true;
         }
-        let Some(start) = captures.get(0).map(|m| m.start()) else { return false };
         // The next start: one character on.
+        let start = whole.start();
         let Some(step) = line[start..].chars().next().map(char::len_utf8) else { return false };
         from = start + step;
     }
-    false
 }
 
 /// `Home › News › Local`, `World / Europe`, `Outlet | Updated March 4, 2026`:
@@ -292,8 +296,8 @@ fn is_dateline_only(line: &str, folded: &str) -> bool {
         ],
         contains: &[],
     };
-    static DATE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
+    static DATE_ONLY: LazyLock<regex_automata::meta::Regex> = LazyLock::new(|| {
+        crate::prefilter::lean_regex(
             // ASCII digits and letters: Unicode `\d`/`\w` in bounded
             // repeats make this slow to compile and match nothing more here.
             r"(?i)^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:[0-9]{1,2}\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s+[0-9]{1,2}(?:st|nd|rd|th)?)?,?(?:\s+[0-9]{4})?(?:,?\s+[0-9]{1,2}[:.][0-9]{2}(?:\s*[ap]\.?m\.?)?)?(?:\s+[a-z]{2,4})?$|^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[t ][0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?z?$",
@@ -306,8 +310,8 @@ fn is_dateline_only(line: &str, folded: &str) -> bool {
 /// The name in a byline line ("By Mara Jelinek | Wednesday ..." → "Mara Jelinek").
 #[must_use]
 pub fn byline_name(line: &str) -> Option<String> {
-    static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
+    static BYLINE: LazyLock<regex_automata::meta::Regex> = LazyLock::new(|| {
+        crate::prefilter::lean_regex(
             // Unbounded, with the length (1 to 80 after the capital)
             // checked below: a bounded lazy repeat of this class compiled
             // for 5 ms at start-up.
@@ -319,8 +323,9 @@ pub fn byline_name(line: &str) -> Option<String> {
     if !contains_ascii_nocase(line, &["by"]) {
         return None;
     }
-    let captures = BYLINE.captures(line)?;
-    let found = captures.get(1)?.as_str();
+    let mut captures = BYLINE.create_captures();
+    BYLINE.captures(line, &mut captures);
+    let found = &line[captures.get_group(1)?.range()];
     if found.chars().count() > 81 {
         return None;
     }
