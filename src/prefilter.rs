@@ -54,11 +54,17 @@ impl Gate {
 /// exactly what the full set finds and skip building the lazy DFA's reverse
 /// automaton and the one-pass DFA: about half the compile time.
 ///
-/// # Errors
-/// When the pattern does not compile.
-pub fn lean_regex(source: &str) -> Result<regex_automata::meta::Regex, regex_automata::meta::BuildError> {
+/// # Panics
+/// When the pattern does not compile (the patterns are constants, and the
+/// owning modules' tests run them).
+#[must_use]
+#[allow(clippy::panic)]
+pub fn lean_regex(source: &str) -> regex_automata::meta::Regex {
     let config = regex_automata::meta::Config::new().hybrid(false).dfa(false).onepass(false);
-    regex_automata::meta::Regex::builder().configure(config).build(source)
+    match regex_automata::meta::Regex::builder().configure(config).build(source) {
+        Ok(regex) => regex,
+        Err(error) => panic!("pattern {source:?} does not compile: {error}"),
+    }
 }
 
 /// True when `haystack` contains any of `needles`, ignoring ASCII case.

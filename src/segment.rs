@@ -142,7 +142,6 @@ fn dateline_length(sentence: &str) -> Option<usize> {
         crate::prefilter::lean_regex(
             r"^(?P<place>\p{Lu}[\p{Lu}\p{M} .'’-]+)(?:,\s*(?P<region>[\p{Lu}a-z .'’-]+))?(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2}|[0-9]{1,2}\s+[A-Z][a-z]{2,8}))?(?:\s*\((?P<agency>[^()]+)\))?\s*[-–—]{1,2}\s+",
         )
-        .expect("the dateline pattern compiles")
     });
     // Gate (the pattern is compiled only when a sentence passes): a capital
     // first, no lower-case ASCII letter second, a dash somewhere.
