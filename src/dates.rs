@@ -10,18 +10,19 @@ use std::sync::LazyLock;
 const MONTHS: &str = r"jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|sep(?:t(?:ember)?)?\.?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?";
 const WEEKDAYS: &str = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday";
 
-static CALENDAR: LazyLock<Option<Regex>> = LazyLock::new(|| {
+mod relative;
+
+/// Literals every match of [`CALENDAR`] holds (a month, or the century of
+/// an ISO date): a sentence without them skips the pattern, and a run that
+/// never meets one never compiles it (start-up).
+const CALENDAR_GATE: &[&str] =
+    &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "19", "20"];
+
+static CALENDAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)\b(?:(?P<wd1>{WEEKDAYS}),?\s+)?(?:(?P<month1>{MONTHS})\s+(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?\b|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTHS})(?:\b|\s))(?:,?\s*(?P<year>(?:19|20)\d{{2}})\b)?|\b(?P<iso>(?:19|20)\d{{2}}-[01]\d-[0-3]\d)\b"
     ))
-    .ok()
-});
-
-static RELATIVE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)\b(?:(?:on|last|this|late on|early on|early|late)\s+)?(?P<wd>{WEEKDAYS})(?:\s+(?P<part>night|evening|morning|afternoon))?\b|\b(?P<rel>yesterday|today|tonight|last night|this morning|this afternoon|this evening|the day before yesterday)\b"
-    ))
-    .ok()
+    .expect("the calendar date pattern compiles")
 });
 
 /// A date found in a sentence, resolved where possible.
@@ -40,8 +41,9 @@ pub struct DateMention {
 #[must_use]
 pub fn scan(text: &str, anchor: Option<DayDate>) -> Vec<DateMention> {
     let mut found: Vec<DateMention> = Vec::new();
-    if let Some(calendar) = CALENDAR.as_ref() {
-        for captures in calendar.captures_iter(text) {
+    let folded = crate::prefilter::case_folded(text);
+    if CALENDAR_GATE.iter().any(|l| folded.contains(l)) {
+        for captures in CALENDAR.captures_iter(text) {
             let Some(whole) = captures.get(0) else { continue };
             let date = if let Some(iso) = captures.name("iso") {
                 parse_iso(iso.as_str())
@@ -64,26 +66,23 @@ pub fn scan(text: &str, anchor: Option<DayDate>) -> Vec<DateMention> {
             }
         }
     }
-    if let Some(relative) = RELATIVE.as_ref() {
-        for captures in relative.captures_iter(text) {
-            let Some(whole) = captures.get(0) else { continue };
-            let span = Span::new(whole.start(), whole.end());
-            if found.iter().any(|f| f.span.overlaps(span)) {
-                continue;
-            }
-            let date = if let Some(weekday) = captures.name("wd").and_then(|w| weekday_from(w.as_str())) {
-                anchor.and_then(|a| most_recent(a, weekday))
-            } else {
-                let word = captures.name("rel").map(|r| r.as_str().to_lowercase()).unwrap_or_default();
-                let days_back = match word.as_str() {
-                    "yesterday" | "last night" => 1,
-                    "the day before yesterday" => 2,
-                    _ => 0,
-                };
-                anchor.and_then(|a| days_before(a, days_back))
-            };
-            found.push(DateMention { span, date, relative: true });
+    for relative in relative::scan(text) {
+        let span = Span::new(relative.whole.start, relative.whole.end);
+        if found.iter().any(|f| f.span.overlaps(span)) {
+            continue;
         }
+        let date = if let Some(weekday) = relative.weekday.and_then(|w| weekday_from(&text[w])) {
+            anchor.and_then(|a| most_recent(a, weekday))
+        } else {
+            let word = relative.word.map(|r| text[r].to_lowercase()).unwrap_or_default();
+            let days_back = match word.as_str() {
+                "yesterday" | "last night" => 1,
+                "the day before yesterday" => 2,
+                _ => 0,
+            };
+            anchor.and_then(|a| days_before(a, days_back))
+        };
+        found.push(DateMention { span, date, relative: true });
     }
     found.sort_by_key(|m| m.span);
     found

@@ -50,6 +50,7 @@ pub mod model;
 pub mod names;
 pub mod normalize;
 pub mod numbers;
+pub(crate) mod prefilter;
 pub mod report;
 pub mod review;
 pub mod segment;

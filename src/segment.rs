@@ -138,15 +138,24 @@ fn dateline_length(sentence: &str) -> Option<usize> {
     // repeats of Unicode classes ("[\p{Lu}…]{2,40}") compile to an automaton
     // 40 classes long, and that one regex took 15 ms — half of a whole
     // run on the samples.
-    static DATELINE: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(
+    static DATELINE: std::sync::LazyLock<regex_automata::meta::Regex> = std::sync::LazyLock::new(|| {
+        crate::prefilter::lean_regex(
             r"^(?P<place>\p{Lu}[\p{Lu}\p{M} .'’-]+)(?:,\s*(?P<region>[\p{Lu}a-z .'’-]+))?(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2}|[0-9]{1,2}\s+[A-Z][a-z]{2,8}))?(?:\s*\((?P<agency>[^()]+)\))?\s*[-–—]{1,2}\s+",
         )
-        .ok()
     });
-    let captures = DATELINE.as_ref()?.captures(sentence)?;
-    let found = captures.get(0)?;
-    let chars = |name: &str| captures.name(name).map(|m| m.as_str().chars().count());
+    // Gate (the pattern is compiled only when a sentence passes): a capital
+    // first, no lower-case ASCII letter second, a dash somewhere.
+    let mut chars = sentence.chars();
+    let could_match = chars.next().is_some_and(char::is_uppercase)
+        && chars.next().is_some_and(|c| !c.is_ascii_lowercase())
+        && sentence.contains(['-', '–', '—']);
+    if !could_match {
+        return None;
+    }
+    let mut captures = DATELINE.create_captures();
+    DATELINE.captures(sentence, &mut captures);
+    let found = captures.get_match()?;
+    let chars = |name: &str| captures.get_group_by_name(name).map(|m| sentence[m.range()].chars().count());
     let fits = |name: &str, range: std::ops::RangeInclusive<usize>| chars(name).is_none_or(|n| range.contains(&n));
     if !(fits("place", 3..=41) && fits("region", 2..=30) && fits("agency", 2..=40)) {
         return None;
