@@ -20,6 +20,8 @@ pub const FILES: &[(&str, &str)] = &[
     ("quantities", include_str!("../assets/lexicon/quantities.toml")),
     ("names", include_str!("../assets/lexicon/names.toml")),
     ("numbers", include_str!("../assets/lexicon/numbers.toml")),
+    ("polarity", include_str!("../assets/lexicon/polarity.toml")),
+    ("attribution", include_str!("../assets/lexicon/attribution.toml")),
 ];
 
 /// Examples an entry must match and must not match, written by us.

@@ -1,0 +1,109 @@
+//! Who a quotation is attributed to (`assets/lexicon/attribution.toml`):
+//! the people named outside the quotation marks of a sentence that says
+//! who spoke. Quotes attributed to different speakers never group.
+
+use crate::names::{self, NameMention};
+use crate::tokens;
+use serde::Deserialize;
+use std::sync::LazyLock;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Attribution {
+    speech: Speech,
+    #[cfg_attr(not(test), allow(dead_code))]
+    examples: crate::lexicon::Examples,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Speech {
+    verbs: Vec<String>,
+}
+
+static ATTRIBUTION: LazyLock<Attribution> = LazyLock::new(|| crate::lexicon::parse("attribution"));
+
+fn is_quote_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '«' | '»')
+}
+
+/// The surnames (folded keys) a sentence's quotation is attributed to:
+/// the people named outside the quotation marks when a speech verb is
+/// there too. Empty
+/// when the sentence quotes no one or names no speaker. `names` have spans
+/// relative to a text in which the sentence starts at `start`.
+#[must_use]
+pub(super) fn speakers(text: &str, start: usize, names: &[NameMention]) -> Vec<String> {
+    if !text.chars().any(is_quote_mark) {
+        return Vec::new();
+    }
+    // Byte offsets inside quotation marks (an unclosed quote runs to the end).
+    let mut quoted: Vec<(usize, usize)> = Vec::new();
+    let mut open: Option<usize> = None;
+    for (at, c) in text.char_indices() {
+        let opens = c == '“' || c == '«' || (c == '"' && open.is_none());
+        match open {
+            Some(from) if is_quote_mark(c) && !opens || (c == '"' && open.is_some()) => {
+                quoted.push((from, at));
+                open = None;
+            }
+            None if opens => open = Some(at),
+            _ => {}
+        }
+    }
+    if let Some(from) = open {
+        quoted.push((from, text.len()));
+    }
+    let inside = |at: usize| quoted.iter().any(|(a, b)| (*a..*b).contains(&at));
+    let speech = &ATTRIBUTION.speech;
+    let speaks = tokens::words(text)
+        .filter(|w| !inside(w.span.start))
+        .any(|w| speech.verbs.iter().any(|v| *v == tokens::fold_word(w.text)));
+    if !speaks {
+        return Vec::new();
+    }
+    let mut found: Vec<String> = names
+        .iter()
+        .filter(|name| names::is_personal(&name.words))
+        .filter(|name| name.span.start.checked_sub(start).is_some_and(|from| !inside(from)))
+        .filter_map(|name| name.words.last().map(|w| names::fold_key(w)))
+        .collect();
+    found.sort();
+    found.dedup();
+    found
+}
+
+/// Whether two sentences quote different speakers.
+#[must_use]
+pub(super) fn different(a: &[String], b: &[String]) -> bool {
+    !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.contains(x))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn of(text: &str) -> Vec<String> {
+        speakers(text, 0, &names::extract(text, &std::collections::HashSet::new()))
+    }
+
+    #[test]
+    fn examples() {
+        for example in &ATTRIBUTION.examples.matches {
+            let (text, surname) = example.split_once(" | ").expect("text | surname");
+            assert!(of(text).iter().any(|s| s == surname), "{text}: {:?}", of(text));
+        }
+        for example in &ATTRIBUTION.examples.no_match {
+            let (text, surname) = example.split_once(" | ").expect("text | surname");
+            assert!(!of(text).iter().any(|s| s == surname), "{text}");
+        }
+    }
+
+    #[test]
+    fn quotes_of_different_speakers_differ() {
+        let a = of("“This is a gross abuse of power,” said Ilse Varga.");
+        let b = of("“It is a gross abuse of power,” Olek Brandt said on Friday.");
+        assert!(different(&a, &b), "{a:?} {b:?}");
+        assert!(!different(&a, &of("“It is an abuse of power,” Mayor Ilse Varga told reporters.")));
+    }
+}
