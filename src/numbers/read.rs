@@ -429,7 +429,17 @@ pub(super) fn hedge_before(raw: &[Token<'_>], lower: &[String], start: usize) ->
         |back: usize| start.checked_sub(back).and_then(|i| lower.get(i)).map(String::as_str).unwrap_or_default();
     let mut qualifier = Qualifier::Exact;
     let mut surface_start = raw[start].span.start;
-    if let Some((length, hedge)) = hedge_ending_at(lower, start) {
+    // "$184 million over eight years", "5 percent under two years": a
+    // one-word hedge right after another figure joins the two; it hedges
+    // neither.
+    let ends_figure = |i: usize| {
+        lower
+            .get(i)
+            .is_some_and(|w| w.chars().any(|c| c.is_ascii_digit()) || NUMBERS.scales.contains(w) || w == "percent")
+    };
+    let joins_figures =
+        |length: usize| length == 1 && start >= 2 && matches!(previous(1), "over" | "under") && ends_figure(start - 2);
+    if let Some((length, hedge)) = hedge_ending_at(lower, start).filter(|(length, _)| !joins_figures(*length)) {
         qualifier = hedge;
         surface_start = raw[start - length].span.start;
     }

@@ -221,3 +221,11 @@ fn bounds_and_ranges_from_comparatives() {
     let at_most = figure("less than or equal to 100");
     assert_eq!((at_most.low, at_most.high), (0.0, 100.0));
 }
+
+#[test]
+fn over_right_after_a_figure_joins_two_figures_and_hedges_neither() {
+    let read = found("The club offered $90 million over eight years, and over 3,000 fans cheered.");
+    let qualifiers: Vec<(&str, &str)> = read.iter().map(|(text, _, q, _)| (text.as_str(), *q)).collect();
+    assert!(qualifiers.contains(&("eight years", "exact")), "{qualifiers:?}");
+    assert!(qualifiers.contains(&("over 3,000", "over")), "{qualifiers:?}");
+}
