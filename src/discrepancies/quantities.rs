@@ -62,6 +62,8 @@ pub(crate) mod weight {
     /// One figure is tied to a year, the other to none (an earlier disaster,
     /// last year's total).
     pub const ONE_SIDED_TIME: f64 = -0.25;
+    /// Both are tied to one time ("last year" / "in the last fiscal year").
+    pub const SAME_TIME: f64 = 0.1;
 }
 
 /// Values farther apart than this ratio are different quantities unless
@@ -419,6 +421,21 @@ fn identities_conflict(a: &Identity, b: &Identity, years: (Option<i32>, Option<i
     if a.part != b.part || a.rate != b.rate {
         return true;
     }
+    if shared_time(a, b, years) == Some(false) {
+        return true;
+    }
+    // Both relative and unresolved: "last year" against "this year".
+    let relative = |identity: &Identity| -> Vec<i32> {
+        identity.times.iter().filter_map(|t| if let Time::Relative(r) = t { Some(*r) } else { None }).collect()
+    };
+    let (ra, rb) = (relative(a), relative(b));
+    !ra.is_empty() && !rb.is_empty() && !ra.iter().any(|r| rb.contains(r)) && (years.0.is_none() || years.1.is_none())
+}
+
+/// Whether two figures are tied to one time: `None` when either is tied to
+/// none that can be placed, else whether some time of one is a time of the
+/// other ("since 2007" is the stretch "from 2007 to 2014" of a later report).
+fn shared_time(a: &Identity, b: &Identity, years: (Option<i32>, Option<i32>)) -> Option<bool> {
     let resolve = |time: &Time, year: Option<i32>| match time {
         Time::Year(y) => Some((*y, *y)),
         Time::Relative(r) => year.map(|y| (y + r, y + r)),
@@ -433,15 +450,15 @@ fn identities_conflict(a: &Identity, b: &Identity, years: (Option<i32>, Option<i
         x == y || (x.0 == y.0 && x.0 != x.1 && y.0 != y.1 && (x.1 == OPEN_END || y.1 == OPEN_END))
     };
     let (ya, yb) = (resolved(a, years.0), resolved(b, years.1));
-    if !ya.is_empty() && !yb.is_empty() && !ya.iter().any(|x| yb.iter().any(|y| same(x, y))) {
-        return true;
+    if ya.is_empty() || yb.is_empty() {
+        // Undated articles: "last year" meets "the last fiscal year" as written.
+        let relative = |identity: &Identity| -> Vec<i32> {
+            identity.times.iter().filter_map(|t| if let Time::Relative(r) = t { Some(*r) } else { None }).collect()
+        };
+        let (ra, rb) = (relative(a), relative(b));
+        return (!ra.is_empty() && !rb.is_empty() && ra.iter().any(|r| rb.contains(r))).then_some(true);
     }
-    // Both relative and unresolved: "last year" against "this year".
-    let relative = |identity: &Identity| -> Vec<i32> {
-        identity.times.iter().filter_map(|t| if let Time::Relative(r) = t { Some(*r) } else { None }).collect()
-    };
-    let (ra, rb) = (relative(a), relative(b));
-    !ra.is_empty() && !rb.is_empty() && !ra.iter().any(|r| rb.contains(r)) && (years.0.is_none() || years.1.is_none())
+    Some(ya.iter().any(|x| yb.iter().any(|y| same(x, y))))
 }
 
 /// Whether a figure is tied to a single year at least two years before its
@@ -555,6 +572,9 @@ fn link_score(a: &Candidate<'_>, b: &Candidate<'_>) -> Option<f64> {
     }
     if earlier_year(ia, a.year) && ib.times.is_empty() || earlier_year(ib, b.year) && ia.times.is_empty() {
         score += weight::ONE_SIDED_TIME;
+    }
+    if shared_time(ia, ib, (a.year, b.year)) == Some(true) {
+        score += weight::SAME_TIME;
     }
     Some(score)
 }

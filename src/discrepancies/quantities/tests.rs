@@ -404,3 +404,25 @@ fn since_a_year_is_the_stretch_a_later_report_dates_from_it() {
         "one year is not the stretch"
     );
 }
+
+#[test]
+fn one_stated_time_is_evidence_of_one_quantity() {
+    let timed = score(
+        "There were roughly 520,000 arrests at the Norland border last year.",
+        "Apprehensions at the Norland border fell to 400,000 in the last fiscal year.",
+    );
+    let untimed = score(
+        "There were roughly 520,000 arrests at the Norland border.",
+        "Apprehensions at the Norland border fell to 400,000.",
+    );
+    let (Some(timed), Some(untimed)) = (timed, untimed) else { panic!("both link: {timed:?} {untimed:?}") };
+    assert!(timed > untimed + 0.05, "{timed} vs {untimed}");
+    assert_eq!(
+        score(
+            "There were 520,000 arrests at the Norland border last year.",
+            "Norland border arrests reached 400,000 this year."
+        ),
+        None,
+        "last year and this year are two quantities"
+    );
+}
