@@ -101,18 +101,6 @@ pub fn find_quantities(
     list
 }
 
-/// Which way a hedge points: up ("more than", "at least"), down ("under",
-/// "at most"), both (a range) or nowhere ("about" and exact figures).
-fn hedge_direction(qualifier: crate::model::Qualifier) -> &'static str {
-    use crate::model::Qualifier;
-    match qualifier {
-        Qualifier::Over | Qualifier::AtLeast => "+",
-        Qualifier::Under | Qualifier::AtMost => "-",
-        Qualifier::Range => "~",
-        Qualifier::Exact | Qualifier::Approx => "",
-    }
-}
-
 /// True when some article's versions (figures, dates or spellings, as a
 /// set) differ from another's.
 pub(crate) fn articles_differ(discrepancy: &Discrepancy, articles: &[Article]) -> bool {
@@ -122,7 +110,7 @@ pub(crate) fn articles_differ(discrepancy: &Discrepancy, articles: &[Article]) -
             // The hedge's direction is part of a version: "$250,000" and
             // "more than $250,000" are two versions; "about" is not a
             // direction (the quantity finder reads it as the figure).
-            Evidence::Figure(figure) => format!("{:e}{}", figure.value, hedge_direction(figure.qualifier)),
+            Evidence::Figure(figure) => format!("{:e}/{}", figure.value, figure.qualifier.direction()),
             Evidence::Date(date) => format!("{date:?}"),
             Evidence::Spelling | Evidence::Detail(_) => articles
                 .get(mention.at.article)

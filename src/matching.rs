@@ -267,11 +267,7 @@ fn assign_groups(
             rejected.insert(key);
             continue;
         }
-        let (keep, absorb) =
-            if members[root_a].len() >= members[root_b].len() { (root_a, root_b) } else { (root_b, root_a) };
-        let absorbed = std::mem::take(&mut members[absorb]);
-        members[keep].extend(absorbed);
-        parent[absorb] = keep;
+        join(&mut parent, &mut members, root_a, root_b);
     }
     // Second pass: pairs below the bar that context supports.
     context::context_pass(refs, space, traits, &near, &mut parent, &mut members, settings);
@@ -411,6 +407,16 @@ fn average_link(refs: &[SentenceRef], space: &Space, people: &[People], a: &[usi
         }
     }
     if pairs == 0 { 0.0 } else { total / pairs as f64 }
+}
+
+/// Joins two groups (their roots): the smaller one's members move to the
+/// larger, whose root becomes the other's parent.
+fn join(parent: &mut [usize], members: &mut [Vec<usize>], root_a: usize, root_b: usize) {
+    let (keep, absorb) =
+        if members[root_a].len() >= members[root_b].len() { (root_a, root_b) } else { (root_b, root_a) };
+    let absorbed = std::mem::take(&mut members[absorb]);
+    members[keep].extend(absorbed);
+    parent[absorb] = keep;
 }
 
 fn find(parent: &mut [usize], mut i: usize) -> usize {

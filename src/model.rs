@@ -347,6 +347,19 @@ impl Qualifier {
             Self::Range => "range",
         }
     }
+
+    /// Which way the hedge points: 1 up ("more than", "at least"), -1 down
+    /// ("under", "at most"), 2 both ways (a range), 0 nowhere ("about" reads
+    /// as the figure itself, as an exact figure does).
+    #[must_use]
+    pub const fn direction(self) -> i8 {
+        match self {
+            Self::Over | Self::AtLeast => 1,
+            Self::Under | Self::AtMost => -1,
+            Self::Range => 2,
+            Self::Exact | Self::Approx => 0,
+        }
+    }
 }
 
 /// The figure behind a number mention.

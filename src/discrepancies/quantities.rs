@@ -409,8 +409,9 @@ fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f64 {
 /// The end of a stretch of years still running ("since 2007").
 const OPEN_END: i32 = i32::MAX;
 
-/// Whether two identities cannot be one quantity whatever else agrees.
-fn identities_conflict(a: &Identity, b: &Identity, years: (Option<i32>, Option<i32>)) -> bool {
+/// Whether two identities cannot be one quantity whatever else agrees;
+/// `time` is their [`shared_time`].
+fn identities_conflict(a: &Identity, b: &Identity, years: (Option<i32>, Option<i32>), time: Option<bool>) -> bool {
     if let (Some(x), Some(y)) = (a.predicate, b.predicate)
         && x.exclusive
         && y.exclusive
@@ -421,14 +422,11 @@ fn identities_conflict(a: &Identity, b: &Identity, years: (Option<i32>, Option<i
     if a.part != b.part || a.rate != b.rate {
         return true;
     }
-    if shared_time(a, b, years) == Some(false) {
+    if time == Some(false) {
         return true;
     }
     // Both relative and unresolved: "last year" against "this year".
-    let relative = |identity: &Identity| -> Vec<i32> {
-        identity.times.iter().filter_map(|t| if let Time::Relative(r) = t { Some(*r) } else { None }).collect()
-    };
-    let (ra, rb) = (relative(a), relative(b));
+    let (ra, rb) = (relative_years(a), relative_years(b));
     !ra.is_empty() && !rb.is_empty() && !ra.iter().any(|r| rb.contains(r)) && (years.0.is_none() || years.1.is_none())
 }
 
@@ -452,13 +450,15 @@ fn shared_time(a: &Identity, b: &Identity, years: (Option<i32>, Option<i32>)) ->
     let (ya, yb) = (resolved(a, years.0), resolved(b, years.1));
     if ya.is_empty() || yb.is_empty() {
         // Undated articles: "last year" meets "the last fiscal year" as written.
-        let relative = |identity: &Identity| -> Vec<i32> {
-            identity.times.iter().filter_map(|t| if let Time::Relative(r) = t { Some(*r) } else { None }).collect()
-        };
-        let (ra, rb) = (relative(a), relative(b));
+        let (ra, rb) = (relative_years(a), relative_years(b));
         return (!ra.is_empty() && !rb.is_empty() && ra.iter().any(|r| rb.contains(r))).then_some(true);
     }
     Some(ya.iter().any(|x| yb.iter().any(|y| same(x, y))))
+}
+
+/// The years a figure is tied to relative to its article's ("last year": -1).
+fn relative_years(identity: &Identity) -> Vec<i32> {
+    identity.times.iter().filter_map(|t| if let Time::Relative(r) = t { Some(*r) } else { None }).collect()
 }
 
 /// Whether a figure is tied to a single year at least two years before its
@@ -512,7 +512,8 @@ fn link_score(a: &Candidate<'_>, b: &Candidate<'_>) -> Option<f64> {
             ia.names.iter().any(|n| !ib.names.contains(n)) && ib.names.iter().any(|n| !ia.names.contains(n));
         return (alike && close && !predicates_differ && !names_differ).then_some(1.0);
     }
-    if identities_conflict(ia, ib, (a.year, b.year)) {
+    let time = shared_time(ia, ib, (a.year, b.year));
+    if identities_conflict(ia, ib, (a.year, b.year), time) {
         return None;
     }
     if let (Some(p), Some(q)) = (&a.person, &b.person)
@@ -573,7 +574,7 @@ fn link_score(a: &Candidate<'_>, b: &Candidate<'_>) -> Option<f64> {
     if earlier_year(ia, a.year) && ib.times.is_empty() || earlier_year(ib, b.year) && ia.times.is_empty() {
         score += weight::ONE_SIDED_TIME;
     }
-    if shared_time(ia, ib, (a.year, b.year)) == Some(true) {
+    if time == Some(true) {
         score += weight::SAME_TIME;
     }
     Some(score)
@@ -588,13 +589,7 @@ struct Reading {
 }
 
 fn reading(figure: &Figure) -> Reading {
-    let direction = match figure.qualifier {
-        Qualifier::Over | Qualifier::AtLeast => 1,
-        Qualifier::Under | Qualifier::AtMost => -1,
-        Qualifier::Range => 2,
-        Qualifier::Exact | Qualifier::Approx => 0,
-    };
-    Reading { value: figure.value, direction }
+    Reading { value: figure.value, direction: figure.qualifier.direction() }
 }
 
 /// Whether two readings say the same. A year is a point on a calendar,

@@ -13,7 +13,7 @@
 //! captions) and at least one of them ungrouped.
 
 use super::space::Space;
-use super::{People, find, name_conflict};
+use super::{People, find, join, name_conflict};
 use crate::model::{SentenceKind, SentenceRef};
 use std::collections::HashMap;
 
@@ -132,11 +132,7 @@ pub(super) fn context_pass(
         if per_article.values().any(|c| *c > 3) {
             continue;
         }
-        let (keep, absorb) =
-            if members[root_a].len() >= members[root_b].len() { (root_a, root_b) } else { (root_b, root_a) };
-        let absorbed = std::mem::take(&mut members[absorb]);
-        members[keep].extend(absorbed);
-        parent[absorb] = keep;
+        join(parent, members, root_a, root_b);
     }
 }
 

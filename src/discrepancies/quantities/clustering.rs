@@ -138,23 +138,61 @@ pub(super) fn cluster(candidates: &[Candidate<'_>], inputs: &Inputs<'_>) -> Vec<
     // billion" for one fund before a weaker link to the "$8 billion" total
     // can claim it).
     links.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
-    let mut clusters: Vec<Vec<usize>> = (0..candidates.len()).map(|i| vec![i]).collect();
+    let mut forming: Vec<Forming> = candidates.iter().enumerate().map(|(i, c)| Forming::single(i, c)).collect();
     let mut owner: Vec<usize> = (0..candidates.len()).collect();
     for (_, a, b) in links {
         let (x, y) = (owner[a], owner[b]);
-        if x == y || !can_merge(&clusters[x], &clusters[y], candidates, &apart, threshold) {
+        if x == y || !can_merge(&forming[x], &forming[y], candidates, &apart, threshold) {
             continue;
         }
-        let (keep, gone) = if clusters[x].len() >= clusters[y].len() { (x, y) } else { (y, x) };
-        let moved = std::mem::take(&mut clusters[gone]);
-        for member in &moved {
+        let (keep, gone) = if forming[x].members.len() >= forming[y].members.len() { (x, y) } else { (y, x) };
+        let moved = std::mem::take(&mut forming[gone]);
+        for member in &moved.members {
             owner[*member] = keep;
         }
-        clusters[keep].extend(moved);
-        clusters[keep].sort_unstable();
+        forming[keep].absorb(moved);
     }
-    clusters.retain(|members| !members.is_empty());
-    clusters
+    forming.into_iter().map(|f| f.members).filter(|members| !members.is_empty()).collect()
+}
+
+/// A quantity being formed: its members in reading order, their sentences,
+/// and per article the lowest upper bound and highest lower bound of its
+/// figures, kept as members join so a merge is checked without a rescan.
+#[derive(Default)]
+struct Forming {
+    members: Vec<usize>,
+    sentences: HashSet<SentenceRef>,
+    bounds: HashMap<usize, (f64, f64)>,
+}
+
+impl Forming {
+    fn single(index: usize, candidate: &Candidate<'_>) -> Self {
+        let figure = &candidate.mention.figure;
+        Self {
+            members: vec![index],
+            sentences: HashSet::from([candidate.at]),
+            bounds: HashMap::from([(candidate.at.article, (figure.high, figure.low))]),
+        }
+    }
+
+    fn absorb(&mut self, other: Self) {
+        self.members.extend(other.members);
+        self.members.sort_unstable();
+        self.sentences.extend(other.sentences);
+        for (article, (high, low)) in other.bounds {
+            let entry = self.bounds.entry(article).or_insert((f64::INFINITY, f64::NEG_INFINITY));
+            entry.0 = entry.0.min(high);
+            entry.1 = entry.1.max(low);
+        }
+    }
+
+    /// Whether some figure here and some figure there, of one article,
+    /// cannot both be true.
+    fn disjoint_in_some_article(&self, other: &Self) -> bool {
+        other.bounds.iter().any(|(article, (high, low))| {
+            self.bounds.get(article).is_some_and(|(lowest_high, highest_low)| lowest_high < low || high < highest_low)
+        })
+    }
 }
 
 /// How likely two figures are one quantity, `None` when they cannot be:
@@ -171,34 +209,16 @@ pub(super) fn pair_score(a: &Candidate<'_>, b: &Candidate<'_>, apart: &StatedApa
 /// one sentence are two quantities), no article whose figures in them could
 /// not both be true, and their members link on average (a bounded sample of
 /// each, so the cost stays linear).
-fn can_merge(x: &[usize], y: &[usize], candidates: &[Candidate<'_>], apart: &StatedApart<'_>, threshold: f64) -> bool {
-    let mut bounds: HashMap<usize, (f64, f64)> = HashMap::new();
-    let mut sentences: HashSet<SentenceRef> = HashSet::new();
-    for member in x {
-        let candidate = &candidates[*member];
-        sentences.insert(candidate.at);
-        let entry = bounds.entry(candidate.at.article).or_insert((f64::INFINITY, f64::NEG_INFINITY));
-        entry.0 = entry.0.min(candidate.mention.figure.high);
-        entry.1 = entry.1.max(candidate.mention.figure.low);
-    }
-    for member in y {
-        let candidate = &candidates[*member];
-        if sentences.contains(&candidate.at) {
-            return false;
-        }
-        let figure = &candidate.mention.figure;
-        if bounds
-            .get(&candidate.at.article)
-            .is_some_and(|(lowest_high, highest_low)| *lowest_high < figure.low || figure.high < *highest_low)
-        {
-            return false;
-        }
+fn can_merge(x: &Forming, y: &Forming, candidates: &[Candidate<'_>], apart: &StatedApart<'_>, threshold: f64) -> bool {
+    let (small, large) = if x.sentences.len() <= y.sentences.len() { (x, y) } else { (y, x) };
+    if small.sentences.iter().any(|at| large.sentences.contains(at)) || large.disjoint_in_some_article(small) {
+        return false;
     }
     let sample = |members: &[usize]| -> Vec<usize> {
         let tail = members.len().saturating_sub(SAMPLE_HEAD).min(SAMPLE_TAIL);
         members.iter().take(SAMPLE_HEAD).chain(members.iter().rev().take(tail)).copied().collect()
     };
-    let (sx, sy) = (sample(x), sample(y));
+    let (sx, sy) = (sample(&x.members), sample(&y.members));
     let mut total = 0.0;
     let mut count = 0usize;
     for a in &sx {
