@@ -7,10 +7,13 @@
 //! so they are never taken for counts of the same thing.
 //!
 //! Reading the value and hedge is `read`, telling what sort of figure it is
-//! `classify`, and what it counts and what happened to it `context`.
+//! `classify`, and what it counts and what happened to it `context`;
+//! `identity` reads each figure's whole clause (counted thing, predicate,
+//! scope, time) for the quantity finder.
 
 mod classify;
 mod context;
+pub mod identity;
 mod lexicon;
 mod read;
 #[cfg(test)]

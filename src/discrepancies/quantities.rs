@@ -2,7 +2,7 @@
 //! the list of every quantity the articles share.
 //!
 //! Each figure carries its identity, read from its own clause
-//! ([`super::identity`]): what it counts, what happened to it, its scope and
+//! ([`crate::numbers::identity`]): what it counts, what happened to it, its scope and
 //! time. Figures of different articles are one quantity when their
 //! identities agree; sentence groups, shared clause words, shared names and
 //! close values are evidence, weighed by [`weight`]. A quantity whose
@@ -11,11 +11,11 @@
 //! `changed` when the figure moved between reports.
 
 use super::Inputs;
-use super::identity::{Identity, Time};
 use crate::model::{
     Agreement, Discrepancy, DiscrepancyKind, Evidence, Figure, Mention, Qualifier, Quantity, QuantityFigure,
     SentenceRef, Span, Verdict,
 };
+use crate::numbers::identity::{Identity, Time};
 use crate::numbers::{NumberMention, QuantityClass};
 use crate::tokens::Term;
 #[cfg(test)]
@@ -164,7 +164,7 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
             if analysis.numbers.is_empty() && years.is_empty() {
                 continue;
             }
-            let identities = super::identity::read_sentence(text, &spans, &names);
+            let identities = crate::numbers::identity::read_sentence(text, &spans, &names);
             let first_of_sentence = candidates.len();
             let at = SentenceRef { article: a, sentence: s };
             let group = inputs.matching.sentence_groups[a][s];
@@ -203,7 +203,8 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
                 // The year's own clause, read with the figures around it.
                 let mut with_year = spans.clone();
                 with_year.push(span);
-                let identity = super::identity::read_sentence(text, &with_year, &names).pop().unwrap_or_default();
+                let identity =
+                    crate::numbers::identity::read_sentence(text, &with_year, &names).pop().unwrap_or_default();
                 let context = context_vector(&identity.clause, inputs, &mut vocabulary);
                 let mention = NumberMention {
                     span: span.shifted(offset),

@@ -12,7 +12,7 @@ fn candidate(text: &str, article: usize, index: usize) -> (NumberMention, Identi
     let spans: Vec<Span> = mentions.iter().map(|m| m.span).collect();
     let names: Vec<Span> =
         crate::names::extract(text, &std::collections::HashSet::new()).into_iter().map(|n| n.span).collect();
-    let identity = super::super::identity::read_sentence(text, &spans, &names).swap_remove(index);
+    let identity = crate::numbers::identity::read_sentence(text, &spans, &names).swap_remove(index);
     let _ = article;
     (mentions[index].clone(), identity)
 }
