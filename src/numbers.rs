@@ -135,43 +135,6 @@ pub fn read_all_with_terms(text: &str, terms: &[(String, Span)]) -> Vec<NumberMe
     join_bounds(text, mentions)
 }
 
-/// Words that make "from 5 to 10" a change rather than a range.
-const CHANGE_WORDS: &[&str] = &[
-    "rose",
-    "rise",
-    "rises",
-    "risen",
-    "fell",
-    "fall",
-    "falls",
-    "fallen",
-    "increased",
-    "increase",
-    "increases",
-    "decreased",
-    "decrease",
-    "grew",
-    "grown",
-    "dropped",
-    "drop",
-    "jumped",
-    "climbed",
-    "raised",
-    "cut",
-    "lowered",
-    "reduced",
-    "changed",
-    "went",
-    "up",
-    "down",
-    "moved",
-    "revised",
-    "shrank",
-    "slipped",
-    "surged",
-    "soared",
-];
-
 /// The second number of a range after `parsed` ("between 5 and 10",
 /// "5-10", "1000 - 5000", "from 200 to 3000", "20 to 30", "20 through
 /// 100", "20~100"), with the index after it.
@@ -189,7 +152,7 @@ fn range_end(
     let digit_follows = raw.get(parsed.end + 1).is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()));
     let between = before(1) == "between" && connector == "and";
     let dashed = matches!(connector, "-" | "–" | "—" | "~") && parsed.written_in_digits && digit_follows;
-    let change = (1..=4).any(|back| CHANGE_WORDS.contains(&before(back)));
+    let change = (1..=4).any(|back| lexicon::NUMBERS.change_words.contains(before(back)));
     let to = matches!(connector, "to" | "through") && !change;
     if !between && !dashed && !to {
         return None;

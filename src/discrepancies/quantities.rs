@@ -297,9 +297,6 @@ fn speaks_of_someone(text: &str) -> bool {
     crate::tokens::words(text).take(12).any(|w| matches!(w.text, "He" | "She" | "he" | "she" | "His" | "his"))
 }
 
-/// Words that set one source's figure against another's in one sentence.
-const CONTRAST: &[&str] = &["but", "while", "whereas", "although", "though", "however"];
-
 /// Marks figures of one sentence that give two readings of one thing
 /// ("Tehran's center put the magnitude at 5.9, but the U.S. survey said
 /// 6.1"): each figure is compared with the next one of its class only, so
@@ -318,7 +315,7 @@ fn mark_contrasted(sentence: &mut [Candidate<'_>], text: &str, offset: usize) {
         }
         let between = text.get(a.mention.span.end.saturating_sub(offset)..b.mention.span.start.saturating_sub(offset));
         let contrasted = between.is_some_and(|gap| {
-            crate::tokens::words(gap).any(|w| CONTRAST.contains(&crate::tokens::fold_word(w.text).as_str()))
+            crate::tokens::words(gap).any(|w| crate::numbers::identity::is_contrast(&crate::tokens::fold_word(w.text)))
         });
         if contrasted {
             before[i - 1].contrasted = true;

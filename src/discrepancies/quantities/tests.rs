@@ -426,3 +426,34 @@ fn one_stated_time_is_evidence_of_one_quantity() {
         "last year and this year are two quantities"
     );
 }
+
+/// The contrast words of `identity.toml` at work: in each `match` sentence
+/// the two figures are marked as two readings of one thing, in each
+/// `no_match` sentence they are not.
+#[test]
+fn contrast_word_examples_mark_two_readings() {
+    let examples = crate::numbers::identity::contrast_examples();
+    assert!(!examples.matches.is_empty() && !examples.no_match.is_empty());
+    for (sentences, expected) in [(&examples.matches, true), (&examples.no_match, false)] {
+        for text in sentences {
+            let read: Vec<(NumberMention, Identity)> = (0..2).map(|i| candidate(text, 0, i)).collect();
+            let mut sentence: Vec<Candidate<'_>> = read
+                .iter()
+                .map(|(mention, identity)| Candidate {
+                    at: SentenceRef { article: 0, sentence: 0 },
+                    mention: Cow::Borrowed(mention),
+                    identity: identity.clone(),
+                    context: Vec::new(),
+                    group: None,
+                    year: None,
+                    lead: Vec::new(),
+                    written: None,
+                    person: None,
+                    contrasted: false,
+                })
+                .collect();
+            mark_contrasted(&mut sentence, text, 0);
+            assert!(sentence.iter().all(|c| c.contrasted == expected), "{text:?}");
+        }
+    }
+}
