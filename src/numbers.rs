@@ -7,11 +7,14 @@
 //! so they are never taken for counts of the same thing.
 //!
 //! Reading the value and hedge is `read`, telling what sort of figure it is
-//! `classify`, and what it counts and what happened to it `context`.
+//! `classify`, and what it counts and what happened to it `context`;
+//! `identity` reads each figure's whole clause (counted thing, predicate,
+//! scope, time) for the quantity finder.
 
 mod ages;
 mod classify;
 mod context;
+pub mod identity;
 mod lexicon;
 mod read;
 #[cfg(test)]
@@ -187,43 +190,6 @@ fn in_base_unit_or_same(mention: &NumberMention) -> Option<NumberMention> {
     in_base_unit(mention).or_else(|| matches!(mention.class, QuantityClass::Measure(_)).then(|| mention.clone()))
 }
 
-/// Words that make "from 5 to 10" a change rather than a range.
-const CHANGE_WORDS: &[&str] = &[
-    "rose",
-    "rise",
-    "rises",
-    "risen",
-    "fell",
-    "fall",
-    "falls",
-    "fallen",
-    "increased",
-    "increase",
-    "increases",
-    "decreased",
-    "decrease",
-    "grew",
-    "grown",
-    "dropped",
-    "drop",
-    "jumped",
-    "climbed",
-    "raised",
-    "cut",
-    "lowered",
-    "reduced",
-    "changed",
-    "went",
-    "up",
-    "down",
-    "moved",
-    "revised",
-    "shrank",
-    "slipped",
-    "surged",
-    "soared",
-];
-
 /// The second number of a range after `parsed` ("between 5 and 10",
 /// "5-10", "1000 - 5000", "from 200 to 3000", "20 to 30", "20 through
 /// 100", "20~100"), with the index after it.
@@ -241,7 +207,7 @@ fn range_end(
     let digit_follows = raw.get(parsed.end + 1).is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()));
     let between = before(1) == "between" && connector == "and";
     let dashed = matches!(connector, "-" | "–" | "—" | "~") && parsed.written_in_digits && digit_follows;
-    let change = (1..=4).any(|back| CHANGE_WORDS.contains(&before(back)));
+    let change = (1..=4).any(|back| lexicon::NUMBERS.change_words.contains(before(back)));
     let to = matches!(connector, "to" | "through") && !change;
     if !between && !dashed && !to {
         return None;

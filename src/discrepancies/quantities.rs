@@ -2,7 +2,7 @@
 //! the list of every quantity the articles share.
 //!
 //! Each figure carries its identity, read from its own clause
-//! ([`super::identity`]): what it counts, what happened to it, its scope and
+//! ([`crate::numbers::identity`]): what it counts, what happened to it, its scope and
 //! time. Figures of different articles are one quantity when their
 //! identities agree; sentence groups, shared clause words, shared names and
 //! close values are evidence, weighed by [`weight`]. A quantity whose
@@ -11,11 +11,11 @@
 //! `changed` when the figure moved between reports.
 
 use super::Inputs;
-use super::identity::{Identity, Time};
 use crate::model::{
     Agreement, Discrepancy, DiscrepancyKind, Evidence, Figure, Mention, Qualifier, Quantity, QuantityFigure,
     SentenceRef, Span, Verdict,
 };
+use crate::numbers::identity::{Identity, Time};
 use crate::numbers::{NumberMention, QuantityClass};
 use crate::tokens::Term;
 #[cfg(test)]
@@ -171,7 +171,7 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
             if analysis.numbers.is_empty() && years.is_empty() {
                 continue;
             }
-            let identities = super::identity::read_sentence(text, &spans, &names);
+            let identities = crate::numbers::identity::read_sentence(text, &spans, &names);
             let first_of_sentence = candidates.len();
             let local_names: Vec<crate::names::NameMention> = if analysis
                 .numbers
@@ -226,7 +226,8 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
                 // The year's own clause, read with the figures around it.
                 let mut with_year = spans.clone();
                 with_year.push(span);
-                let identity = super::identity::read_sentence(text, &with_year, &names).pop().unwrap_or_default();
+                let identity =
+                    crate::numbers::identity::read_sentence(text, &with_year, &names).pop().unwrap_or_default();
                 let context = context_vector(&identity.clause, inputs, &mut vocabulary);
                 let mention = NumberMention {
                     span: span.shifted(offset),
@@ -321,9 +322,6 @@ fn speaks_of_someone(text: &str) -> bool {
     crate::tokens::words(text).take(12).any(|w| matches!(w.text, "He" | "She" | "he" | "she" | "His" | "his"))
 }
 
-/// Words that set one source's figure against another's in one sentence.
-const CONTRAST: &[&str] = &["but", "while", "whereas", "although", "though", "however"];
-
 /// Marks figures of one sentence that give two readings of one thing
 /// ("Tehran's center put the magnitude at 5.9, but the U.S. survey said
 /// 6.1"): each figure is compared with the next one of its class only, so
@@ -342,7 +340,7 @@ fn mark_contrasted(sentence: &mut [Candidate<'_>], text: &str, offset: usize) {
         }
         let between = text.get(a.mention.span.end.saturating_sub(offset)..b.mention.span.start.saturating_sub(offset));
         let contrasted = between.is_some_and(|gap| {
-            crate::tokens::words(gap).any(|w| CONTRAST.contains(&crate::tokens::fold_word(w.text).as_str()))
+            crate::tokens::words(gap).any(|w| crate::numbers::identity::is_contrast(&crate::tokens::fold_word(w.text)))
         });
         if contrasted {
             before[i - 1].contrasted = true;

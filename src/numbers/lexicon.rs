@@ -34,6 +34,9 @@ pub(super) struct Numbers {
     pub(super) street_words: Words,
     pub(super) age_decades: AgeDecades,
     pub(super) age_verbs: AgeVerbs,
+    pub(super) change_words: Words,
+    pub(super) people_words: Words,
+    pub(super) verb_forms: Words,
     /// The hedges split into words, in file order (built after parsing).
     #[serde(skip)]
     hedge_words: Vec<(Vec<String>, Qualifier)>,
@@ -259,6 +262,8 @@ mod tests {
             ("street_words", &n.street_words.examples, address),
             ("age_decades", &n.age_decades.examples, age),
             ("age_verbs", &n.age_verbs.examples, age),
+            ("change_words", &n.change_words.examples, |m| m.is_some_and(|m| m.figure.low == m.figure.high)),
+            ("people_words", &n.people_words.examples, |m| m.is_some_and(|m| m.noun.as_deref() == Some("~peopl"))),
         ]
     }
 
@@ -280,6 +285,20 @@ mod tests {
     }
 
     #[test]
+    fn verb_forms_end_the_counted_noun() {
+        let examples = &NUMBERS.verb_forms.examples;
+        assert!(!examples.matches.is_empty() && !examples.no_match.is_empty());
+        for (sentences, expected) in [(&examples.matches, true), (&examples.no_match, false)] {
+            for sentence in sentences {
+                let figure = read_all(sentence).into_iter().next();
+                let next_word = figure.as_ref().and_then(|m| sentence[m.span.end..].split_whitespace().next());
+                let noun = figure.as_ref().and_then(|m| m.noun_text.as_deref());
+                assert_eq!(noun.is_some() && noun == next_word, expected, "{sentence:?} read as {figure:?}");
+            }
+        }
+    }
+
+    #[test]
     fn no_word_is_listed_twice_in_one_list() {
         let n = &*NUMBERS;
         let lists: Vec<(&str, Vec<&str>)> = vec![
@@ -292,6 +311,9 @@ mod tests {
             ("currency_words", n.currency_words.words.iter().map(|(w, _)| w.as_str()).collect()),
             ("kind_words", n.kind_words.words.iter().map(String::as_str).collect()),
             ("street_words", n.street_words.words.iter().map(String::as_str).collect()),
+            ("change_words", n.change_words.words.iter().map(String::as_str).collect()),
+            ("people_words", n.people_words.words.iter().map(String::as_str).collect()),
+            ("verb_forms", n.verb_forms.words.iter().map(String::as_str).collect()),
         ];
         for (list, words) in lists {
             let mut seen = std::collections::HashSet::new();

@@ -12,7 +12,7 @@ fn candidate(text: &str, article: usize, index: usize) -> (NumberMention, Identi
     let spans: Vec<Span> = mentions.iter().map(|m| m.span).collect();
     let names: Vec<Span> =
         crate::names::extract(text, &std::collections::HashSet::new()).into_iter().map(|n| n.span).collect();
-    let identity = super::super::identity::read_sentence(text, &spans, &names).swap_remove(index);
+    let identity = crate::numbers::identity::read_sentence(text, &spans, &names).swap_remove(index);
     let _ = article;
     (mentions[index].clone(), identity)
 }
@@ -449,4 +449,37 @@ fn one_stated_time_is_evidence_of_one_quantity() {
         None,
         "last year and this year are two quantities"
     );
+}
+
+/// The contrast words of `identity.toml` at work: in each `match` sentence
+/// the two figures are marked as two readings of one thing, in each
+/// `no_match` sentence they are not.
+#[test]
+fn contrast_word_examples_mark_two_readings() {
+    let examples = crate::numbers::identity::contrast_examples();
+    assert!(!examples.matches.is_empty() && !examples.no_match.is_empty());
+    for (sentences, expected) in [(&examples.matches, true), (&examples.no_match, false)] {
+        for text in sentences {
+            let read: Vec<(NumberMention, Identity)> = (0..2).map(|i| candidate(text, 0, i)).collect();
+            let mut sentence: Vec<Candidate<'_>> = read
+                .iter()
+                .map(|(mention, identity)| Candidate {
+                    at: SentenceRef { article: 0, sentence: 0 },
+                    mention: Cow::Borrowed(mention),
+                    identity: identity.clone(),
+                    context: Vec::new(),
+                    group: None,
+                    year: None,
+                    lead: Vec::new(),
+                    written: None,
+                    person: None,
+                    aged: Vec::new(),
+                    aged_name: None,
+                    contrasted: false,
+                })
+                .collect();
+            mark_contrasted(&mut sentence, text, 0);
+            assert!(sentence.iter().all(|c| c.contrasted == expected), "{text:?}");
+        }
+    }
 }
