@@ -338,14 +338,26 @@ fn build_mention(
 }
 
 /// A measure read in its dimension's base unit ("940 miles" as 1,512.8
-/// km), so figures written in other units of one dimension compare; `None`
-/// for other classes and for units already in their base.
+/// km), and a duration in seconds ("one minute" as 60), so figures written
+/// in other units of one dimension compare; `None` for other classes and
+/// for units already in their base.
 #[must_use]
 pub fn in_base_unit(mention: &NumberMention) -> Option<NumberMention> {
-    let QuantityClass::Measure(unit) = &mention.class else { return None };
-    let (base, factor) = lexicon::NUMBERS.conversions.get(unit)?;
+    let (base, factor) = match &mention.class {
+        QuantityClass::Measure(unit) => lexicon::NUMBERS.conversions.get(unit)?,
+        QuantityClass::Duration(unit) if unit != "second" => {
+            let days = lexicon::NUMBERS
+                .time_unit_days(unit)
+                .or_else(|| lexicon::NUMBERS.time_unit_days(&format!("{unit}s")))?;
+            ("second", days * 86400.0)
+        }
+        _ => return None,
+    };
     let mut converted = mention.clone();
-    converted.class = QuantityClass::Measure(base.into());
+    converted.class = match &mention.class {
+        QuantityClass::Duration(_) => QuantityClass::Duration(base.into()),
+        _ => QuantityClass::Measure(base.into()),
+    };
     converted.figure.unit = base.into();
     converted.figure.value *= factor;
     converted.figure.low *= factor;

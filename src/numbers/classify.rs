@@ -299,6 +299,16 @@ pub(super) fn classify(raw: &[Token<'_>], lower: &[String], start: usize, parsed
         class = QuantityClass::Percent;
         surface_start = raw[0].span.start;
     }
+    // "the tax rate was 35.72", "a jobless rate of 4.1": a bare figure given
+    // for a rate is a share in percent.
+    if matches!(class, QuantityClass::Count)
+        && !ordinal
+        && parsed.written_in_digits
+        && NUMBERS.rate_percent.given_for_rate(lower, start)
+        && NUMBERS.rate_percent.may_follow(after(end))
+    {
+        class = QuantityClass::Percent;
+    }
     if matches!(previous(1), "aged" | "age") || is_age_apposition(raw, lower, start, parsed) {
         class = QuantityClass::Age;
     }

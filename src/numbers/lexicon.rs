@@ -33,6 +33,8 @@ pub(super) struct Numbers {
     pub(super) scale_words: Words,
     pub(super) street_words: Words,
     pub(super) age_decades: AgeDecades,
+    pub(super) rate_percent: RatePercent,
+    pub(super) one_duration_cues: Words,
     pub(super) age_verbs: AgeVerbs,
     pub(super) change_words: Words,
     pub(super) people_words: Words,
@@ -107,6 +109,34 @@ impl AgeDecades {
 
     pub(super) fn part(&self, word: &str) -> Option<(f64, f64)> {
         self.parts.iter().find(|(w, ..)| w == word).map(|&(_, low, high)| (low, high))
+    }
+}
+
+/// A bare figure given for a rate ("the tax rate was 35.7").
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RatePercent {
+    nouns: Vec<String>,
+    /// Words between the rate noun and the figure ("was", "stood at").
+    links: Vec<String>,
+    /// What may follow the figure (anything else is what it counts).
+    followers: Vec<String>,
+    #[allow(dead_code, reason = "read by the tests")]
+    pub(super) examples: Examples,
+}
+
+impl RatePercent {
+    /// Whether a rate noun and one or two link words stand straight before
+    /// token `start`.
+    pub(super) fn given_for_rate(&self, lower: &[String], start: usize) -> bool {
+        let is = |list: &[String], i: usize| lower.get(i).is_some_and(|w| list.iter().any(|l| l == w));
+        (1..=2).any(|links| {
+            start > links && (start - links..start).all(|i| is(&self.links, i)) && is(&self.nouns, start - links - 1)
+        })
+    }
+
+    pub(super) fn may_follow(&self, word: &str) -> bool {
+        word.is_empty() || self.followers.iter().any(|w| w == word)
     }
 }
 
@@ -261,6 +291,8 @@ mod tests {
             ("scale_words", &n.scale_words.examples, scale),
             ("street_words", &n.street_words.examples, address),
             ("age_decades", &n.age_decades.examples, age),
+            ("rate_percent", &n.rate_percent.examples, percent),
+            ("one_duration_cues", &n.one_duration_cues.examples, duration),
             ("age_verbs", &n.age_verbs.examples, age),
             ("change_words", &n.change_words.examples, |m| m.is_some_and(|m| m.figure.low == m.figure.high)),
             ("people_words", &n.people_words.examples, |m| m.is_some_and(|m| m.noun.as_deref() == Some("~peopl"))),

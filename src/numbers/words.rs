@@ -101,10 +101,13 @@ pub(super) fn parse_words(lower: &[String], start: usize) -> Option<Parsed> {
     let noun_follows = lower
         .get(end)
         .is_some_and(|w| w.chars().all(char::is_alphabetic) && !tokens::is_stop_word(w) && !NUMBERS.is_time_unit(w));
+    // "for around one minute": a lasting time after "for" or a hedge.
+    let lasting = lower.get(end).is_some_and(|w| NUMBERS.is_time_unit(w))
+        && start.checked_sub(1).is_some_and(|i| NUMBERS.one_duration_cues.contains(&lower[i]));
     if article && value == 0.0 {
         return None;
     }
-    Some(Parsed { value, end, pronoun: lone_one && !noun_follows, ..Parsed::default() })
+    Some(Parsed { value, end, pronoun: lone_one && !noun_follows && !lasting, ..Parsed::default() })
 }
 
 /// What the last word read by [`accumulate`] was.
