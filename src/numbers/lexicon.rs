@@ -32,11 +32,11 @@ pub(super) struct Numbers {
     pub(super) kind_words: Words,
     pub(super) scale_words: Words,
     pub(super) street_words: Words,
+    pub(super) age_decades: AgeDecades,
+    pub(super) age_verbs: AgeVerbs,
     pub(super) change_words: Words,
     pub(super) people_words: Words,
     pub(super) verb_forms: Words,
-    pub(super) age_decades: AgeDecades,
-    pub(super) age_verbs: AgeVerbs,
     /// The hedges split into words, in file order (built after parsing).
     #[serde(skip)]
     hedge_words: Vec<(Vec<String>, Qualifier)>,
@@ -260,10 +260,10 @@ mod tests {
             ("kind_words", &n.kind_words.examples, kind),
             ("scale_words", &n.scale_words.examples, scale),
             ("street_words", &n.street_words.examples, address),
-            ("change_words", &n.change_words.examples, |m| m.is_some_and(|m| m.figure.low == m.figure.high)),
-            ("people_words", &n.people_words.examples, |m| m.is_some_and(|m| m.noun.as_deref() == Some("~peopl"))),
             ("age_decades", &n.age_decades.examples, age),
             ("age_verbs", &n.age_verbs.examples, age),
+            ("change_words", &n.change_words.examples, |m| m.is_some_and(|m| m.figure.low == m.figure.high)),
+            ("people_words", &n.people_words.examples, |m| m.is_some_and(|m| m.noun.as_deref() == Some("~peopl"))),
         ]
     }
 
