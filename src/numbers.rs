@@ -21,7 +21,7 @@ mod read;
 mod tests;
 mod words;
 
-pub use context::{EVENT_CONCEPTS, EXCLUSIVE_EVENTS, is_event_concept};
+pub use context::is_event_concept;
 
 pub use crate::model::{NotQuantity, QuantityClass};
 

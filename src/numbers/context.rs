@@ -22,7 +22,7 @@ impl NumberMention {
         };
         // Only events that tell quantities apart name them; "the flood zone"
         // near a figure of rescuers says nothing about what is counted.
-        let event = self.event.filter(|e| EXCLUSIVE_EVENTS.contains(e));
+        let event = self.event.filter(|e| NUMBERS.exclusive_events.contains(e));
         let mut keys = Vec::new();
         // With the event when it is known: the noun alone says little
         // then ("people").
@@ -81,7 +81,7 @@ pub(super) fn read_sentence(mention: &mut NumberMention, terms: &[(Term, Span)])
     // "Another 27 were injured": a bare count of casualties counts people.
     if mention.noun.is_none()
         && mention.class == QuantityClass::Count
-        && mention.event.is_some_and(|e| PEOPLE_EVENTS.contains(&e))
+        && mention.event.is_some_and(|e| NUMBERS.people_events.contains(e))
     {
         mention.noun = Some("~peopl".into());
     }
@@ -96,7 +96,9 @@ pub(super) fn governing_event(terms: &[(Term, Span)], span: Span, noun: Option<&
         .iter()
         .enumerate()
         .filter(|(_, (term, _))| term.word_text() != noun)
-        .filter_map(|(i, (term, s))| EVENT_CONCEPTS.iter().find(|e| Some(**e) == term.word_text()).map(|e| (*e, i, *s)))
+        .filter_map(|(i, (term, s))| {
+            NUMBERS.events.words.iter().find(|e| Some(e.as_str()) == term.word_text()).map(|e| (e.as_str(), i, *s))
+        })
         .collect();
     let first_after = terms.iter().position(|(_, s)| s.start >= span.end).unwrap_or(terms.len());
     // Within the next few terms: the noun phrase and the verb group.
@@ -143,19 +145,5 @@ pub(super) fn looks_like_verb(word: &str) -> bool {
 /// Concepts that name what happened rather than what is counted.
 #[must_use]
 pub fn is_event_concept(term: &str) -> bool {
-    EVENT_CONCEPTS.contains(&term)
+    NUMBERS.events.contains(term)
 }
-
-/// Events that tell quantities apart for sure: a figure of people killed is
-/// never a figure of people injured.
-pub const EXCLUSIVE_EVENTS: &[&str] = &["~die", "~injur", "~evacu", "~missing", "~arrest", "~damag", "~promis"];
-
-/// Events that happen to people: a bare count with one of them counts people.
-pub(super) const PEOPLE_EVENTS: &[&str] = &["~die", "~injur", "~evacu", "~missing", "~arrest"];
-
-/// Predicates that tell quantities apart: people killed ≠ people injured.
-pub const EVENT_CONCEPTS: &[&str] = &[
-    "~die", "~injur", "~evacu", "~missing", "~arrest", "~damag", "~promis", "flood", "deploy", "rescu", "~collaps",
-    "sentenc", "vote", "elect", "fine", "cost", "spend", "rais", "lose", "win", "fire", "sell", "bought", "buy",
-    "hire", "strike", "protest", "infect", "test", "vaccin", "hospit", "shelter", "power", "destroy",
-];
