@@ -109,7 +109,7 @@ fn analyse_sentence(article: &Article, index: usize, vocabulary: &names::Vocabul
     let text = &article.text[sentence.span.range()];
     // Stemmed once: the figures reader gets the same word terms.
     let words = tokens::word_terms(text);
-    let figures: Vec<NumberMention> = numbers::read_all_with_terms(text, &tokens::keys(&words))
+    let figures: Vec<NumberMention> = numbers::read_all_with_terms(text, &words)
         .into_iter()
         .map(|m| NumberMention { span: m.span.shifted(offset), ..m })
         .collect();
@@ -143,10 +143,7 @@ fn analyse_sentence(article: &Article, index: usize, vocabulary: &names::Vocabul
     // figures differ; the figure itself counts only with its noun, so
     // 1,200 homes and 1,200 rescuers do not match.
     for number in numbers.iter().filter(|n| n.class.is_strong()) {
-        terms.push(Term::Figure {
-            value: FigureValue::new(number.figure.value),
-            noun: number.noun.clone().unwrap_or_default(),
-        });
+        terms.push(Term::Figure { value: FigureValue::new(number.figure.value), noun: number.noun.clone() });
         terms.extend(number.quantity_keys().into_iter().map(Term::Quantity));
     }
     // Resolved dates: "late on Tuesday, March 3" and "on Tuesday

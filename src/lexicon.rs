@@ -40,19 +40,27 @@ pub struct Examples {
     pub no_match: Vec<String>,
 }
 
-/// Parses one embedded lexicon file into its typed shape.
+/// The same files as JSON, converted at build time (`build.rs`), sorted by
+/// name: what a run parses.
+const JSON: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/lexicon_json.rs"));
+
+/// Parses one embedded lexicon file into its typed shape (from its JSON
+/// form: the tests check it holds what the TOML says).
 ///
 /// # Panics
 /// When the embedded file does not parse: the files are part of the
-/// binary, and `tests::every_file_parses` fails first, so this never
-/// happens in a build that passed its tests.
+/// binary, and the tests parse every one, so this never happens in a build
+/// that passed its tests.
 #[must_use]
 #[allow(clippy::panic)]
 pub fn parse<T: serde::de::DeserializeOwned>(name: &str) -> T {
-    let Some((_, source)) = FILES.iter().find(|(file, _)| *file == name) else {
+    if !FILES.iter().any(|(file, _)| *file == name) {
         panic!("lexicon file {name} is not listed in lexicon::FILES");
+    }
+    let Ok(at) = JSON.binary_search_by(|(file, _)| (*file).cmp(name)) else {
+        panic!("lexicon file {name} has no build-time JSON form");
     };
-    match toml::from_str(source) {
+    match serde_json::from_str(JSON[at].1) {
         Ok(value) => value,
         Err(error) => panic!("lexicon file assets/lexicon/{name}.toml: {error}"),
     }
@@ -186,6 +194,20 @@ pub static HONORIFICS: LazyLock<Honorifics> = LazyLock::new(|| parse("honorifics
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_build_time_json_holds_what_the_toml_says() {
+        let mut names: Vec<&str> = FILES.iter().map(|(name, _)| *name).collect();
+        names.sort_unstable();
+        let json_names: Vec<&str> = JSON.iter().map(|(name, _)| *name).collect();
+        assert_eq!(names, json_names, "every listed file, and only those, has a JSON form");
+        for (name, source) in FILES {
+            let from_toml: serde_json::Value = toml::from_str(source).expect("TOML");
+            let (_, json) = JSON.iter().find(|(n, _)| n == name).expect("a JSON form");
+            let from_json: serde_json::Value = serde_json::from_str(json).expect("JSON");
+            assert_eq!(from_toml, from_json, "{name}");
+        }
+    }
 
     #[test]
     fn every_file_parses_as_toml() {

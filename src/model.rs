@@ -438,6 +438,50 @@ impl QuantityClass {
     }
 }
 
+/// What a figure measures regardless of its value: its class, the counted
+/// noun (a word term's key: a stem or a `~` concept) and the event that
+/// tells quantities apart. `None` stands for "any" noun or event, so
+/// "another 27 were injured" (no noun) meets "27 people were injured" on
+/// the key with the event alone.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct QuantityKey {
+    /// The figure's class (a currency or unit is part of it).
+    pub class: QuantityClass,
+    /// The counted noun, `None` for any.
+    pub noun: Option<String>,
+    /// The exclusive event ("~die"), `None` for any.
+    pub event: Option<&'static str>,
+}
+
+impl std::fmt::Display for QuantityKey {
+    /// The key as written in debugging output: `count|~peopl|~die`,
+    /// `money:EUR|*|~promis` (`*` for any).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.class {
+            QuantityClass::Money(code) => write!(f, "money:{code}")?,
+            QuantityClass::Measure(unit) => write!(f, "measure:{unit}")?,
+            QuantityClass::Duration(unit) => write!(f, "duration:{unit}")?,
+            QuantityClass::NotQuantity(reason) => write!(f, "not:{}", reason.as_str())?,
+            other => f.write_str(other.as_str())?,
+        }
+        write!(f, "|{}|{}", self.noun.as_deref().unwrap_or("*"), self.event.unwrap_or("*"))
+    }
+}
+
+impl PartialOrd for QuantityKey {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for QuantityKey {
+    /// Ordered as their written forms, so sets of terms iterate (and sum
+    /// their weights) in one fixed order.
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        if self == other { std::cmp::Ordering::Equal } else { self.to_string().cmp(&other.to_string()) }
+    }
+}
+
 /// Why a number is no quantity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum NotQuantity {

@@ -21,7 +21,7 @@ mod read;
 mod tests;
 mod words;
 
-pub use context::{EVENT_CONCEPTS, EXCLUSIVE_EVENTS, is_event_concept};
+pub use context::is_event_concept;
 
 pub use crate::model::{NotQuantity, QuantityClass};
 
@@ -60,10 +60,10 @@ pub fn extract(text: &str) -> Vec<NumberMention> {
     read_all(text).into_iter().filter(|m| m.class.is_quantity()).collect()
 }
 
-/// [`extract`] for a sentence whose word terms ([`tokens::terms`]) are
+/// [`extract`] for a sentence whose word terms ([`tokens::word_terms`]) are
 /// already known, so the sentence is stemmed once.
 #[must_use]
-pub fn extract_with_terms(text: &str, terms: &[(String, Span)]) -> Vec<NumberMention> {
+pub fn extract_with_terms(text: &str, terms: &[(tokens::Term, Span)]) -> Vec<NumberMention> {
     read_all_with_terms(text, terms).into_iter().filter(|m| m.class.is_quantity()).collect()
 }
 
@@ -72,12 +72,12 @@ pub fn extract_with_terms(text: &str, terms: &[(String, Span)]) -> Vec<NumberMen
 /// relative to `text`.
 #[must_use]
 pub fn read_all(text: &str) -> Vec<NumberMention> {
-    read_all_with_terms(text, &tokens::terms(text))
+    read_all_with_terms(text, &tokens::word_terms(text))
 }
 
 /// [`read_all`] for a sentence whose word terms are already known.
 #[must_use]
-pub fn read_all_with_terms(text: &str, terms: &[(String, Span)]) -> Vec<NumberMention> {
+pub fn read_all_with_terms(text: &str, terms: &[(tokens::Term, Span)]) -> Vec<NumberMention> {
     let raw: Vec<Token<'_>> = text
         .split_word_bound_indices()
         .filter(|(_, t)| !t.trim().is_empty())

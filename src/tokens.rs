@@ -96,12 +96,12 @@ pub enum Term {
     Figure {
         /// The value.
         value: FigureValue,
-        /// The counted noun as a term key, empty when none is stated.
-        noun: String,
+        /// The counted noun as a term key, `None` when none is stated.
+        noun: Option<String>,
     },
     /// What a figure measures regardless of its value (a key from
-    /// [`crate::numbers::NumberMention::quantity_keys`], "count|~peopl|~die").
-    Quantity(String),
+    /// [`crate::numbers::NumberMention::quantity_keys`]: class, noun, event).
+    Quantity(crate::model::QuantityKey),
     /// A resolved calendar day the sentence puts an event on.
     Date {
         /// Month, 1-12.
@@ -155,7 +155,7 @@ impl Term {
             Self::Stem(stem) => stem.clone(),
             Self::Concept(concept) => (*concept).to_owned(),
             Self::Name(key) => format!("n:{key}"),
-            Self::Figure { value, noun } => format!("#{}:{noun}", value.get()),
+            Self::Figure { value, noun } => format!("#{}:{}", value.get(), noun.as_deref().unwrap_or_default()),
             Self::Quantity(key) => format!("q:{key}"),
             Self::Date { month, day } => format!("d:{month:02}-{day:02}"),
             Self::DatedEvent(concept) => format!("e:{concept}@*"),
@@ -300,8 +300,12 @@ mod tests {
             Term::Stem("evacu".to_owned()),
             Term::Concept("~die"),
             Term::Name("kuznetsov".to_owned()),
-            Term::Figure { value: FigureValue::new(4500.0), noun: "~peopl".to_owned() },
-            Term::Quantity("count|~peopl|~die".to_owned()),
+            Term::Figure { value: FigureValue::new(4500.0), noun: Some("~peopl".to_owned()) },
+            Term::Quantity(crate::model::QuantityKey {
+                class: crate::model::QuantityClass::Count,
+                noun: Some("~peopl".to_owned()),
+                event: Some("~die"),
+            }),
             Term::Date { month: 3, day: 4 },
             Term::DatedEvent("~collaps"),
         ];

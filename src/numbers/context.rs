@@ -4,8 +4,8 @@
 
 use super::lexicon::NUMBERS;
 use super::{NumberMention, QuantityClass, Token};
-use crate::model::Span;
-use crate::tokens;
+use crate::model::{QuantityKey, Span};
+use crate::tokens::{self, Term};
 
 impl NumberMention {
     /// Keys naming the quantity regardless of the figure: class, counted
@@ -14,31 +14,23 @@ impl NumberMention {
     /// injured", or the noun alone when no event is known. Empty when
     /// neither is known.
     #[must_use]
-    pub fn quantity_keys(&self) -> Vec<String> {
-        let class = match &self.class {
-            QuantityClass::Count => "count".to_owned(),
-            QuantityClass::Money(code) => format!("money:{code}"),
-            QuantityClass::Percent => "percent".to_owned(),
-            QuantityClass::Measure(unit) => format!("measure:{unit}"),
-            QuantityClass::Duration(unit) => format!("duration:{unit}"),
-            QuantityClass::Age => "age".to_owned(),
-            QuantityClass::Ordinal => "ordinal".to_owned(),
-            QuantityClass::Year => "year".to_owned(),
-            QuantityClass::NotQuantity(reason) => format!("not:{}", reason.as_str()),
+    pub fn quantity_keys(&self) -> Vec<QuantityKey> {
+        let key = |noun: Option<&String>, event: Option<&'static str>| QuantityKey {
+            class: self.class.clone(),
+            noun: noun.cloned(),
+            event,
         };
         // Only events that tell quantities apart name them; "the flood zone"
         // near a figure of rescuers says nothing about what is counted.
-        let event = self.event.filter(|e| EXCLUSIVE_EVENTS.contains(e));
+        let event = self.event.filter(|e| NUMBERS.exclusive_events.contains(e));
         let mut keys = Vec::new();
-        if let (Some(noun), Some(event)) = (&self.noun, event) {
-            keys.push(format!("{class}|{noun}|{event}"));
+        // With the event when it is known: the noun alone says little
+        // then ("people").
+        if let Some(noun) = &self.noun {
+            keys.push(key(Some(noun), event));
         }
-        // The noun alone says little when the event is known ("people").
-        if let (Some(noun), None) = (&self.noun, event) {
-            keys.push(format!("{class}|{noun}|*"));
-        }
-        if let Some(event) = event {
-            keys.push(format!("{class}|*|{event}"));
+        if event.is_some() {
+            keys.push(key(None, event));
         }
         keys
     }
@@ -84,12 +76,12 @@ pub(super) fn counted_after(
 
 /// Reads the sentence around a figure: the event governing it, and for a
 /// bare count of casualties ("another 27 were injured") people as its noun.
-pub(super) fn read_sentence(mention: &mut NumberMention, terms: &[(String, Span)]) {
+pub(super) fn read_sentence(mention: &mut NumberMention, terms: &[(Term, Span)]) {
     mention.event = governing_event(terms, mention.span, mention.noun.as_deref());
     // "Another 27 were injured": a bare count of casualties counts people.
     if mention.noun.is_none()
         && mention.class == QuantityClass::Count
-        && mention.event.is_some_and(|e| PEOPLE_EVENTS.contains(&e))
+        && mention.event.is_some_and(|e| NUMBERS.people_events.contains(e))
     {
         mention.noun = Some("~peopl".into());
     }
@@ -99,12 +91,14 @@ pub(super) fn read_sentence(mention: &mut NumberMention, terms: &[(String, Span)
 /// injured", "three dead", "1,200 homes were flooded") wins; otherwise the
 /// nearest one before it ("killed three people", "death toll rose to 5");
 /// otherwise the nearest one further after.
-pub(super) fn governing_event(terms: &[(String, Span)], span: Span, noun: Option<&str>) -> Option<&'static str> {
+pub(super) fn governing_event(terms: &[(Term, Span)], span: Span, noun: Option<&str>) -> Option<&'static str> {
     let events: Vec<(&'static str, usize, Span)> = terms
         .iter()
         .enumerate()
-        .filter(|(_, (term, _))| Some(term.as_str()) != noun)
-        .filter_map(|(i, (term, s))| EVENT_CONCEPTS.iter().find(|e| **e == term.as_str()).map(|e| (*e, i, *s)))
+        .filter(|(_, (term, _))| term.word_text() != noun)
+        .filter_map(|(i, (term, s))| {
+            NUMBERS.events.words.iter().find(|e| Some(e.as_str()) == term.word_text()).map(|e| (e.as_str(), i, *s))
+        })
         .collect();
     let first_after = terms.iter().position(|(_, s)| s.start >= span.end).unwrap_or(terms.len());
     // Within the next few terms: the noun phrase and the verb group.
@@ -135,11 +129,11 @@ pub(super) fn counted_noun(text: &str, raw: &[Token<'_>], lower: &[String], from
     let phrase_start = raw[first].span.start;
     let phrase = &text[phrase_start..raw[last].span.end];
     // The head is the last noun-like term; event words ("dead") are not nouns.
-    tokens::terms(phrase)
+    tokens::word_terms(phrase)
         .into_iter()
         .rev()
-        .find(|(term, _)| !is_event_concept(term))
-        .map(|(term, span)| (term, phrase[span.range()].to_owned()))
+        .find(|(term, _)| !term.word_text().is_some_and(is_event_concept))
+        .map(|(term, span)| (term.key(), phrase[span.range()].to_owned()))
 }
 
 /// Past tenses and participles end a noun phrase ("four people lost their
@@ -151,19 +145,5 @@ pub(super) fn looks_like_verb(word: &str) -> bool {
 /// Concepts that name what happened rather than what is counted.
 #[must_use]
 pub fn is_event_concept(term: &str) -> bool {
-    EVENT_CONCEPTS.contains(&term)
+    NUMBERS.events.contains(term)
 }
-
-/// Events that tell quantities apart for sure: a figure of people killed is
-/// never a figure of people injured.
-pub const EXCLUSIVE_EVENTS: &[&str] = &["~die", "~injur", "~evacu", "~missing", "~arrest", "~damag", "~promis"];
-
-/// Events that happen to people: a bare count with one of them counts people.
-pub(super) const PEOPLE_EVENTS: &[&str] = &["~die", "~injur", "~evacu", "~missing", "~arrest"];
-
-/// Predicates that tell quantities apart: people killed ≠ people injured.
-pub const EVENT_CONCEPTS: &[&str] = &[
-    "~die", "~injur", "~evacu", "~missing", "~arrest", "~damag", "~promis", "flood", "deploy", "rescu", "~collaps",
-    "sentenc", "vote", "elect", "fine", "cost", "spend", "rais", "lose", "win", "fire", "sell", "bought", "buy",
-    "hire", "strike", "protest", "infect", "test", "vaccin", "hospit", "shelter", "power", "destroy",
-];

@@ -39,6 +39,9 @@ pub(super) struct Numbers {
     pub(super) change_words: Words,
     pub(super) people_words: Words,
     pub(super) verb_forms: Words,
+    pub(super) events: Words,
+    pub(super) exclusive_events: Words,
+    pub(super) people_events: Words,
     /// The hedges split into words, in file order (built after parsing).
     #[serde(skip)]
     hedge_words: Vec<(Vec<String>, Qualifier)>,
@@ -296,6 +299,11 @@ mod tests {
             ("age_verbs", &n.age_verbs.examples, age),
             ("change_words", &n.change_words.examples, |m| m.is_some_and(|m| m.figure.low == m.figure.high)),
             ("people_words", &n.people_words.examples, |m| m.is_some_and(|m| m.noun.as_deref() == Some("~peopl"))),
+            ("events", &n.events.examples, |m| m.is_some_and(|m| m.event.is_some())),
+            ("exclusive_events", &n.exclusive_events.examples, |m| {
+                m.is_some_and(|m| m.quantity_keys().iter().any(|k| k.event.is_some()))
+            }),
+            ("people_events", &n.people_events.examples, |m| m.is_some_and(|m| m.noun.as_deref() == Some("~peopl"))),
         ]
     }
 
@@ -331,6 +339,17 @@ mod tests {
     }
 
     #[test]
+    fn people_events_are_exclusive_events_and_those_are_events() {
+        let n = &*NUMBERS;
+        for word in &n.people_events.words {
+            assert!(n.exclusive_events.contains(word), "{word} is a people event but not exclusive");
+        }
+        for word in &n.exclusive_events.words {
+            assert!(n.events.contains(word), "{word} is exclusive but no event");
+        }
+    }
+
+    #[test]
     fn no_word_is_listed_twice_in_one_list() {
         let n = &*NUMBERS;
         let lists: Vec<(&str, Vec<&str>)> = vec![
@@ -346,6 +365,9 @@ mod tests {
             ("change_words", n.change_words.words.iter().map(String::as_str).collect()),
             ("people_words", n.people_words.words.iter().map(String::as_str).collect()),
             ("verb_forms", n.verb_forms.words.iter().map(String::as_str).collect()),
+            ("events", n.events.words.iter().map(String::as_str).collect()),
+            ("exclusive_events", n.exclusive_events.words.iter().map(String::as_str).collect()),
+            ("people_events", n.people_events.words.iter().map(String::as_str).collect()),
         ];
         for (list, words) in lists {
             let mut seen = std::collections::HashSet::new();

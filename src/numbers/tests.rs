@@ -230,6 +230,56 @@ fn over_right_after_a_figure_joins_two_figures_and_hedges_neither() {
     assert!(qualifiers.contains(&("over 3,000", "over")), "{qualifiers:?}");
 }
 
+/// The keys a sentence's first figure adds to its sentence's terms.
+fn keys_of(text: &str) -> Vec<crate::model::QuantityKey> {
+    let terms = tokens::word_terms(text);
+    extract_with_terms(text, &terms).first().map(NumberMention::quantity_keys).unwrap_or_default()
+}
+
+#[test]
+fn paraphrased_casualty_figures_share_a_quantity_key() {
+    let killed = keys_of("Three people were killed in the flood.");
+    let lost = keys_of("Four residents lost their lives.");
+    assert!(killed.iter().any(|k| lost.contains(k)), "{killed:?} / {lost:?}");
+    let written: Vec<String> = killed.iter().map(ToString::to_string).collect();
+    assert_eq!(written, ["count|~peopl|~die", "count|*|~die"]);
+}
+
+#[test]
+fn a_bare_count_meets_a_counted_one_on_its_event() {
+    let bare = keys_of("Another 27 were injured.");
+    let counted = keys_of("27 people were injured.");
+    assert!(bare.iter().any(|k| counted.contains(k) && k.event == Some("~injur")), "{bare:?} / {counted:?}");
+}
+
+#[test]
+fn different_nouns_classes_or_events_give_different_keys() {
+    let homes = keys_of("The flood reached 1,200 homes.");
+    let rescuers = keys_of("The flood brought 1,200 rescuers.");
+    assert!(!homes.is_empty() && !rescuers.is_empty());
+    assert!(homes.iter().all(|k| !rescuers.contains(k)), "{homes:?} / {rescuers:?}");
+    let killed = keys_of("Twelve people were killed.");
+    let injured = keys_of("Twelve people were injured.");
+    assert!(!killed.is_empty() && !injured.is_empty());
+    assert!(killed.iter().all(|k| !injured.contains(k)), "{killed:?} / {injured:?}");
+    let euros = keys_of("The state pledged 50 million euros.");
+    let dollars = keys_of("The state pledged 50 million dollars.");
+    assert!(!euros.is_empty() && !dollars.is_empty());
+    assert!(euros.iter().all(|k| !dollars.contains(k)), "{euros:?} / {dollars:?}");
+}
+
+#[test]
+fn quantity_keys_order_as_written() {
+    let mut keys = keys_of("Three people were killed in the flood.");
+    keys.extend(keys_of("The state pledged 50 million euros for the dam."));
+    keys.extend(keys_of("The flood reached 1,200 homes."));
+    let mut sorted = keys.clone();
+    sorted.sort();
+    let mut written: Vec<String> = keys.iter().map(ToString::to_string).collect();
+    written.sort();
+    assert_eq!(sorted.iter().map(ToString::to_string).collect::<Vec<_>>(), written);
+}
+
 #[test]
 fn a_figure_restated_in_brackets_is_one_figure() {
     let text = "The epicentre was about 58km (36 miles) west of Tarvel.";
