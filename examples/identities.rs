@@ -17,7 +17,7 @@ fn main() {
             let back = |sp: parallax::Span| parallax::Span::new(sp.start - off, sp.end - off);
             let spans: Vec<_> = an.numbers.iter().map(|m| back(m.span)).collect();
             let names: Vec<_> = an.names.iter().map(|n| back(n.span)).collect();
-            let ids = parallax::discrepancies::identity::read_sentence(text, &spans, &names);
+            let ids = parallax::numbers::identity::read_sentence(text, &spans, &names);
             println!("[{a}:{s}] {}", text);
             for (m, id) in an.numbers.iter().zip(ids) {
                 println!(

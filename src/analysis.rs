@@ -8,6 +8,7 @@ use crate::names::{self, NameMention};
 use crate::numbers::{self, NumberMention};
 use crate::tokens::{self, FigureValue, Term};
 use rayon::prelude::*;
+use std::collections::HashMap;
 
 /// What one sentence says, in comparable form. Every later stage reads
 /// this; none re-tokenises or re-extracts.
@@ -45,35 +46,55 @@ pub fn analyse(articles: &[Article]) -> Vec<Vec<SentenceAnalysis>> {
     articles.par_iter().map(|article| analyse_article(article, &vocabulary)).collect()
 }
 
-/// Words written in lower case somewhere in the articles (common words, so
-/// a capitalised "Governor" or "The" is not taken for a name), and words
+/// Words written in lower case in the articles (common words, so a
+/// capitalised "Governor" or "The" is not taken for a name), and words
 /// written capitalised after a lower-case word (mid-sentence: names, so a
-/// sentence in capitals still finds "WALLY" as a name).
+/// sentence in capitals still finds "WALLY" as a name). A word capitalised
+/// mid-sentence at least [`NAME_MAJORITY`] times as often as it is written
+/// in lower case is a name all the same: one blog's lower-case "teixeira…"
+/// or a web address does not unmake a name every other sentence writes.
 fn vocabulary(articles: &[Article]) -> names::Vocabulary {
-    let per_article: Vec<names::Vocabulary> = articles
+    let per_article: Vec<HashMap<String, (u32, u32)>> = articles
         .par_iter()
         .map(|article| {
-            let mut vocabulary = names::Vocabulary::default();
+            // word -> (written in lower case, capitalised mid-sentence)
+            let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
             let mut after_lower = false;
             for word in tokens::words(&article.text) {
                 let lower = word.text.chars().next().is_some_and(char::is_lowercase);
                 if lower {
-                    vocabulary.common.insert(tokens::fold_word(word.text));
+                    counts.entry(tokens::fold_word(word.text)).or_default().0 += 1;
                 } else if after_lower && names::is_capitalised(word.text) {
-                    vocabulary.capitalised.insert(tokens::fold_word(word.text));
+                    counts.entry(tokens::fold_word(word.text)).or_default().1 += 1;
                 }
                 after_lower = lower;
             }
-            vocabulary
+            counts
         })
         .collect();
+    let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
+    for article in per_article {
+        for (word, (lower, capitalised)) in article {
+            let entry = counts.entry(word).or_default();
+            entry.0 += lower;
+            entry.1 += capitalised;
+        }
+    }
     let mut all = names::Vocabulary::default();
-    for vocabulary in per_article {
-        all.common.extend(vocabulary.common);
-        all.capitalised.extend(vocabulary.capitalised);
+    for (word, (lower, capitalised)) in counts {
+        if lower > 0 && capitalised < NAME_MAJORITY * lower {
+            all.common.insert(word.clone());
+        }
+        if capitalised > 0 {
+            all.capitalised.insert(word);
+        }
     }
     all
 }
+
+/// How many times more often a word must be capitalised mid-sentence than
+/// written in lower case to stay a name.
+const NAME_MAJORITY: u32 = 4;
 
 fn analyse_article(article: &Article, vocabulary: &names::Vocabulary) -> Vec<SentenceAnalysis> {
     (0..article.sentences.len()).map(|index| analyse_sentence(article, index, vocabulary)).collect()

@@ -3,7 +3,6 @@
 //! article reports, each pointing back at exact spans of the articles.
 
 mod dating;
-pub mod identity;
 mod quantities;
 mod spellings;
 mod unique;

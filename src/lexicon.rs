@@ -18,11 +18,15 @@ pub const FILES: &[(&str, &str)] = &[
     ("calendar", include_str!("../assets/lexicon/calendar.toml")),
     ("honorifics", include_str!("../assets/lexicon/honorifics.toml")),
     ("quantities", include_str!("../assets/lexicon/quantities.toml")),
+    ("identity", include_str!("../assets/lexicon/identity.toml")),
+    ("terms", include_str!("../assets/lexicon/terms.toml")),
+    ("segment", include_str!("../assets/lexicon/segment.toml")),
     ("names", include_str!("../assets/lexicon/names.toml")),
     ("numbers", include_str!("../assets/lexicon/numbers.toml")),
     ("polarity", include_str!("../assets/lexicon/polarity.toml")),
     ("attribution", include_str!("../assets/lexicon/attribution.toml")),
     ("contractions", include_str!("../assets/lexicon/contractions.toml")),
+    ("ages", include_str!("../assets/lexicon/ages.toml")),
 ];
 
 /// Examples an entry must match and must not match, written by us.

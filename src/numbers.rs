@@ -7,10 +7,14 @@
 //! so they are never taken for counts of the same thing.
 //!
 //! Reading the value and hedge is `read`, telling what sort of figure it is
-//! `classify`, and what it counts and what happened to it `context`.
+//! `classify`, and what it counts and what happened to it `context`;
+//! `identity` reads each figure's whole clause (counted thing, predicate,
+//! scope, time) for the quantity finder.
 
+mod ages;
 mod classify;
 mod context;
+pub mod identity;
 mod lexicon;
 mod read;
 #[cfg(test)]
@@ -84,11 +88,21 @@ pub fn read_all_with_terms(text: &str, terms: &[(String, Span)]) -> Vec<NumberMe
     let mut mentions = Vec::new();
     let mut index = 0;
     while index < raw.len() {
+        if let Some((age, end)) = ages::decade(&raw, &lower, index) {
+            mentions.push(age);
+            index = end;
+            continue;
+        }
         let Some(parsed) = read::parse_number(&raw, &lower, index, decimal_comma) else {
             index += 1;
             continue;
         };
         let mut next_index = parsed.end.max(index + 1);
+        if let Some(age) = ages::around_verb(&raw, &lower, index, &parsed) {
+            mentions.push(age);
+            index = next_index;
+            continue;
+        }
         let mut built = build_mention(text, &raw, &lower, index, &parsed);
         // "between 5 and 10 people", "5-10 people": one range, not two figures.
         if let Some(first) = &built
@@ -129,45 +143,52 @@ pub fn read_all_with_terms(text: &str, terms: &[(String, Span)]) -> Vec<NumberMe
         }
         index = next_index;
     }
-    join_bounds(text, mentions)
+    join_restatements(text, join_bounds(text, mentions))
 }
 
-/// Words that make "from 5 to 10" a change rather than a range.
-const CHANGE_WORDS: &[&str] = &[
-    "rose",
-    "rise",
-    "rises",
-    "risen",
-    "fell",
-    "fall",
-    "falls",
-    "fallen",
-    "increased",
-    "increase",
-    "increases",
-    "decreased",
-    "decrease",
-    "grew",
-    "grown",
-    "dropped",
-    "drop",
-    "jumped",
-    "climbed",
-    "raised",
-    "cut",
-    "lowered",
-    "reduced",
-    "changed",
-    "went",
-    "up",
-    "down",
-    "moved",
-    "revised",
-    "shrank",
-    "slipped",
-    "surged",
-    "soared",
-];
+/// "about 58km (36 miles)", "£40m ($52m)": a figure restated in another
+/// unit in brackets straight after it is one figure, read as first written
+/// and spanning both, so the restatement is never compared as a figure of
+/// its own (it is a conversion, rounded by the writer).
+fn join_restatements(text: &str, mentions: Vec<NumberMention>) -> Vec<NumberMention> {
+    let mut joined: Vec<NumberMention> = Vec::with_capacity(mentions.len());
+    for mention in mentions {
+        if let Some(previous) = joined.last_mut()
+            && text.get(previous.span.end..mention.span.start).is_some_and(|between| between.trim() == "(")
+            && let Some(after) = text.get(mention.span.end..)
+            && after.trim_start().starts_with(')')
+            && restates(previous, &mention)
+        {
+            let close = mention.span.end + after.find(')').unwrap_or(0) + 1;
+            previous.span = Span::new(previous.span.start, close);
+            continue;
+        }
+        joined.push(mention);
+    }
+    joined
+}
+
+/// Whether `second` restates `first` in another unit: one dimension, other
+/// units, values within a tenth of each other in the base unit; or two
+/// currencies (exchange rates vary, so any value).
+fn restates(first: &NumberMention, second: &NumberMention) -> bool {
+    match (&first.class, &second.class) {
+        (QuantityClass::Measure(a), QuantityClass::Measure(b)) if a != b => {
+            let (Some(x), Some(y)) = (in_base_unit_or_same(first), in_base_unit_or_same(second)) else {
+                return false;
+            };
+            x.class == y.class
+                && (x.figure.value - y.figure.value).abs() <= 0.1 * x.figure.value.abs().max(y.figure.value.abs())
+        }
+        (QuantityClass::Money(a), QuantityClass::Money(b)) => a != b,
+        _ => false,
+    }
+}
+
+/// A measure in its base unit, itself when already in it.
+fn in_base_unit_or_same(mention: &NumberMention) -> Option<NumberMention> {
+    in_base_unit(mention).or_else(|| matches!(mention.class, QuantityClass::Measure(_)).then(|| mention.clone()))
+}
 
 /// The second number of a range after `parsed` ("between 5 and 10",
 /// "5-10", "1000 - 5000", "from 200 to 3000", "20 to 30", "20 through
@@ -186,7 +207,7 @@ fn range_end(
     let digit_follows = raw.get(parsed.end + 1).is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()));
     let between = before(1) == "between" && connector == "and";
     let dashed = matches!(connector, "-" | "–" | "—" | "~") && parsed.written_in_digits && digit_follows;
-    let change = (1..=4).any(|back| CHANGE_WORDS.contains(&before(back)));
+    let change = (1..=4).any(|back| lexicon::NUMBERS.change_words.contains(before(back)));
     let to = matches!(connector, "to" | "through") && !change;
     if !between && !dashed && !to {
         return None;

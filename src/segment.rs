@@ -480,12 +480,8 @@ fn should_join(previous: &str, next: &str) -> bool {
 
 /// "8 p.m. | ET." : a time zone after a clock time.
 fn starts_with_time_zone(text: &str) -> bool {
-    const ZONES: &[&str] = &[
-        "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT", "GMT", "UTC", "BST", "CET",
-        "CEST", "EET", "EEST", "WET", "MSK", "IST", "JST", "AEST", "AEDT",
-    ];
     let word = text.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or_default();
-    ZONES.contains(&word)
+    boilerplate::LEXICON.time_zones.words.iter().any(|w| w == word)
 }
 
 /// A piece that is only a title before a name ("Ms.", "“Dr.", "Sen."): the
@@ -656,6 +652,24 @@ mod tests {
         assert_eq!(article.text, "انهيار السد\n\nقال المحافظ إن 4500 شخص (Velmora) أجلوا. وانتهى الإخلاء.");
         let sentences: Vec<&str> = article.sentences.iter().map(|s| &article.text[s.span.range()]).collect();
         assert_eq!(sentences, ["انهيار السد", "قال المحافظ إن 4500 شخص (Velmora) أجلوا.", "وانتهى الإخلاء."]);
+    }
+
+    #[test]
+    fn lexicon_examples_are_read_as_they_say() {
+        let labels = &boilerplate::LEXICON.section_labels.examples;
+        let zones = &boilerplate::LEXICON.time_zones.examples;
+        assert!([labels, zones].iter().all(|e| !e.matches.is_empty() && !e.no_match.is_empty()));
+        for (lines, expected) in [(&labels.matches, true), (&labels.no_match, false)] {
+            for line in lines {
+                assert_eq!(boilerplate::is_boilerplate(line), expected, "{line:?}");
+            }
+        }
+        for (texts, expected) in [(&zones.matches, true), (&zones.no_match, false)] {
+            for text in texts {
+                let first = sentences(text).into_iter().next().unwrap_or_default();
+                assert_eq!(!first.ends_with("p.m."), expected, "{text:?} splits as {:?}", sentences(text));
+            }
+        }
     }
 
     #[test]

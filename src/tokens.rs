@@ -8,72 +8,52 @@
 
 use crate::model::Span;
 use rust_stemmers::{Algorithm, Stemmer};
+use serde::Deserialize;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 use unicode_segmentation::UnicodeSegmentation;
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
-/// Words the stop list must keep: negations, quantifiers and comparison words.
-const KEEP: &[&str] = &[
-    "no", "not", "nor", "never", "none", "nothing", "nobody", "neither", "without", "against", "over", "under", "more",
-    "most", "less", "least", "few", "fewer", "only", "up", "down", "above", "below", "before", "after", "again", "all",
-    "both", "each", "some", "same", "too", "very", "off", "out", "t", "don", "didn", "doesn", "hadn", "hasn", "haven",
-    "isn", "wasn", "weren", "won", "wouldn", "couldn", "shouldn", "mustn", "needn", "aren", "ain",
-];
+/// The stop-list changes and paraphrase concepts of `assets/lexicon/terms.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Lexicon {
+    /// Words the stop list must keep: negations, quantifiers and comparison words.
+    keep: Words,
+    /// Reporting verbs and fillers dropped besides the standard stop list.
+    extra_stop: Words,
+    /// Paraphrase concepts.
+    concept: Vec<Concept>,
+}
 
-/// Reporting verbs and fillers that say nothing about the event itself.
-const EXTRA_STOP: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tell",
-    "according",
-    "also",
-    "would",
-    "could",
-    "may",
-    "might",
-    "one",
-    "us",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "per",
-    "cent",
-    "percent",
-    "like",
-    "just",
-    "still",
-    "now",
-    "yet",
-    "however",
-    "including",
-    "among",
-    "many",
-    "much",
-    "well",
-    "even",
-    "since",
-    "while",
-    "within",
-    "whether",
-    "though",
-    "although",
-    "despite",
-    "across",
-    "around",
-    "about",
-    "nearly",
-    "almost",
-    "some",
-    "least",
-];
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Words {
+    words: Vec<String>,
+    #[cfg_attr(not(test), allow(dead_code))]
+    examples: crate::lexicon::Examples,
+}
+
+/// Stems (after stemming) and phrases that news writing uses for the same
+/// thing. Kept small and specific; a concept's name starts with `~` so it
+/// never collides with a real stem.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Concept {
+    name: String,
+    stems: Vec<String>,
+    /// Multi-word expressions folded to the concept before stemming.
+    #[serde(default)]
+    phrases: Vec<String>,
+    #[cfg_attr(not(test), allow(dead_code))]
+    examples: crate::lexicon::Examples,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| crate::lexicon::parse("terms"));
 
 static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    let keep: HashSet<&str> = KEEP.iter().copied().collect();
+    let keep: HashSet<&str> = LEXICON.keep.words.iter().map(String::as_str).collect();
     // Contracted negations ("didn't", "wasn't") are single words to the
     // word splitter, so they are kept whole like "not".
     stop_words::lookup("en")
@@ -81,75 +61,21 @@ static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .iter()
         .copied()
         .filter(|w| !keep.contains(w) && !w.ends_with("n't"))
-        .chain(EXTRA_STOP.iter().copied().filter(|w| !keep.contains(w)))
+        .chain(LEXICON.extra_stop.words.iter().map(String::as_str).filter(|w| !keep.contains(w)))
         .collect()
 });
 
-/// Paraphrase concepts: stems (after stemming) that news writing uses for
-/// the same thing. Kept small and specific; a concept term is written with
-/// a leading `~` so it never collides with a real stem.
-const CONCEPTS: &[(&str, &[&str])] = &[
-    ("~die", &["kill", "die", "dead", "death", "fatal", "perish", "toll", "bodi"]),
-    ("~injur", &["injur", "hurt", "wound", "injuri"]),
-    ("~evacu", &["evacu", "evacue", "flee", "fled", "displac", "reloc"]),
-    ("~peopl", &["peopl", "resid", "inhabit", "person", "citizen", "villag", "individu", "civilian", "other"]),
-    ("~collaps", &["collaps", "burst", "breach", "broke", "break", "fail", "failur", "rupture", "ruptur"]),
-    ("~rescuer", &["rescuer", "rescu", "firefight", "responder"]),
-    ("~promis", &["pledg", "promis", "commit", "earmark"]),
-    ("~home", &["home", "hous", "dwell", "household", "properti"]),
-    ("~investig", &["investig", "probe", "inquiri", "inquest"]),
-    ("~doubl", &["doubl", "twice"]),
-    ("~usual", &["usual", "normal", "averag", "typic"]),
-    ("~cut", &["cut", "close", "shut", "block"]),
-    ("~rail", &["railway", "rail", "railroad", "train", "track"]),
-    ("~repeat", &["repeat", "sever", "multipl"]),
-    ("~warn", &["warn", "alert", "caution"]),
-    ("~arrest", &["arrest", "detain", "custodi"]),
-    ("~missing", &["miss", "unaccount"]),
-    ("~damag", &["damag", "destruct", "destroy", "loss"]),
-    ("~manag", &["manag", "manageri", "execut", "boss", "leadership"]),
-    ("~crack", &["crack", "fissur", "fractur"]),
-    ("~night", &["night", "midnight", "nighttim"]),
-    ("~withdraw", &["withdraw", "withdrew", "quit", "resign", "abandon"]),
-    ("~condemn", &["condemn", "denounc", "critic", "criticis", "criticiz", "blast", "slam"]),
-    ("~approv", &["approv", "pass", "adopt", "endors"]),
-    ("~reject", &["reject", "oppos", "refus", "declin", "vote down"]),
-];
-
-/// Multi-word expressions folded to a concept before stemming.
-const PHRASES: &[(&[&str], &str)] = &[
-    (&["lost", "their", "lives"], "~die"),
-    (&["lost", "his", "life"], "~die"),
-    (&["lost", "her", "life"], "~die"),
-    (&["gave", "way"], "~collaps"),
-    (&["give", "way"], "~collaps"),
-    (&["leave", "their", "homes"], "~evacu"),
-    (&["left", "their", "homes"], "~evacu"),
-    (&["fled", "their", "homes"], "~evacu"),
-    (&["forced", "from", "their", "homes"], "~evacu"),
-    (&["emergency", "workers"], "~rescuer"),
-    (&["emergency", "crews"], "~rescuer"),
-    (&["several", "times"], "~repeat"),
-    (&["bowing", "out"], "~withdraw"),
-    (&["bowed", "out"], "~withdraw"),
-    (&["bow", "out"], "~withdraw"),
-    (&["pulling", "out"], "~withdraw"),
-    (&["pulled", "out"], "~withdraw"),
-    (&["pull", "out"], "~withdraw"),
-    (&["dropping", "out"], "~withdraw"),
-    (&["dropped", "out"], "~withdraw"),
-    (&["drop", "out"], "~withdraw"),
-    (&["stepping", "down"], "~withdraw"),
-    (&["stepped", "down"], "~withdraw"),
-    (&["step", "down"], "~withdraw"),
-    (&["backed", "out"], "~withdraw"),
-    (&["dropped", "plans"], "~withdraw"),
-    (&["many", "times"], "~repeat"),
-    (&["more", "than", "once"], "~repeat"),
-];
+/// Multi-word expressions folded to a concept before stemming: (words, concept).
+static PHRASES: LazyLock<Vec<(Vec<&'static str>, &'static str)>> = LazyLock::new(|| {
+    LEXICON
+        .concept
+        .iter()
+        .flat_map(|c| c.phrases.iter().map(|p| (p.split_whitespace().collect(), c.name.as_str())))
+        .collect()
+});
 
 static CONCEPT_OF: LazyLock<std::collections::HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    CONCEPTS.iter().flat_map(|(concept, stems)| stems.iter().map(move |stem| (*stem, *concept))).collect()
+    LEXICON.concept.iter().flat_map(|c| c.stems.iter().map(move |stem| (stem.as_str(), c.name.as_str()))).collect()
 });
 
 /// One comparable unit of a sentence: what matching, context comparison
@@ -326,7 +252,7 @@ pub fn word_terms(text: &str) -> Vec<(Term, Span)> {
     let mut out = Vec::with_capacity(folded.len());
     let mut index = 0;
     'words: while index < folded.len() {
-        for (phrase, concept) in PHRASES {
+        for (phrase, concept) in PHRASES.iter() {
             if folded.len() - index >= phrase.len() && phrase.iter().zip(&folded[index..]).all(|(p, (w, _))| p == w) {
                 let span = Span::new(folded[index].1.start, folded[index + phrase.len() - 1].1.end);
                 out.push((Term::Concept(concept), span));
@@ -386,6 +312,49 @@ mod tests {
         );
         assert_eq!(FigureValue::new(-0.0), FigureValue::new(0.0));
         assert_ne!(Term::Stem("kuznetsov".to_owned()), Term::Name("kuznetsov".to_owned()));
+    }
+
+    #[test]
+    fn lexicon_examples_are_read_as_their_concept() {
+        for concept in &LEXICON.concept {
+            let name = concept.name.as_str();
+            let has = |text: &str| word_terms(text).iter().any(|(t, _)| *t == Term::Concept(name));
+            assert!(!concept.examples.matches.is_empty() && !concept.examples.no_match.is_empty(), "{name}");
+            for text in &concept.examples.matches {
+                assert!(has(text), "{name}: {text:?} gives {:?}", term_list(text));
+            }
+            for text in &concept.examples.no_match {
+                assert!(!has(text), "{name}: {text:?} gives {:?}", term_list(text));
+            }
+        }
+    }
+
+    #[test]
+    fn stop_list_examples() {
+        for word in &LEXICON.keep.examples.matches {
+            assert!(!is_stop_word(word) && term_list(word).len() == 1, "{word} should stay a term");
+        }
+        for word in &LEXICON.keep.examples.no_match {
+            assert!(is_stop_word(word) && term_list(word).is_empty(), "{word} should be dropped");
+        }
+        for word in &LEXICON.extra_stop.examples.matches {
+            assert!(is_stop_word(word) && term_list(word).is_empty(), "{word} should be dropped");
+        }
+        for word in &LEXICON.extra_stop.examples.no_match {
+            assert!(!is_stop_word(word) && term_list(word).len() == 1, "{word} should stay a term");
+        }
+    }
+
+    #[test]
+    fn no_two_concepts_share_a_stem_or_phrase() {
+        let mut seen = std::collections::HashMap::new();
+        for concept in &LEXICON.concept {
+            for key in concept.stems.iter().chain(&concept.phrases) {
+                if let Some(other) = seen.insert(key.as_str(), concept.name.as_str()) {
+                    assert_eq!(other, concept.name, "{key} is in {other} and {}", concept.name);
+                }
+            }
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! the list of every quantity the articles share.
 //!
 //! Each figure carries its identity, read from its own clause
-//! ([`super::identity`]): what it counts, what happened to it, its scope and
+//! ([`crate::numbers::identity`]): what it counts, what happened to it, its scope and
 //! time. Figures of different articles are one quantity when their
 //! identities agree; sentence groups, shared clause words, shared names and
 //! close values are evidence, weighed by [`weight`]. A quantity whose
@@ -11,11 +11,11 @@
 //! `changed` when the figure moved between reports.
 
 use super::Inputs;
-use super::identity::{Identity, Time};
 use crate::model::{
     Agreement, Discrepancy, DiscrepancyKind, Evidence, Figure, Mention, Qualifier, Quantity, QuantityFigure,
     SentenceRef, Span, Verdict,
 };
+use crate::numbers::identity::{Identity, Time};
 use crate::numbers::{NumberMention, QuantityClass};
 use crate::tokens::Term;
 #[cfg(test)]
@@ -64,6 +64,9 @@ pub(crate) mod weight {
     pub const ONE_SIDED_TIME: f64 = -0.25;
     /// Both are tied to one time ("last year" / "in the last fiscal year").
     pub const SAME_TIME: f64 = 0.1;
+    /// Both are ages of one person named next to them ("Lind, 44" / "the
+    /// 44-year-old Lind"): enough alone, wherever the articles state them.
+    pub const SAME_PERSON_AGE: f64 = 0.6;
 }
 
 /// Values farther apart than this ratio are different quantities unless
@@ -97,6 +100,10 @@ struct Candidate<'a> {
     /// before it in the article (surname key). Two different people's
     /// figures are never one quantity ("He had 793 yards" / "He had 269").
     person: Option<String>,
+    /// For an age, the people whose age it is (`ages::whose_age`), and
+    /// the surname as written when one is named next to it.
+    aged: Vec<String>,
+    aged_name: Option<String>,
     /// Set against the next figure of its sentence as another source's
     /// reading of one thing ("put the magnitude at 5.9, but the survey
     /// said 6.1"): the two values are not two quantities.
@@ -164,8 +171,17 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
             if analysis.numbers.is_empty() && years.is_empty() {
                 continue;
             }
-            let identities = super::identity::read_sentence(text, &spans, &names);
+            let identities = crate::numbers::identity::read_sentence(text, &spans, &names);
             let first_of_sentence = candidates.len();
+            let local_names: Vec<crate::names::NameMention> = if analysis
+                .numbers
+                .iter()
+                .any(|m| m.class == QuantityClass::Age)
+            {
+                analysis.names.iter().map(|n| crate::names::NameMention { span: back(n.span), ..n.clone() }).collect()
+            } else {
+                Vec::new()
+            };
             let at = SentenceRef { article: a, sentence: s };
             let group = inputs.matching.sentence_groups[a][s];
             for (mention, identity) in analysis.numbers.iter().zip(identities) {
@@ -180,6 +196,11 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
                     continue;
                 }
                 let context = context_vector(&identity.clause, inputs, &mut vocabulary);
+                let (aged, aged_name) = if mention.class == QuantityClass::Age {
+                    ages::whose_age(text, back(mention.span), &local_names, &people, person.as_ref())
+                } else {
+                    (Vec::new(), None)
+                };
                 // "940 miles" meets "1,500 kilometers" in kilometres.
                 let (mention, written) = match crate::numbers::in_base_unit(mention) {
                     Some(converted) => (Cow::Owned(converted), Some(mention.figure.clone())),
@@ -195,6 +216,8 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
                     lead: Vec::new(),
                     written,
                     person: person.clone(),
+                    aged,
+                    aged_name,
                     contrasted: false,
                 });
             }
@@ -203,7 +226,8 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
                 // The year's own clause, read with the figures around it.
                 let mut with_year = spans.clone();
                 with_year.push(span);
-                let identity = super::identity::read_sentence(text, &with_year, &names).pop().unwrap_or_default();
+                let identity =
+                    crate::numbers::identity::read_sentence(text, &with_year, &names).pop().unwrap_or_default();
                 let context = context_vector(&identity.clause, inputs, &mut vocabulary);
                 let mention = NumberMention {
                     span: span.shifted(offset),
@@ -224,6 +248,8 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
                     lead,
                     written: None,
                     person: person.clone(),
+                    aged: Vec::new(),
+                    aged_name: None,
                     contrasted: false,
                 });
             }
@@ -296,9 +322,6 @@ fn speaks_of_someone(text: &str) -> bool {
     crate::tokens::words(text).take(12).any(|w| matches!(w.text, "He" | "She" | "he" | "she" | "His" | "his"))
 }
 
-/// Words that set one source's figure against another's in one sentence.
-const CONTRAST: &[&str] = &["but", "while", "whereas", "although", "though", "however"];
-
 /// Marks figures of one sentence that give two readings of one thing
 /// ("Tehran's center put the magnitude at 5.9, but the U.S. survey said
 /// 6.1"): each figure is compared with the next one of its class only, so
@@ -317,7 +340,7 @@ fn mark_contrasted(sentence: &mut [Candidate<'_>], text: &str, offset: usize) {
         }
         let between = text.get(a.mention.span.end.saturating_sub(offset)..b.mention.span.start.saturating_sub(offset));
         let contrasted = between.is_some_and(|gap| {
-            crate::tokens::words(gap).any(|w| CONTRAST.contains(&crate::tokens::fold_word(w.text).as_str()))
+            crate::tokens::words(gap).any(|w| crate::numbers::identity::is_contrast(&crate::tokens::fold_word(w.text)))
         });
         if contrasted {
             before[i - 1].contrasted = true;
@@ -498,8 +521,10 @@ fn link_score(a: &Candidate<'_>, b: &Candidate<'_>) -> Option<f64> {
     if a.mention.class == QuantityClass::Count && fractional(x) != fractional(y) {
         return None;
     }
-    // Ages, durations and ranks are compared only within one matched statement.
-    if !a.mention.class.is_strong() && !same_group {
+    // Ages, durations and ranks are compared only within one matched
+    // statement, or for ages when they are one person's.
+    let same_aged = ages::same_person(a, b);
+    if same_aged == Some(false) || !a.mention.class.is_strong() && !same_group && same_aged != Some(true) {
         return None;
     }
     let (ia, ib) = (&a.identity, &b.identity);
@@ -518,10 +543,11 @@ fn link_score(a: &Candidate<'_>, b: &Candidate<'_>) -> Option<f64> {
     }
     if let (Some(p), Some(q)) = (&a.person, &b.person)
         && p != q
+        && same_aged.is_none()
     {
         return None;
     }
-    let mut score = 0.0;
+    let mut score = if same_aged == Some(true) { weight::SAME_PERSON_AGE } else { 0.0 };
     if let (Some(p), Some(q)) = (ia.predicate, ib.predicate)
         && p.concept == q.concept
     {
@@ -581,21 +607,65 @@ fn link_score(a: &Candidate<'_>, b: &Candidate<'_>) -> Option<f64> {
 }
 
 /// A figure's reading: its value, and which way its hedge points ("about
-/// 800,000" reads as "800,000"; "more than 800,000" does not).
+/// 800,000" reads as "800,000"; "more than 800,000" does not); for a
+/// measure, the unit it was written in and half a step of its last written
+/// digit in the base unit, since "six miles" and "10 kilometers" are one
+/// depth rounded in two units.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Reading {
     value: f64,
     direction: i8,
+    /// The written unit, hashed (readings are compared many times).
+    written_in: u64,
+    slack: f64,
 }
 
 fn reading(figure: &Figure) -> Reading {
-    Reading { value: figure.value, direction: figure.qualifier.direction() }
+    Reading {
+        value: figure.value,
+        direction: figure.qualifier.direction(),
+        written_in: unit_id(&figure.unit),
+        slack: 0.0,
+    }
+}
+
+fn unit_id(unit: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    unit.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// A candidate's reading, in its base unit with the rounding its written
+/// figure allows.
+fn candidate_reading(candidate: &Candidate<'_>) -> Reading {
+    let shown = candidate.shown();
+    let factor = if shown.value == 0.0 { 1.0 } else { candidate.mention.figure.value / shown.value };
+    Reading {
+        slack: half_step(shown.value) * factor.abs(),
+        written_in: unit_id(&shown.unit),
+        ..reading(&candidate.mention.figure)
+    }
+}
+
+/// Half the place value of a figure's last written digit ("6.2": 0.05,
+/// "34": 0.5).
+fn half_step(value: f64) -> f64 {
+    let mut step = 1.0;
+    while step > 1e-6 && ((value / step).round() - value / step).abs() > 1e-9 {
+        step /= 10.0;
+    }
+    step / 2.0
 }
 
 /// Whether two readings say the same. A year is a point on a calendar,
 /// not an amount: 2002 and 2003 differ although they are 0.05% apart.
+/// Figures written in two units say the same when their rounding overlaps.
 fn one_reading(a: Reading, b: Reading, years: bool) -> bool {
-    let tolerance = if years { 0.0 } else { ONE_READING * a.value.abs().max(b.value.abs()) };
+    let mut tolerance = if years { 0.0 } else { ONE_READING * a.value.abs().max(b.value.abs()) };
+    if a.written_in != b.written_in {
+        tolerance = tolerance.max(a.slack + b.slack);
+    }
     a.direction == b.direction && (a.value - b.value).abs() <= tolerance
 }
 
@@ -610,7 +680,7 @@ fn judge(members: &[&Candidate<'_>], inputs: &Inputs<'_>) -> Option<(Quantity, O
     let mut readings: Vec<Reading> = Vec::new();
     let years = members.iter().all(|m| m.mention.figure.unit == YEAR);
     for member in members {
-        let r = reading(&member.mention.figure);
+        let r = candidate_reading(member);
         if !readings.iter().any(|other| one_reading(*other, r, years)) {
             readings.push(r);
         }
@@ -706,6 +776,10 @@ fn moved_with_dates(members: &[&Candidate<'_>], inputs: &Inputs<'_>) -> bool {
 /// "domestic flights cancelled", "military construction money": the most
 /// common counted thing and predicate as the articles write them.
 fn label(members: &[&Candidate<'_>]) -> String {
+    // An age is a person's: "age of Lind".
+    if let Some(name) = most_common(members.iter().filter_map(|m| m.aged_name.clone())) {
+        return format!("age of {name}");
+    }
     let thing = most_common(members.iter().filter_map(|m| m.identity.thing_text.as_deref().map(str::to_lowercase)));
     let predicate =
         most_common(members.iter().filter_map(|m| m.identity.predicate_text.as_deref().map(str::to_lowercase)));
@@ -738,6 +812,7 @@ fn most_common(items: impl Iterator<Item = String>) -> Option<String> {
     counts.iter().enumerate().max_by(|(i, a), (j, b)| a.1.cmp(&b.1).then(j.cmp(i))).map(|(_, (s, _))| s.clone())
 }
 
+mod ages;
 mod clustering;
 #[cfg(test)]
 mod tests;

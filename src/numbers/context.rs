@@ -2,6 +2,7 @@
 //! happened to it (the event governing it), and the keys that name its
 //! quantity regardless of the figure.
 
+use super::lexicon::NUMBERS;
 use super::{NumberMention, QuantityClass, Token};
 use crate::model::Span;
 use crate::tokens;
@@ -73,7 +74,7 @@ pub(super) fn counted_after(
             noun = Some(term);
             noun_text = Some(surface);
         }
-        if noun.is_none() && matches!(class, QuantityClass::Count) && PEOPLE.contains(&after(end)) {
+        if noun.is_none() && matches!(class, QuantityClass::Count) && NUMBERS.people_words.contains(after(end)) {
             noun = Some("~peopl".into());
             noun_text = Some(raw[end].text.to_owned());
         }
@@ -93,9 +94,6 @@ pub(super) fn read_sentence(mention: &mut NumberMention, terms: &[(String, Span)
         mention.noun = Some("~peopl".into());
     }
 }
-
-/// Nouns that stand for people when counted.
-pub(super) const PEOPLE: &[&str] = &["others", "more", "victims"];
 
 /// The event a figure belongs to: an event word right after it ("27 were
 /// injured", "three dead", "1,200 homes were flooded") wins; otherwise the
@@ -147,13 +145,7 @@ pub(super) fn counted_noun(text: &str, raw: &[Token<'_>], lower: &[String], from
 /// Past tenses and participles end a noun phrase ("four people lost their
 /// lives": the noun is "people", not "lost").
 pub(super) fn looks_like_verb(word: &str) -> bool {
-    const IRREGULAR: &[&str] = &[
-        "lost", "died", "fled", "left", "came", "went", "took", "made", "held", "put", "gave", "broke", "fell", "rose",
-        "got", "saw", "ran", "hit", "kept", "built", "sent", "spent", "won", "paid", "remain", "remained", "stood",
-        "became", "began", "brought", "caught", "drove", "found", "grew", "heard", "met", "sat", "sold", "stay",
-        "died", "face", "faced", "need", "needed", "live", "lived", "work", "worked",
-    ];
-    (word.len() > 4 && word.ends_with("ed") && !word.ends_with("eed")) || IRREGULAR.contains(&word)
+    (word.len() > 4 && word.ends_with("ed") && !word.ends_with("eed")) || NUMBERS.verb_forms.contains(word)
 }
 
 /// Concepts that name what happened rather than what is counted.

@@ -32,6 +32,11 @@ pub(super) struct Numbers {
     pub(super) kind_words: Words,
     pub(super) scale_words: Words,
     pub(super) street_words: Words,
+    pub(super) age_decades: AgeDecades,
+    pub(super) age_verbs: AgeVerbs,
+    pub(super) change_words: Words,
+    pub(super) people_words: Words,
+    pub(super) verb_forms: Words,
     /// The hedges split into words, in file order (built after parsing).
     #[serde(skip)]
     hedge_words: Vec<(Vec<String>, Qualifier)>,
@@ -81,6 +86,65 @@ pub(super) struct Ranges {
     pub(super) words: Vec<(String, f64, f64)>,
     #[allow(dead_code, reason = "read by the tests")]
     pub(super) examples: Examples,
+}
+
+/// Ages written as a decade of life ("in his 50s").
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct AgeDecades {
+    possessives: Vec<String>,
+    /// Words placing the age inside the decade, with the years they allow
+    /// from its start ("early": 0 to 3).
+    parts: Vec<(String, f64, f64)>,
+    #[allow(dead_code, reason = "read by the tests")]
+    pub(super) examples: Examples,
+}
+
+impl AgeDecades {
+    pub(super) fn is_possessive(&self, word: &str) -> bool {
+        self.possessives.iter().any(|w| w == word)
+    }
+
+    pub(super) fn part(&self, word: &str) -> Option<(f64, f64)> {
+        self.parts.iter().find(|(w, ..)| w == word).map(|&(_, low, high)| (low, high))
+    }
+}
+
+/// What the words before an age say about when it is reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(super) enum AgeVerb {
+    /// "will turn 29": 28 now, 29 soon.
+    Coming,
+    /// "turned 90": 90 now.
+    Reached,
+}
+
+/// Words before a figure that make it an age ("will turn 29").
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct AgeVerbs {
+    phrases: Vec<(String, AgeVerb)>,
+    /// What may follow the age: the clause ends or a time is given.
+    followers: Vec<String>,
+    #[allow(dead_code, reason = "read by the tests")]
+    pub(super) examples: Examples,
+}
+
+impl AgeVerbs {
+    /// The verb phrase ending straight before token `start`, if any.
+    pub(super) fn before(&self, lower: &[String], start: usize) -> Option<AgeVerb> {
+        self.phrases.iter().find_map(|(phrase, verb)| {
+            let words: Vec<&str> = phrase.split_whitespace().collect();
+            let first = start.checked_sub(words.len())?;
+            lower[first..start].iter().zip(&words).all(|(a, b)| a == b).then_some(*verb)
+        })
+    }
+
+    /// Whether `word` may follow an age ("" is the end of the sentence).
+    pub(super) fn may_follow(&self, word: &str) -> bool {
+        word.is_empty() || self.followers.iter().any(|w| w == word)
+    }
 }
 
 impl Words {
@@ -172,6 +236,7 @@ mod tests {
         let scale: Check = |m| class(m) == Some(&QuantityClass::NotQuantity(NotQuantity::Scale));
         let address: Check = |m| class(m) == Some(&QuantityClass::NotQuantity(NotQuantity::Address));
         let vague: Check = |m| m.is_some_and(|m| m.figure.low < m.figure.high);
+        let age: Check = |m| class(m) == Some(&QuantityClass::Age);
         let fraction: Check = |m| m.is_some_and(|m| m.figure.value.fract() != 0.0);
         // A denominator gives a fraction, or a share in percent before "of".
         let share: Check = |m| m.is_some_and(|m| m.figure.value.fract() != 0.0 || m.class == QuantityClass::Percent);
@@ -195,6 +260,10 @@ mod tests {
             ("kind_words", &n.kind_words.examples, kind),
             ("scale_words", &n.scale_words.examples, scale),
             ("street_words", &n.street_words.examples, address),
+            ("age_decades", &n.age_decades.examples, age),
+            ("age_verbs", &n.age_verbs.examples, age),
+            ("change_words", &n.change_words.examples, |m| m.is_some_and(|m| m.figure.low == m.figure.high)),
+            ("people_words", &n.people_words.examples, |m| m.is_some_and(|m| m.noun.as_deref() == Some("~peopl"))),
         ]
     }
 
@@ -216,6 +285,20 @@ mod tests {
     }
 
     #[test]
+    fn verb_forms_end_the_counted_noun() {
+        let examples = &NUMBERS.verb_forms.examples;
+        assert!(!examples.matches.is_empty() && !examples.no_match.is_empty());
+        for (sentences, expected) in [(&examples.matches, true), (&examples.no_match, false)] {
+            for sentence in sentences {
+                let figure = read_all(sentence).into_iter().next();
+                let next_word = figure.as_ref().and_then(|m| sentence[m.span.end..].split_whitespace().next());
+                let noun = figure.as_ref().and_then(|m| m.noun_text.as_deref());
+                assert_eq!(noun.is_some() && noun == next_word, expected, "{sentence:?} read as {figure:?}");
+            }
+        }
+    }
+
+    #[test]
     fn no_word_is_listed_twice_in_one_list() {
         let n = &*NUMBERS;
         let lists: Vec<(&str, Vec<&str>)> = vec![
@@ -228,6 +311,9 @@ mod tests {
             ("currency_words", n.currency_words.words.iter().map(|(w, _)| w.as_str()).collect()),
             ("kind_words", n.kind_words.words.iter().map(String::as_str).collect()),
             ("street_words", n.street_words.words.iter().map(String::as_str).collect()),
+            ("change_words", n.change_words.words.iter().map(String::as_str).collect()),
+            ("people_words", n.people_words.words.iter().map(String::as_str).collect()),
+            ("verb_forms", n.verb_forms.words.iter().map(String::as_str).collect()),
         ];
         for (list, words) in lists {
             let mut seen = std::collections::HashSet::new();

@@ -229,3 +229,26 @@ fn over_right_after_a_figure_joins_two_figures_and_hedges_neither() {
     assert!(qualifiers.contains(&("eight years", "exact")), "{qualifiers:?}");
     assert!(qualifiers.contains(&("over 3,000", "over")), "{qualifiers:?}");
 }
+
+#[test]
+fn a_figure_restated_in_brackets_is_one_figure() {
+    let text = "The epicentre was about 58km (36 miles) west of Tarvel.";
+    let figures = read_all(text);
+    assert_eq!(figures.len(), 1, "{figures:?}");
+    assert_eq!(&text[figures[0].span.start..figures[0].span.end], "about 58km (36 miles)");
+    assert_eq!(figures[0].figure.value, 58.0);
+    let money = "The club paid £40m ($52m) for him.";
+    assert_eq!(read_all(money).len(), 1);
+}
+
+#[test]
+fn a_bracketed_figure_of_another_quantity_stays_apart() {
+    // Not a conversion: another value of the same unit, or another dimension.
+    for text in ["The dam rose 40 metres (12 metres) in a year.", "The wall is 30 feet (9 km) from the road."] {
+        let figures = read_all(text);
+        assert!(
+            figures.len() >= 2 && figures.iter().all(|m| !text[m.span.range()].contains('(')),
+            "{text}: {figures:?}"
+        );
+    }
+}

@@ -171,56 +171,25 @@ fn compiled(index: usize) -> &'static Compiled {
     })
 }
 
-/// Short lines that only name a section of a site.
-const SECTION_LABELS: &[&str] = &[
-    "latest",
-    "latest news",
-    "world",
-    "opinion",
-    "news",
-    "breaking",
-    "breaking news",
-    "live",
-    "live updates",
-    "analysis",
-    "exclusive",
-    "home",
-    "long read",
-    "the long read",
-    "features",
-    "feature",
-    "politics",
-    "business",
-    "sport",
-    "sports",
-    "europe",
-    "local",
-    "video",
-    "watch",
-    "explainer",
-    "advertisement",
-    "sponsored",
-    "updated",
-    "top stories",
-    "trending",
-    "menu",
-    "search",
-    "more",
-    "comments",
-    "share",
-    "culture",
-    "science",
-    "health",
-    "environment",
-    "climate",
-    "us",
-    "uk",
-    "national",
-    "regional",
-    "in depth",
-    "investigation",
-    "investigations",
-];
+/// The segmenter's word lists (`assets/lexicon/segment.toml`).
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Lexicon {
+    /// Short lines that only name a section of a site.
+    pub(super) section_labels: Words,
+    /// Time zones after a clock time.
+    pub(super) time_zones: Words,
+}
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Words {
+    pub(super) words: Vec<String>,
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(super) examples: crate::lexicon::Examples,
+}
+
+pub(super) static LEXICON: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| crate::lexicon::parse("segment"));
 
 /// Breadcrumb separators.
 const CRUMB_SEPARATORS: &[&str] = &["›", "»", " > ", " / ", " | ", "·", "•"];
@@ -234,7 +203,7 @@ pub fn is_boilerplate(line: &str) -> bool {
     }
     let lower = trimmed.to_lowercase();
     let lower_label = lower.trim_end_matches([':', '.']);
-    if SECTION_LABELS.contains(&lower_label) {
+    if LEXICON.section_labels.words.iter().any(|w| w == lower_label) {
         return true;
     }
     let folded = case_folded_lower(&lower);

@@ -12,7 +12,7 @@ fn candidate(text: &str, article: usize, index: usize) -> (NumberMention, Identi
     let spans: Vec<Span> = mentions.iter().map(|m| m.span).collect();
     let names: Vec<Span> =
         crate::names::extract(text, &std::collections::HashSet::new()).into_iter().map(|n| n.span).collect();
-    let identity = super::super::identity::read_sentence(text, &spans, &names).swap_remove(index);
+    let identity = crate::numbers::identity::read_sentence(text, &spans, &names).swap_remove(index);
     let _ = article;
     (mentions[index].clone(), identity)
 }
@@ -45,6 +45,8 @@ fn score(a: &str, b: &str) -> Option<f64> {
         lead: Vec::new(),
         written: None,
         person: None,
+        aged: Vec::new(),
+        aged_name: None,
         contrasted: false,
     };
     let y = Candidate {
@@ -57,6 +59,8 @@ fn score(a: &str, b: &str) -> Option<f64> {
         lead: Vec::new(),
         written: None,
         person: None,
+        aged: Vec::new(),
+        aged_name: None,
         contrasted: false,
     };
     link_score(&x, &y)
@@ -122,9 +126,29 @@ fn readings_within_half_a_percent_and_the_same_hedge_are_one() {
     assert!(one_reading(r("2,700 pages"), r("some 2,702 pages"), false));
     assert!(!one_reading(r("more than 60,000 dollars"), r("about 60,000 dollars"), false));
     assert!(!one_reading(r("90 percent"), r("90-plus percent"), false));
-    let year = |value: f64| Reading { value, direction: 0 };
+    let year = |value: f64| Reading { value, direction: 0, written_in: unit_id(YEAR), slack: 0.0 };
     assert!(!one_reading(year(2002.0), year(2003.0), true));
     assert!(one_reading(year(2002.0), year(2002.0), true));
+}
+
+#[test]
+fn one_measure_rounded_in_two_units_is_one_reading() {
+    let in_km = |text: &str| {
+        let mention = crate::numbers::extract(text).remove(0);
+        let converted = crate::numbers::in_base_unit(&mention);
+        (converted.map_or_else(|| mention.figure.clone(), |c| c.figure), mention.figure)
+    };
+    let r = |(base, written): &(Figure, Figure)| Reading {
+        slack: half_step(written.value) * base.value / written.value,
+        written_in: unit_id(&written.unit),
+        ..reading(base)
+    };
+    let (ten_km, six_miles) = (in_km("a depth of 10 kilometers"), in_km("six miles deep"));
+    assert!(one_reading(r(&ten_km), r(&six_miles), false), "10 km and six miles (9.7 km)");
+    let (fifty_eight_km, thirty_five_miles) = (in_km("about 58 km away"), in_km("35 miles away"));
+    assert!(!one_reading(r(&fifty_eight_km), r(&thirty_five_miles), false), "58 km and 35 miles (56.3 km)");
+    // In one unit the rounding is the writers' own choice: 6 and 6.2 miles differ.
+    assert!(!one_reading(r(&in_km("6 miles deep")), r(&in_km("6.2 miles deep")), false));
 }
 
 fn number_verdicts(a: &str, b: &str) -> (Vec<String>, Vec<&'static str>) {
@@ -425,4 +449,37 @@ fn one_stated_time_is_evidence_of_one_quantity() {
         None,
         "last year and this year are two quantities"
     );
+}
+
+/// The contrast words of `identity.toml` at work: in each `match` sentence
+/// the two figures are marked as two readings of one thing, in each
+/// `no_match` sentence they are not.
+#[test]
+fn contrast_word_examples_mark_two_readings() {
+    let examples = crate::numbers::identity::contrast_examples();
+    assert!(!examples.matches.is_empty() && !examples.no_match.is_empty());
+    for (sentences, expected) in [(&examples.matches, true), (&examples.no_match, false)] {
+        for text in sentences {
+            let read: Vec<(NumberMention, Identity)> = (0..2).map(|i| candidate(text, 0, i)).collect();
+            let mut sentence: Vec<Candidate<'_>> = read
+                .iter()
+                .map(|(mention, identity)| Candidate {
+                    at: SentenceRef { article: 0, sentence: 0 },
+                    mention: Cow::Borrowed(mention),
+                    identity: identity.clone(),
+                    context: Vec::new(),
+                    group: None,
+                    year: None,
+                    lead: Vec::new(),
+                    written: None,
+                    person: None,
+                    aged: Vec::new(),
+                    aged_name: None,
+                    contrasted: false,
+                })
+                .collect();
+            mark_contrasted(&mut sentence, text, 0);
+            assert!(sentence.iter().all(|c| c.contrasted == expected), "{text:?}");
+        }
+    }
 }

@@ -131,3 +131,52 @@ fn what_a_sum_is_for() {
     let wall = first("He wants $2 billion for the wall.");
     assert_eq!(wall.thing.as_deref(), Some("wall"));
 }
+
+/// Every word list of `identity.toml` at work: each list's property holds in
+/// its `match` sentences and fails in its `no_match` ones, read with the real
+/// figure and identity readers.
+#[test]
+fn word_list_examples_show_their_property() {
+    type Property = fn(&[Identity]) -> bool;
+    let different_predicates: Property = |ids| ids.len() >= 2 && ids[0].predicate != ids[1].predicate;
+    let thing_from_phrase: Property = |ids| ids.first().is_some_and(|i| i.thing.is_some() && !i.thing_direct);
+    let changing: Property = |ids| ids.first().is_some_and(|i| i.changing);
+    let people: Property = |ids| ids.first().is_some_and(|i| i.thing.as_deref() == Some("people"));
+    let rate: Property = |ids| ids.first().is_some_and(|i| i.rate);
+    let additional: Property = |ids| ids.first().is_some_and(|i| i.additional);
+    let scoped: Property = |ids| ids.first().is_some_and(|i| !i.scope.is_empty());
+    let not_at_figure: Property = |ids| ids.first().is_some_and(|i| !i.thing_direct);
+    let no_thing: Property = |ids| ids.first().is_some_and(|i| i.thing.is_none());
+    let one_word: Property = |ids| ids.first().and_then(|i| i.thing_text.as_deref()).is_some_and(|t| !t.contains(' '));
+    let w = &*WORDS;
+    let lists: [(&str, &Words, Property); 11] = [
+        ("clause_words", &w.clause_words, different_predicates),
+        ("purpose", &w.purpose, thing_from_phrase),
+        ("changing", &w.changing, changing),
+        ("people_predicates", &w.people_predicates, people),
+        ("rate", &w.rate, rate),
+        ("average", &w.average, rate),
+        ("additional", &w.additional, additional),
+        ("place", &w.place, scoped),
+        ("empty_heads", &w.empty_heads, not_at_figure),
+        ("time_heads", &w.time_heads, no_thing),
+        ("phrase_ends", &w.phrase_ends, one_word),
+    ];
+    for (name, list, property) in lists {
+        assert!(!list.examples.matches.is_empty() && !list.examples.no_match.is_empty(), "{name}: no examples");
+        for text in &list.examples.matches {
+            assert!(property(&all(text)), "{name}: {text:?} should show the property: {:?}", all(text));
+        }
+        for text in &list.examples.no_match {
+            assert!(!property(&all(text)), "{name}: {text:?} should not show the property: {:?}", all(text));
+        }
+    }
+}
+
+/// The people predicates name predicate concepts of `quantities.toml`.
+#[test]
+fn people_predicates_are_predicate_concepts() {
+    for word in &WORDS.people_predicates.words {
+        assert!(LEXICON.predicate.iter().any(|c| &c.concept == word), "{word} is no predicate concept");
+    }
+}

@@ -43,6 +43,66 @@ pub(crate) struct Concept {
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| crate::lexicon::parse("quantities"));
 
+/// The reader's word lists (`assets/lexicon/identity.toml`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Lists {
+    /// Words that open a new clause between two figures.
+    clause_words: Words,
+    /// Prepositions that introduce what a sum is for.
+    purpose: Words,
+    /// Words saying a figure has moved.
+    changing: Words,
+    /// Predicate concepts that happen to people.
+    people_predicates: Words,
+    /// Words right after a figure saying it is a rate.
+    rate: Words,
+    /// Stems before a figure saying it is an average.
+    average: Words,
+    /// Words saying a figure counts on top of others.
+    additional: Words,
+    /// Prepositions opening a place phrase.
+    place: Words,
+    /// Stems of heads that say nothing about what is counted.
+    empty_heads: Words,
+    /// Stems that make a purpose phrase a time.
+    time_heads: Words,
+    /// Verbs and prepositions that end the noun phrase after a figure.
+    phrase_ends: Words,
+    /// Words that set one source's figure against another's.
+    contrast: Words,
+}
+
+/// One word list with the sentences that show it at work.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Words {
+    words: Vec<String>,
+    #[cfg_attr(not(test), allow(dead_code))]
+    examples: crate::lexicon::Examples,
+}
+
+impl Words {
+    fn has(&self, word: &str) -> bool {
+        self.words.iter().any(|w| w == word)
+    }
+}
+
+static WORDS: LazyLock<Lists> = LazyLock::new(|| crate::lexicon::parse("identity"));
+
+/// Whether a folded word sets one source's figure against another's in one
+/// sentence ("but", "while"); its examples run in the quantity finder's tests.
+#[must_use]
+pub fn is_contrast(folded: &str) -> bool {
+    WORDS.contrast.has(folded)
+}
+
+/// The examples of the contrast words (for the quantity finder's tests).
+#[cfg(test)]
+pub(crate) fn contrast_examples() -> &'static crate::lexicon::Examples {
+    &WORDS.contrast.examples
+}
+
 /// Stem (or phrase) → (concept index, is predicate).
 static INDEX: LazyLock<HashMap<&'static str, (usize, bool)>> = LazyLock::new(|| {
     let mut index = HashMap::new();
@@ -136,52 +196,8 @@ struct Token {
     name: bool,
 }
 
-/// Words that open a new clause between two figures.
-const CLAUSE_WORDS: &[&str] = &[
-    "and",
-    "or",
-    "but",
-    "while",
-    "whereas",
-    "with",
-    "from",
-    "to",
-    "compared",
-    "versus",
-    "vs",
-    "including",
-    "plus",
-    "after",
-    "before",
-    "than",
-    "against",
-    "when",
-    "as",
-    "which",
-    "who",
-    "that",
-    "where",
-];
 /// Punctuation that ends a clause.
 const CLAUSE_MARKS: &[char] = &[',', ';', ':', '(', ')', '—', '–', '"', '“', '”'];
-/// Prepositions that introduce what a sum of money is for.
-const PURPOSE: &[&str] = &["for", "in", "of", "toward", "towards"];
-/// Words saying a figure has moved.
-const CHANGING: &[&str] = &["rose", "risen", "rise", "rising", "climb", "climbed", "increased", "bringing", "jumped"];
-/// Predicates that happen to people: a bare count with one of them counts people.
-const PEOPLE_PREDICATES: &[&str] = &["killed", "injured", "evacuated", "missing", "arrested"];
-/// Words saying a figure is a rate.
-const RATE: &[&str] = &["per", "each", "annually", "apiece", "yearly", "monthly", "weekly", "daily"];
-/// Stems before a figure saying it is an average.
-const AVERAGE: &[&str] = &["averag", "mean", "median"];
-/// Words saying a figure counts on top of others.
-const ADDITIONAL: &[&str] = &["another", "other", "others", "more", "additional", "further"];
-/// Prepositions opening a place phrase ("in the province", "across Asia").
-const PLACE: &[&str] = &["in", "across", "throughout", "at", "inside", "near", "around"];
-/// Heads that say nothing about what is counted ("to the tune of", "a total of").
-const EMPTY_HEADS: &[&str] =
-    &["tune", "total", "sum", "amount", "figure", "number", "estimate", "valu", "worth", "rang", "level", "upward"];
-
 /// Reads the identity of every figure of one sentence. `figures` and
 /// `names` are spans relative to `text`; the result has one identity per figure.
 #[must_use]
@@ -228,7 +244,7 @@ pub fn read_sentence(text: &str, figures: &[Span], names: &[Span]) -> Vec<Identi
         }
     }
     let sentence_changing =
-        tokens.iter().any(|t| CHANGING.contains(&t.folded.as_str())) || text.to_lowercase().contains("so far");
+        tokens.iter().any(|t| WORDS.changing.has(&t.folded)) || text.to_lowercase().contains("so far");
     let sentence_times = times_in(&tokens, 0, tokens.len());
     // The sentence's subject names (before its first clause boundary) scope
     // every figure of it: "Qeshm, located 1,150 kilometers from Tehran".
@@ -263,7 +279,7 @@ pub fn read_sentence(text: &str, figures: &[Span], names: &[Span]) -> Vec<Identi
                 if let Some((_, predicate, text)) = nearest {
                     identity.predicate = Some(predicate);
                     identity.predicate_text = Some(text);
-                    if identity.thing.is_none() && PEOPLE_PREDICATES.contains(&predicate.concept) {
+                    if identity.thing.is_none() && WORDS.people_predicates.has(predicate.concept) {
                         identity.thing = Some("people".to_owned());
                     }
                 }
@@ -286,7 +302,7 @@ fn tokenise(text: &str, figures: &[Span], names: &[Span]) -> Vec<Token> {
             && figure.is_none()
             && between.trim().chars().all(|c| matches!(c, '"' | '“' | '‘' | '\''));
         let punctuated = between.contains(CLAUSE_MARKS) && !quoted_noun;
-        let boundary = punctuated || CLAUSE_WORDS.contains(&folded.as_str());
+        let boundary = punctuated || WORDS.clause_words.has(&folded);
         let capitalised = word.text.chars().next().is_some_and(char::is_uppercase);
         let name = names.iter().any(|n| n.overlaps(word.span));
         tokens.push(Token {
@@ -346,77 +362,9 @@ fn is_content(token: &Token) -> bool {
 /// Verbs and prepositions end the noun phrase after a figure ("four people
 /// lost their lives", "two-thirds of the town stood under water").
 fn ends_phrase(token: &Token) -> bool {
-    const WORDS: &[&str] = &[
-        "is",
-        "are",
-        "was",
-        "were",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "remain",
-        "remained",
-        "been",
-        "lost",
-        "died",
-        "fled",
-        "left",
-        "came",
-        "went",
-        "took",
-        "made",
-        "held",
-        "gave",
-        "broke",
-        "fell",
-        "rose",
-        "stood",
-        "sat",
-        "ran",
-        "hit",
-        "kept",
-        "sent",
-        "spent",
-        "won",
-        "paid",
-        "became",
-        "began",
-        "brought",
-        "found",
-        "grew",
-        "under",
-        "over",
-        "above",
-        "below",
-        "after",
-        "before",
-        "by",
-        "with",
-        "from",
-        "into",
-        "onto",
-        "across",
-        "in",
-        "at",
-        "on",
-        "near",
-        "early",
-        "late",
-        "earlier",
-        "later",
-        "today",
-        "yesterday",
-        "tonight",
-        "overnight",
-        "last",
-        "next",
-        "this",
-    ];
     let word = token.folded.as_str();
     participle(token)
-        || WORDS.contains(&word)
+        || WORDS.phrase_ends.has(word)
         || VERB_FORMS.contains(word)
         // "a magnitude-5.9 earthquake early Sunday": a day ends the thing.
         || crate::lexicon::CALENDAR.is_weekday(word)
@@ -442,9 +390,6 @@ fn participle(token: &Token) -> bool {
 fn is_possessive(token: &Token) -> bool {
     ["'s", "'S", "’s", "’S"].iter().any(|ending| token.text.ends_with(ending))
 }
-
-/// Words that make a phrase a time, not a thing ("in the last fiscal year").
-const TIME_HEADS: &[&str] = &["year", "month", "week", "day", "quarter", "season", "decad", "period", "effect"];
 
 fn year_of(token: &Token) -> Option<i32> {
     if token.folded.len() != 4 || !token.folded.bytes().all(|b| b.is_ascii_digit()) {
@@ -472,14 +417,14 @@ fn read_one(tokens: &[Token], (start, end): (usize, usize), left: (usize, usize)
             identity.part = true;
         }
     }
-    identity.additional = (start > left.0 && ADDITIONAL.contains(&tokens[start - 1].folded.as_str()))
-        || after(from).is_some_and(|t| ADDITIONAL.contains(&t.folded.as_str()) && t.folded != "more");
+    identity.additional = (start > left.0 && WORDS.additional.has(&tokens[start - 1].folded))
+        || after(from).is_some_and(|t| WORDS.additional.has(&t.folded) && t.folded != "more");
     if after(from).is_some_and(|t| t.folded == "more" || t.folded == "other") {
         identity.additional = true;
         from += 1;
     }
-    identity.rate = (left.0..start).any(|i| AVERAGE.contains(&tokens[i].stem.as_str()))
-        || after(end).is_some_and(|t| RATE.contains(&t.folded.as_str()))
+    identity.rate = (left.0..start).any(|i| WORDS.average.has(&tokens[i].stem))
+        || after(end).is_some_and(|t| WORDS.rate.has(&t.folded))
         || (after(end).is_some_and(|t| t.folded == "a")
             && after(end + 1).is_some_and(|t| matches!(t.folded.as_str(), "year" | "season" | "month" | "week")));
     // The noun phrase after the figure: up to four content words.
@@ -511,7 +456,7 @@ fn read_one(tokens: &[Token], (start, end): (usize, usize), left: (usize, usize)
         index += 1;
     }
     // "$10,000 worth of televisions": an empty head says nothing.
-    if phrase.last().is_some_and(|i| EMPTY_HEADS.contains(&tokens[*i].stem.as_str())) {
+    if phrase.last().is_some_and(|i| WORDS.empty_heads.has(&tokens[*i].stem)) {
         phrase.clear();
     }
     // A predicate written as the head noun ("520,000 arrests", "flight cancellations").
@@ -528,7 +473,7 @@ fn read_one(tokens: &[Token], (start, end): (usize, usize), left: (usize, usize)
             && tokens[start - 1].folded == "of"
             && left.0 < start - 1
             && is_content(&tokens[start - 2])
-            && !EMPTY_HEADS.contains(&tokens[start - 2].stem.as_str())
+            && !WORDS.empty_heads.has(&tokens[start - 2].stem)
         {
             phrase.push(start - 2);
         }
@@ -551,14 +496,14 @@ fn read_one(tokens: &[Token], (start, end): (usize, usize), left: (usize, usize)
     if identity.thing.is_none() {
         let mut index = phrase.last().map_or(end, |i| i + 1);
         while let Some(token) = after(index) {
-            if PURPOSE.contains(&token.folded.as_str()) {
+            if WORDS.purpose.has(&token.folded) {
                 let words: Vec<usize> = (index + 1..right.1)
                     .take_while(|i| !tokens[*i].boundary || *i == index + 1)
                     .filter(|i| is_content(&tokens[*i]) && year_of(&tokens[*i]).is_none())
                     .take(3)
                     .collect();
                 if let Some((&head, modifiers)) = words.split_last()
-                    && !TIME_HEADS.contains(&tokens[head].stem.as_str())
+                    && !WORDS.time_heads.has(&tokens[head].stem)
                 {
                     identity.thing = Some(thing_concept(&tokens[head].stem));
                     identity.modifiers = modifiers.iter().map(|i| tokens[*i].stem.clone()).collect();
@@ -597,7 +542,7 @@ fn read_one(tokens: &[Token], (start, end): (usize, usize), left: (usize, usize)
         }
     }
     // "three dead", "another 27 were injured": a bare count of casualties counts people.
-    if identity.thing.is_none() && identity.predicate.is_some_and(|p| PEOPLE_PREDICATES.contains(&p.concept)) {
+    if identity.thing.is_none() && identity.predicate.is_some_and(|p| WORDS.people_predicates.has(p.concept)) {
         identity.thing = Some("people".to_owned());
     }
     identity.times = times_in(tokens, left.0, left.1);
@@ -638,7 +583,7 @@ fn read_one(tokens: &[Token], (start, end): (usize, usize), left: (usize, usize)
 fn scopes_in(tokens: &[Token], from: usize, to: usize) -> Vec<String> {
     let mut scope = Vec::new();
     for i in from..to {
-        if !PLACE.contains(&tokens[i].folded.as_str()) {
+        if !WORDS.place.has(&tokens[i].folded) {
             continue;
         }
         // The place phrase's noun: past determiners, up to its first verb
