@@ -547,6 +547,11 @@ fn link_score(a: &Candidate<'_>, b: &Candidate<'_>) -> Option<f64> {
     {
         return None;
     }
+    // Held in two different areas ("in the province" / "across Asia"):
+    // two quantities, however alike the rest.
+    if !ia.area.is_empty() && !ib.area.is_empty() && !ia.area.iter().any(|p| ib.area.contains(p)) {
+        return None;
+    }
     let mut score = if same_aged == Some(true) { weight::SAME_PERSON_AGE } else { 0.0 };
     if let (Some(p), Some(q)) = (ia.predicate, ib.predicate)
         && p.concept == q.concept

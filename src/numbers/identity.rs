@@ -63,6 +63,9 @@ pub(crate) struct Lists {
     additional: Words,
     /// Prepositions opening a place phrase.
     place: Words,
+    /// Stems of nouns that name an area ("province", "country"): a place
+    /// phrase with one of these heads, or a name, says where a figure holds.
+    place_heads: Words,
     /// Stems of heads that say nothing about what is counted.
     empty_heads: Words,
     /// Stems that make a purpose phrase a time.
@@ -172,6 +175,10 @@ pub struct Identity {
     pub additional: bool,
     /// Where it holds: heads of the clause's place phrases ("province", "asia").
     pub scope: Vec<String>,
+    /// Of those, the areas: names and nouns of areas ("provinc", "asia"),
+    /// not "in the months" or "at the hearing". Two figures held in two
+    /// different areas are two quantities.
+    pub area: Vec<String>,
     /// The clause says the figure moved ("rose to", "so far", "bringing").
     pub changing: bool,
     /// Content stems of the clause.
@@ -547,10 +554,17 @@ fn read_one(tokens: &[Token], (start, end): (usize, usize), left: (usize, usize)
     }
     identity.times = times_in(tokens, left.0, left.1);
     identity.times.extend(times_in(tokens, right.0, right.1));
-    identity.scope = scopes_in(tokens, left.0, left.1);
-    identity.scope.extend(scopes_in(tokens, right.0, right.1));
-    identity.scope.sort();
-    identity.scope.dedup();
+    let scopes = scopes_in(tokens, left.0, left.1).into_iter().chain(scopes_in(tokens, right.0, right.1));
+    for (head, area) in scopes {
+        if area {
+            identity.area.push(head.clone());
+        }
+        identity.scope.push(head);
+    }
+    for list in [&mut identity.scope, &mut identity.area] {
+        list.sort();
+        list.dedup();
+    }
     let clause = (left.0..left.1).chain(right.0..right.1);
     let stretch_start = (left.0..=start).rev().find(|i| tokens.get(*i).is_some_and(|t| t.punctuated)).unwrap_or(left.0);
     let stretch_end = (end..right.1).find(|i| tokens[*i].punctuated).unwrap_or(right.1);
@@ -579,8 +593,9 @@ fn read_one(tokens: &[Token], (start, end): (usize, usize), left: (usize, usize)
 }
 
 /// Heads of the place phrases in tokens `from..to`: "in the province",
-/// "across Asia", "among Tea Party supporters".
-fn scopes_in(tokens: &[Token], from: usize, to: usize) -> Vec<String> {
+/// "across Asia", "among Tea Party supporters"; each with whether it names
+/// an area (a name or an area noun).
+fn scopes_in(tokens: &[Token], from: usize, to: usize) -> Vec<(String, bool)> {
     let mut scope = Vec::new();
     for i in from..to {
         if !WORDS.place.has(&tokens[i].folded) {
@@ -601,11 +616,10 @@ fn scopes_in(tokens: &[Token], from: usize, to: usize) -> Vec<String> {
             && !crate::lexicon::CALENDAR.is_month(&tokens[j].folded)
             && !crate::lexicon::CALENDAR.is_weekday(&tokens[j].folded)
         {
-            scope.push(tokens[j].stem.clone());
+            let area = tokens[j].name || tokens[j].capitalised || WORDS.place_heads.has(&tokens[j].stem);
+            scope.push((tokens[j].stem.clone(), area));
         }
     }
-    scope.sort();
-    scope.dedup();
     scope
 }
 

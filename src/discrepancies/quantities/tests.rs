@@ -483,3 +483,35 @@ fn contrast_word_examples_mark_two_readings() {
         }
     }
 }
+
+#[test]
+fn figures_held_in_two_different_areas_are_two_quantities() {
+    // One background fact told twice, each with its own area: the toll in
+    // the province and the toll across the region are both right.
+    let (statuses, _) = number_verdicts(
+        "Source: Tarn Post\n\nThe 1998 flood killed 17,000 people in the province and many more downstream.",
+        "Source: Vell Daily\n\nThe 1998 flood killed about 23,000 people across Norland and Vell.",
+    );
+    assert!(statuses.is_empty(), "{statuses:?}");
+    // Without the areas the two tolls are one quantity that disagrees.
+    let (statuses, _) = number_verdicts(
+        "Source: Tarn Post\n\nThe 1998 flood killed 17,000 people.",
+        "Source: Vell Daily\n\nThe 1998 flood killed about 23,000 people.",
+    );
+    assert_eq!(statuses, ["conflicting"]);
+}
+
+#[test]
+fn ages_of_one_person_meet_wherever_they_are_stated() {
+    let (statuses, _) = number_verdicts(
+        "Source: Tarn Post\n\nThe club signed Tomas Brandt, 28, on a five-year deal.\n\nBrandt scored twice on his debut.",
+        "Source: Vell Daily\n\nFans cheered at the stadium on Sunday.\n\nBrandt, who turns 29 in April, joined from Vell City.",
+    );
+    assert_eq!(statuses, ["compatible"]);
+    // Two people's ages never meet.
+    let (statuses, _) = number_verdicts(
+        "Source: Tarn Post\n\nThe club signed Tomas Brandt, 28, on a five-year deal.",
+        "Source: Vell Daily\n\nThe club signed Ilse Varga, 31, on a five-year deal.",
+    );
+    assert!(statuses.is_empty(), "{statuses:?}");
+}

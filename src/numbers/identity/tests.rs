@@ -145,11 +145,12 @@ fn word_list_examples_show_their_property() {
     let rate: Property = |ids| ids.first().is_some_and(|i| i.rate);
     let additional: Property = |ids| ids.first().is_some_and(|i| i.additional);
     let scoped: Property = |ids| ids.first().is_some_and(|i| !i.scope.is_empty());
+    let area: Property = |ids| ids.first().is_some_and(|i| !i.area.is_empty());
     let not_at_figure: Property = |ids| ids.first().is_some_and(|i| !i.thing_direct);
     let no_thing: Property = |ids| ids.first().is_some_and(|i| i.thing.is_none());
     let one_word: Property = |ids| ids.first().and_then(|i| i.thing_text.as_deref()).is_some_and(|t| !t.contains(' '));
     let w = &*WORDS;
-    let lists: [(&str, &Words, Property); 11] = [
+    let lists: [(&str, &Words, Property); 12] = [
         ("clause_words", &w.clause_words, different_predicates),
         ("purpose", &w.purpose, thing_from_phrase),
         ("changing", &w.changing, changing),
@@ -158,6 +159,7 @@ fn word_list_examples_show_their_property() {
         ("average", &w.average, rate),
         ("additional", &w.additional, additional),
         ("place", &w.place, scoped),
+        ("place_heads", &w.place_heads, area),
         ("empty_heads", &w.empty_heads, not_at_figure),
         ("time_heads", &w.time_heads, no_thing),
         ("phrase_ends", &w.phrase_ends, one_word),
