@@ -25,6 +25,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("numbers", include_str!("../assets/lexicon/numbers.toml")),
     ("polarity", include_str!("../assets/lexicon/polarity.toml")),
     ("attribution", include_str!("../assets/lexicon/attribution.toml")),
+    ("contractions", include_str!("../assets/lexicon/contractions.toml")),
     ("ages", include_str!("../assets/lexicon/ages.toml")),
 ];
 

@@ -26,6 +26,7 @@ use std::collections::HashMap;
 mod closest;
 mod context;
 mod polarity;
+mod quotes;
 mod space;
 mod speaker;
 use space::{Space, build_vectors};
@@ -118,7 +119,9 @@ pub fn match_sentences(articles: &[Article], analyses: &[Vec<SentenceAnalysis>],
             keys
         })
         .collect();
+    let quotations: Vec<Vec<Vec<String>>> = texts.iter().map(|t| quotes::quoted_words(t)).collect();
     let traits = context::Traits {
+        quotations: &quotations,
         people: &people,
         kinds: &kinds,
         negated: &negated,
@@ -285,7 +288,8 @@ fn assign_groups(
 type Pair = (f32, usize, usize);
 
 /// A scored pair with whether it clears the first pass's bar and how many
-/// terms it shares: (similarity, a, b, edge, shared).
+/// terms it shares (`usize::MAX` for a shared quotation, which always
+/// reaches the context pass): (similarity, a, b, edge, shared).
 type Scored = (f32, usize, usize, bool, usize);
 
 /// Scored pairs (similarity, a, b) of sentences in different articles:
@@ -317,6 +321,13 @@ fn candidate_edges(
                 .filter(|other| negated[sentence] == negated[*other])
                 .filter_map(|other| {
                     let (lexical, shared) = space.lexical(sentence, other);
+                    // One quotation in both is context evidence, however
+                    // common its words.
+                    if traits.quoted(sentence, other) {
+                        let similarity = space::combine(lexical, space.dense(sentence, other));
+                        let edge = shared >= 2 && f64::from(similarity) >= settings.threshold;
+                        return Some((similarity, sentence, other, edge, usize::MAX));
+                    }
                     // The dense part adds at most `DENSE`: skip it when even
                     // that cannot reach the lowest bar.
                     if shared == 0 || lexical + space::weights::DENSE < lowest {

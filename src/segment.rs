@@ -475,6 +475,7 @@ fn should_join(previous: &str, next: &str) -> bool {
         || quoting_particle
         || time_zone
         || is_lone_title(previous)
+        || ends_with_title(previous) && first.is_some_and(char::is_uppercase)
 }
 
 /// "8 p.m. | ET." : a time zone after a clock time.
@@ -487,6 +488,15 @@ fn starts_with_time_zone(text: &str) -> bool {
 /// splitter broke between the title and the name it belongs to.
 fn is_lone_title(piece: &str) -> bool {
     crate::lexicon::HONORIFICS.is_lone_title(piece)
+}
+
+/// A piece whose last word is a title before a name ("… to bring up two
+/// bills, Ms." | "Pelosi said"): no sentence ends on a title, so the
+/// splitter broke between the title and the name it belongs to. "St."
+/// and "Sr." are left out: a sentence can end on "Elm St." or "Joe Sr.".
+fn ends_with_title(piece: &str) -> bool {
+    let last = piece.rsplit(char::is_whitespace).next().unwrap_or_default();
+    !matches!(last, "St." | "Sr.") && is_lone_title(last)
 }
 
 /// "т. е.", "ca.", "z. B.": a last word of one or two letters and a full stop.
@@ -686,6 +696,22 @@ mod tests {
                 "Ms. Ruiz said the dam failed.",
                 "Rep. Tom Hale, R-Calif., disagreed.",
                 "Mr. Hale left."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_ending_a_piece_stays_with_its_name() {
+        assert_eq!(
+            sentences(
+                "In her first act as mayor, Ms. Varga will reopen the ferry. The council agreed. It met \
+                 on Elm St. The vote was close."
+            ),
+            [
+                "In her first act as mayor, Ms. Varga will reopen the ferry.",
+                "The council agreed.",
+                "It met on Elm St.",
+                "The vote was close."
             ]
         );
     }

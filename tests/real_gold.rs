@@ -31,13 +31,14 @@ const THRESHOLDS: &[(&str, Bound, f64, &str)] = &[
     ("hard_found", Bound::AtLeast, 8.0, "issue 13"),
     ("traps_hit", Bound::AtMost, 4.0, "issue 13"),
     ("number_false_share", Bound::AtMost, 0.10, "issue 13"),
-    // Shared facts and unique details (issue 14). Measured (H22, context
-    // pass): pairs 101/148, shared 65/98, unique 72/78, false uniques
-    // 40/220, wrong merges 2/35, mega-groups 0 (see docs/matching.md).
-    ("pairs_share", Bound::AtLeast, 0.66, "issue 14"),
-    ("shared_found", Bound::AtLeast, 63.0, "issue 14"),
+    // Shared facts and unique details (issue 14). Measured (H26, titles
+    // kept with their names, shared quotations, after merging main at
+    // 21:10): pairs 102/148, shared 66/98, unique 72/78, false uniques
+    // 36/220, wrong merges 2/35, mega-groups 0 (see docs/matching.md).
+    ("pairs_share", Bound::AtLeast, 0.68, "issue 14"),
+    ("shared_found", Bound::AtLeast, 65.0, "issue 14"),
     ("unique_found", Bound::AtLeast, 71.0, "issue 14"),
-    ("false_unique_share", Bound::AtMost, 0.19, "issue 14"),
+    ("false_unique_share", Bound::AtMost, 0.165, "issue 14"),
     ("wrong_merges", Bound::AtMost, 2.0, "issue 14"),
     ("mega_groups", Bound::AtMost, 0.0, "issue 14"),
     // Names (issue 15), measured 2026-12-01 (release build): 13/13 gold

@@ -23,6 +23,9 @@ use std::collections::HashMap;
 const MUTUAL: f32 = 0.08;
 /// Bonus for each side (before, after) whose neighbours share a group.
 const NEIGHBOURS: f32 = 0.1;
+/// Bonus for one quotation held by both sentences ([`super::quotes`]):
+/// a shared quotation alone links two sentences.
+const QUOTATION: f32 = 0.3;
 /// Lowest pair score that context can lift to the bar.
 pub(super) const LOWEST: f32 = 0.22;
 /// Fewest terms a pair must share to link on context: one shared word
@@ -40,9 +43,18 @@ pub(super) struct Traits<'a> {
     pub(super) speakers: &'a [Vec<String>],
     /// The values of its figures.
     pub(super) figures: &'a [Vec<String>],
+    /// The words of its quotations ([`super::quotes`]).
+    pub(super) quotations: &'a [Vec<Vec<String>>],
 }
 
 impl Traits<'_> {
+    /// Whether two sentences hold one quotation ([`super::quotes`]).
+    pub(super) fn quoted(&self, i: usize, j: usize) -> bool {
+        !self.quotations[i].is_empty()
+            && !self.quotations[j].is_empty()
+            && super::quotes::share_quotation(&self.quotations[i], &self.quotations[j])
+    }
+
     /// Whether a pair may link on context: body sentences (every headline
     /// is every other headline's best match), no conflicting people or
     /// speakers, same polarity, and some figure in common when both state
@@ -103,13 +115,16 @@ pub(super) fn context_pass(
     };
     let mut edges: Vec<(f32, f32, usize, usize)> = Vec::new();
     for &(score, i, j) in near {
-        if score < LOWEST || same(i, j) || members[roots[i]].len() > 1 && members[roots[j]].len() > 1 {
+        let quoted = traits.quoted(i, j);
+        if score < LOWEST && !quoted || same(i, j) || members[roots[i]].len() > 1 && members[roots[j]].len() > 1 {
             continue;
         }
         if !traits.compatible(i, j) {
             continue;
         }
-        let extra = NEIGHBOURS * support(refs, &same, i, j) as f32 + if mutual(i, j) { MUTUAL } else { 0.0 };
+        let extra = NEIGHBOURS * support(refs, &same, i, j) as f32
+            + if mutual(i, j) { MUTUAL } else { 0.0 }
+            + if quoted { QUOTATION } else { 0.0 };
         if extra > 0.0 && f64::from(score + extra) >= threshold {
             edges.push((score + extra, extra, i, j));
         }

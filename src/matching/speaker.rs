@@ -23,10 +23,6 @@ struct Speech {
 
 static ATTRIBUTION: LazyLock<Attribution> = LazyLock::new(|| crate::lexicon::parse("attribution"));
 
-fn is_quote_mark(c: char) -> bool {
-    matches!(c, '"' | '“' | '”' | '«' | '»')
-}
-
 /// The surnames (folded keys) a sentence's quotation is attributed to:
 /// the people named outside the quotation marks when a speech verb is
 /// there too. Empty
@@ -34,26 +30,10 @@ fn is_quote_mark(c: char) -> bool {
 /// relative to a text in which the sentence starts at `start`.
 #[must_use]
 pub(super) fn speakers(text: &str, start: usize, names: &[NameMention]) -> Vec<String> {
-    if !text.chars().any(is_quote_mark) {
+    if !text.chars().any(super::quotes::is_quote_mark) {
         return Vec::new();
     }
-    // Byte offsets inside quotation marks (an unclosed quote runs to the end).
-    let mut quoted: Vec<(usize, usize)> = Vec::new();
-    let mut open: Option<usize> = None;
-    for (at, c) in text.char_indices() {
-        let opens = c == '“' || c == '«' || (c == '"' && open.is_none());
-        match open {
-            Some(from) if is_quote_mark(c) && !opens || (c == '"' && open.is_some()) => {
-                quoted.push((from, at));
-                open = None;
-            }
-            None if opens => open = Some(at),
-            _ => {}
-        }
-    }
-    if let Some(from) = open {
-        quoted.push((from, text.len()));
-    }
+    let quoted = super::quotes::quoted_spans(text);
     let inside = |at: usize| quoted.iter().any(|(a, b)| (*a..*b).contains(&at));
     let speech = &ATTRIBUTION.speech;
     let speaks = tokens::words(text)
@@ -64,13 +44,22 @@ pub(super) fn speakers(text: &str, start: usize, names: &[NameMention]) -> Vec<S
     }
     let mut found: Vec<String> = names
         .iter()
-        .filter(|name| names::is_personal(&name.words))
+        .filter(|name| names::is_personal(&name.words) && !all_common_words(&name.words))
         .filter(|name| name.span.start.checked_sub(start).is_some_and(|from| !inside(from)))
         .filter_map(|name| name.words.last().map(|w| names::fold_key(w)))
         .collect();
     found.sort();
     found.dedup();
     found
+}
+
+/// Zipf frequency from which a word is common English: a name made only
+/// of such words ("White House", "Justice Department") is an institution,
+/// not a speaker.
+const COMMON_ZIPF: f32 = 5.0;
+
+fn all_common_words(words: &[String]) -> bool {
+    words.iter().all(|w| crate::semantic::zipf(&tokens::stem(&tokens::fold_word(w))).is_some_and(|z| z >= COMMON_ZIPF))
 }
 
 /// Whether two sentences quote different speakers.
@@ -105,5 +94,11 @@ mod tests {
         let b = of("“It is a gross abuse of power,” Olek Brandt said on Friday.");
         assert!(different(&a, &b), "{a:?} {b:?}");
         assert!(!different(&a, &of("“It is an abuse of power,” Mayor Ilse Varga told reporters.")));
+    }
+
+    #[test]
+    fn an_institution_is_no_speaker() {
+        assert!(of("“We will reopen the quay,” she told reporters outside the White House.").is_empty());
+        assert_eq!(of("“We will reopen the quay,” Ilse Varga told reporters at the White House."), ["varga"]);
     }
 }
