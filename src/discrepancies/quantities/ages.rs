@@ -64,6 +64,12 @@ pub(super) fn whose_age(
     {
         return named(name);
     }
+    // "an 11-year-old girl": the age of someone the sentence does not name,
+    // not of the person it is about.
+    let next_word = text.get(figure.end..).and_then(|rest| crate::tokens::words(rest).next());
+    if surface.ends_with("old") && next_word.is_some_and(|w| w.text.starts_with(char::is_lowercase)) {
+        return (Vec::new(), None);
+    }
     (person.into_iter().cloned().collect(), None)
 }
 
@@ -128,6 +134,16 @@ mod tests {
         let mut people = aged("Orla Kent, Ivo Brandt and Ana Lind are all in their 70s now.");
         people.sort();
         assert_eq!(people, ["brandt", "kent", "lind"]);
+    }
+
+    #[test]
+    fn an_age_of_an_unnamed_someone_is_not_the_sentence_persons() {
+        let text = "A 9-year-old boy was hurt by a car driven by Tomas Brandt.";
+        let figure = crate::numbers::read_all(text).into_iter().find(|m| m.class == QuantityClass::Age).map(|m| m.span);
+        let names = crate::names::extract(text, &HashSet::new());
+        let brandt = "brandt".to_owned();
+        let aged = whose_age(text, figure.unwrap_or(Span::new(0, 0)), &names, &[], Some(&brandt)).0;
+        assert!(aged.is_empty(), "{aged:?}");
     }
 
     #[test]
