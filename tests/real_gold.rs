@@ -23,14 +23,14 @@ enum Bound {
 /// (figure, bound, threshold, owner). Figures are totals over every scored
 /// cluster; see `figure` for their names.
 const THRESHOLDS: &[(&str, Bound, f64, &str)] = &[
-    // Figures that disagree (issue 13), measured on main at 21:50 UTC on
+    // Figures that disagree (issue 13), measured on main at 22:12 UTC on
     // 2026-12-01 (release build, after merging): 22/27 found, 22 clean, hard
-    // 11/21, traps 3/78, 3 of 54 reported judged false.
+    // 11/21, traps 2/78, 2 of 53 reported judged false.
     ("numbers_found", Bound::AtLeast, 22.0, "issue 13"),
     ("numbers_clean", Bound::AtLeast, 22.0, "issue 13"),
     ("hard_found", Bound::AtLeast, 11.0, "issue 13"),
-    ("traps_hit", Bound::AtMost, 3.0, "issue 13"),
-    ("number_false_share", Bound::AtMost, 0.06, "issue 13"),
+    ("traps_hit", Bound::AtMost, 2.0, "issue 13"),
+    ("number_false_share", Bound::AtMost, 0.05, "issue 13"),
     // Shared facts and unique details (issue 14). Measured (H26, titles
     // kept with their names, shared quotations, after merging main at
     // 21:10): pairs 102/148, shared 66/98, unique 72/78, false uniques

@@ -74,6 +74,9 @@ pub(crate) struct Lists {
     phrase_ends: Words,
     /// Words that set one source's figure against another's.
     contrast: Words,
+    /// Modal verbs that make a sentence opening with "A"/"An" a general
+    /// statement ("A magnitude-6 quake can cause severe damage").
+    generic_modals: Words,
 }
 
 /// One word list with the sentences that show it at work.
@@ -98,6 +101,25 @@ static WORDS: LazyLock<Lists> = LazyLock::new(|| crate::lexicon::parse("identity
 #[must_use]
 pub fn is_contrast(folded: &str) -> bool {
     WORDS.contrast.has(folded)
+}
+
+/// Whether a sentence states what is generally true rather than what
+/// happened: it opens with "A"/"An" and its verb is a modal of those in
+/// `identity.toml` ("A magnitude-6 quake can cause severe damage"). Its
+/// figures describe no event, so they are compared with none.
+#[must_use]
+pub fn is_generic_statement(text: &str) -> bool {
+    let mut words = crate::tokens::words(text).map(|w| crate::tokens::fold_word(w.text));
+    if !matches!(words.next().as_deref(), Some("a" | "an")) {
+        return false;
+    }
+    words.take(8).any(|w| WORDS.generic_modals.has(&w))
+}
+
+/// The examples of the generic modals (for the tests).
+#[cfg(test)]
+pub(crate) fn generic_examples() -> &'static crate::lexicon::Examples {
+    &WORDS.generic_modals.examples
 }
 
 /// The examples of the contrast words (for the quantity finder's tests).

@@ -182,3 +182,14 @@ fn people_predicates_are_predicate_concepts() {
         assert!(LEXICON.predicate.iter().any(|c| &c.concept == word), "{word} is no predicate concept");
     }
 }
+
+#[test]
+fn generic_modal_examples_mark_general_statements() {
+    let examples = super::generic_examples();
+    assert!(!examples.matches.is_empty() && !examples.no_match.is_empty());
+    for (sentences, expected) in [(&examples.matches, true), (&examples.no_match, false)] {
+        for text in sentences {
+            assert_eq!(super::is_generic_statement(text), expected, "{text:?}");
+        }
+    }
+}
