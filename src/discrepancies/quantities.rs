@@ -174,8 +174,13 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
             if analysis.numbers.is_empty() && years.is_empty() {
                 continue;
             }
-            let identities = crate::numbers::identity::read_sentence(text, &spans, &names);
-            let generic = crate::numbers::identity::is_generic_statement(text);
+            // "A magnitude-6 quake can cause severe damage": a general
+            // statement's figures describe no event and meet none.
+            let identities = if crate::numbers::identity::is_generic_statement(text) {
+                Vec::new()
+            } else {
+                crate::numbers::identity::read_sentence(text, &spans, &names)
+            };
             let first_of_sentence = candidates.len();
             let local_names: Vec<crate::names::NameMention> = if analysis
                 .numbers
@@ -193,10 +198,6 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
                 // "measuring 3.8"): things are counted whole, so it is a
                 // reading on some scale the figure reader did not name.
                 if mention.class == QuantityClass::Count && reads_as_decimal(&mention.figure) {
-                    continue;
-                }
-                // "A magnitude-6 quake can cause severe damage": no event's figure.
-                if generic {
                     continue;
                 }
                 // A score or record ("11-5") is no quantity to compare.

@@ -44,7 +44,9 @@ pub(super) fn decade(raw: &[Token<'_>], lower: &[String], at: usize) -> Option<(
 fn decade_at(raw: &[Token<'_>], lower: &[String], at: usize) -> Option<(f64, usize)> {
     let token = lower.get(at)?;
     if let Some(tens) = token.strip_suffix("ies") {
-        let ten = NUMBERS.tens.position(&format!("{tens}y"))?;
+        // "fifties" is "fifty" with "ies" for its "y" (checked without
+        // building a word: most "-ies" words are no decade).
+        let ten = NUMBERS.tens.words.iter().position(|t| t.strip_suffix('y') == Some(tens))?;
         return Some(((ten + 2) as f64 * 10.0, at + 1));
     }
     let joined = |a: usize, b: usize| raw.get(b).is_some_and(|t| t.span.start == raw[a].span.end);

@@ -168,9 +168,9 @@ impl AgeVerbs {
     /// The verb phrase ending straight before token `start`, if any.
     pub(super) fn before(&self, lower: &[String], start: usize) -> Option<AgeVerb> {
         self.phrases.iter().find_map(|(phrase, verb)| {
-            let words: Vec<&str> = phrase.split_whitespace().collect();
-            let first = start.checked_sub(words.len())?;
-            lower[first..start].iter().zip(&words).all(|(a, b)| a == b).then_some(*verb)
+            // Compared from the figure backwards, without splitting into a list.
+            let mut before = lower[..start].iter().rev();
+            phrase.split_whitespace().rev().all(|word| before.next().is_some_and(|w| w == word)).then_some(*verb)
         })
     }
 
