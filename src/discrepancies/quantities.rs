@@ -220,6 +220,10 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
                     Some(converted) => (Cow::Owned(converted), Some(mention.figure.clone())),
                     None => (Cow::Borrowed(mention), None),
                 };
+                // "Seth Varn scored 13 and Richard Carter had 12": the name
+                // that holds the figure in its own clause, else the
+                // sentence's person.
+                let holder = identity.lead_names.last().or(person.as_ref()).cloned();
                 let candidate = Candidate {
                     at,
                     mention,
@@ -229,7 +233,7 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
                     year,
                     lead: Vec::new(),
                     written,
-                    person: person.clone(),
+                    person: holder,
                     aged: Vec::new(),
                     aged_name,
                     contrasted: false,
@@ -586,6 +590,11 @@ fn link_score(a: &Candidate<'_>, b: &Candidate<'_>) -> Option<f64> {
         && p != q
         && same_aged.is_none()
     {
+        return None;
+    }
+    // Held in two stretches of the event, or one in a stretch ("at the
+    // half", "in the past 24 hours") and one over all of it.
+    if ia.period != ib.period {
         return None;
     }
     // Held in two different areas ("in the province" / "across Asia"):

@@ -77,6 +77,24 @@ pub(crate) struct Lists {
     /// Modal verbs that make a sentence opening with "A"/"An" a general
     /// statement ("A magnitude-6 quake can cause severe damage").
     generic_modals: Words,
+    /// Stretches of an event ("at the half", "in the past 24 hours").
+    periods: Periods,
+    /// Verbs by which the name before them holds the figure after them
+    /// ("Carter had 12 points", "Varn scored 23").
+    holding: Words,
+}
+
+/// How a stretch of an event is written (`[periods]` of identity.toml).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Periods {
+    openers: Vec<String>,
+    parts: Vec<String>,
+    /// [word, stretch].
+    heads: Vec<(String, String)>,
+    wholes: Vec<String>,
+    #[cfg_attr(not(test), allow(dead_code))]
+    examples: crate::lexicon::Examples,
 }
 
 /// One word list with the sentences that show it at work.
@@ -210,6 +228,15 @@ pub struct Identity {
     /// ([`crate::names::fold_key`] of it). Two holders' figures are two
     /// quantities.
     pub owner: Option<String>,
+    /// The stretch of the event the figure is held in ("first half", "run",
+    /// "past hour"): two figures of different stretches, or a stretch's
+    /// and the whole event's, are two quantities.
+    pub period: Option<String>,
+    /// Names written in the figure's clause before a verb of holding that
+    /// governs it, as name keys ([`crate::names::fold_key`]), in reading
+    /// order: "while Richard Carter had 12 points" gives Carter's points;
+    /// "Roberts administered the 38-word oath" gives no one's.
+    pub lead_names: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -447,6 +474,43 @@ fn possessive_name(token: &Token) -> Option<&str> {
         .or_else(|| token.plural_possessive.then_some(text))
 }
 
+/// The stretch of the event an opener in `from..to` (the figure's own
+/// words excepted) names: "in the first 7 ½ minutes" is "first minute",
+/// "during a 15-2 run" is "run"; the phrase may run past `to` into the
+/// next figure's words, never past a clause boundary.
+fn period_in(tokens: &[Token], (start, end): (usize, usize), from: usize, to: usize) -> Option<String> {
+    let periods = &WORDS.periods;
+    let has = |list: &[String], word: &str| list.iter().any(|w| w == word);
+    for opener in (from..to).filter(|i| !(start..end).contains(i)) {
+        if !has(&periods.openers, &tokens[opener].folded) {
+            continue;
+        }
+        let mut part: Option<&str> = None;
+        let mut figure_before = false;
+        for at in opener + 1..tokens.len().min(opener + 6) {
+            let token = &tokens[at];
+            if token.boundary || (start..end).contains(&at) {
+                break;
+            }
+            if let Some((_, stretch)) = periods.heads.iter().find(|(word, _)| *word == token.folded) {
+                // "in Week 16": a number after the head, quantity or not.
+                let figure_after = tokens.get(at + 1).is_some_and(|t| {
+                    !t.boundary && (t.figure.is_some() || t.folded.bytes().all(|b| b.is_ascii_digit()))
+                });
+                if part.is_some() || figure_before || figure_after || has(&periods.wholes, stretch) {
+                    return Some(part.map_or_else(|| stretch.clone(), |p| format!("{p} {stretch}")));
+                }
+                break;
+            }
+            if has(&periods.parts, &token.folded) {
+                part = Some(&token.folded);
+            }
+            figure_before |= token.figure.is_some();
+        }
+    }
+    None
+}
+
 fn year_of(token: &Token) -> Option<i32> {
     if token.folded.len() != 4 || !token.folded.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -478,6 +542,16 @@ fn read_one(tokens: &[Token], (start, end): (usize, usize), left: (usize, usize)
         .then(|| possessive_name(&tokens[start - 1]))
         .flatten()
         .map(crate::names::fold_key);
+    identity.period = period_in(tokens, (start, end), left.0, right.1);
+    if let Some(verb) = (left.0..start).rev().find(|i| WORDS.holding.has(&tokens[*i].folded)) {
+        // "said VanDeest, who had 13 points": the name the relative follows.
+        let relative = tokens[left.0].folded == "who" && left.0 >= 1 && tokens[left.0 - 1].name;
+        identity.lead_names = tokens[left.0 - usize::from(relative)..verb]
+            .iter()
+            .filter(|t| t.name && t.figure.is_none())
+            .map(|t| crate::names::fold_key(possessive_name(t).unwrap_or(&t.text)))
+            .collect();
+    }
     identity.additional = (start > left.0 && WORDS.additional.has(&tokens[start - 1].folded))
         || after(from).is_some_and(|t| WORDS.additional.has(&t.folded) && t.folded != "more");
     if after(from).is_some_and(|t| t.folded == "more" || t.folded == "other") {

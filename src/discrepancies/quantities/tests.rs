@@ -570,3 +570,25 @@ fn a_possessive_name_says_whose_figure_it_is() {
     );
     assert_eq!(statuses, ["conflicting"]);
 }
+
+#[test]
+fn a_stretch_of_the_event_and_the_clause_holder_set_figures_apart() {
+    // Points at the half are not the game's, nor those of the first minutes.
+    let (statuses, _) = number_verdicts(
+        "Source: Tarn Post\n\nThe Owls led 33-26 at the half, paced by 13 points from Doug Varn.",
+        "Source: Vell Daily\n\nDoug Varn had 10 points in the first seven minutes.",
+    );
+    assert!(statuses.is_empty(), "{statuses:?}");
+    // Two players of one sentence each hold their own figure.
+    let (statuses, _) = number_verdicts(
+        "Source: Tarn Post\n\nThe Rams lost, although Seth Orlov had 14 points.",
+        "Source: Vell Daily\n\nIt was close, said Doug Varn, who had 11 points.",
+    );
+    assert!(statuses.is_empty(), "{statuses:?}");
+    // The same stretch and the same holder still disagree.
+    let (statuses, _) = number_verdicts(
+        "Source: Tarn Post\n\nDoug Varn had 13 points at the half.",
+        "Source: Vell Daily\n\nDoug Varn had 15 points at the half.",
+    );
+    assert_eq!(statuses, ["conflicting"]);
+}

@@ -9,9 +9,12 @@ fn first(text: &str) -> Identity {
     read_sentence(text, &figures, &[]).into_iter().next().unwrap_or_default()
 }
 
+/// Every figure's identity, read with the real figure and name readers.
 fn all(text: &str) -> Vec<Identity> {
     let figures: Vec<Span> = crate::numbers::extract(text).into_iter().map(|m| m.span).collect();
-    read_sentence(text, &figures, &[])
+    let names: Vec<Span> =
+        crate::names::extract(text, &std::collections::HashSet::new()).into_iter().map(|n| n.span).collect();
+    read_sentence(text, &figures, &names)
 }
 
 #[test]
@@ -149,8 +152,10 @@ fn word_list_examples_show_their_property() {
     let not_at_figure: Property = |ids| ids.first().is_some_and(|i| !i.thing_direct);
     let no_thing: Property = |ids| ids.first().is_some_and(|i| i.thing.is_none());
     let one_word: Property = |ids| ids.first().and_then(|i| i.thing_text.as_deref()).is_some_and(|t| !t.contains(' '));
+    let held: Property = |ids| ids.first().is_some_and(|i| !i.lead_names.is_empty());
     let w = &*WORDS;
-    let lists: [(&str, &Words, Property); 12] = [
+    let lists: [(&str, &Words, Property); 13] = [
+        ("holding", &w.holding, held),
         ("clause_words", &w.clause_words, different_predicates),
         ("purpose", &w.purpose, thing_from_phrase),
         ("changing", &w.changing, changing),
@@ -164,6 +169,13 @@ fn word_list_examples_show_their_property() {
         ("time_heads", &w.time_heads, no_thing),
         ("phrase_ends", &w.phrase_ends, one_word),
     ];
+    let period: Property = |ids| ids.first().is_some_and(|i| i.period.is_some());
+    let periods = &w.periods.examples;
+    for (sentences, expected) in [(&periods.matches, true), (&periods.no_match, false)] {
+        for text in sentences {
+            assert_eq!(period(&all(text)), expected, "periods: {text:?}: {:?}", all(text));
+        }
+    }
     for (name, list, property) in lists {
         assert!(!list.examples.matches.is_empty() && !list.examples.no_match.is_empty(), "{name}: no examples");
         for text in &list.examples.matches {
