@@ -80,6 +80,7 @@ const ONE_READING: f64 = 0.005;
 /// A figure counts as rounded when it is a multiple of at least this.
 const ROUNDING_STEP: f64 = 100.0;
 
+#[derive(Clone)]
 struct Candidate<'a> {
     at: SentenceRef,
     /// The figure; years ("has led since 2002") are read here, as figures
@@ -215,7 +216,7 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
                     Some(converted) => (Cow::Owned(converted), Some(mention.figure.clone())),
                     None => (Cow::Borrowed(mention), None),
                 };
-                candidates.push(Candidate {
+                let candidate = Candidate {
                     at,
                     mention,
                     identity,
@@ -225,10 +226,17 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
                     lead: Vec::new(),
                     written,
                     person: person.clone(),
-                    aged,
+                    aged: Vec::new(),
                     aged_name,
                     contrasted: false,
-                });
+                };
+                // "they're all in their 70s": the age of each of them, a
+                // figure in every one's quantity.
+                if aged.len() > 1 {
+                    candidates.extend(aged.into_iter().map(|one| Candidate { aged: vec![one], ..candidate.clone() }));
+                } else {
+                    candidates.push(Candidate { aged, ..candidate });
+                }
             }
             mark_contrasted(&mut candidates[first_of_sentence..], text, offset);
             for (span, value) in years {
@@ -312,9 +320,11 @@ fn years_in(text: &str, figures: &[Span], names: &[Span]) -> Vec<(Span, f64)> {
 fn people_named(analysis: &crate::analysis::SentenceAnalysis, known: &mut HashSet<String>) -> Vec<String> {
     let mut people: Vec<String> = Vec::new();
     for name in &analysis.names {
-        let (Some(first), Some(last)) = (name.words.first(), name.words.last()) else { continue };
+        let Some(last) = name.words.last() else { continue };
         let key = crate::names::fold_key(last);
-        let full = name.words.len() >= 2 && crate::names::is_given_name(first);
+        // "Steny Hoyer", also behind a title ("Minority Whip Steny Hoyer").
+        let given = name.words.get(..name.words.len().saturating_sub(1)).unwrap_or_default();
+        let full = given.iter().any(|w| crate::names::is_given_name(w));
         if full {
             known.insert(key.clone());
         }

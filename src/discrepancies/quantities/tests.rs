@@ -515,3 +515,26 @@ fn ages_of_one_person_meet_wherever_they_are_stated() {
     );
     assert!(statuses.is_empty(), "{statuses:?}");
 }
+
+#[test]
+fn a_decade_said_of_several_people_is_each_ones_age() {
+    // "all in their 70s" gives Kent's age and Lind's: it belongs in both
+    // people's quantities, not only in whichever it met first.
+    let comparison = compare_texts(
+        &[
+            (
+                "a.txt",
+                "Source: Tarn Post\n\nThe 76-year-old Kent led the party into the vote.\n\nAna Lind, 71, chairs the budget committee.",
+            ),
+            (
+                "b.txt",
+                "Source: Vell Daily\n\nThe same people have run the party for years, Minority Whip Mary Kent and Ana Lind, and they are all in their 70s now.",
+            ),
+        ],
+        &Settings::default(),
+    );
+    let mut labels: Vec<&str> = comparison.quantities.iter().map(|q| q.label.as_str()).collect();
+    labels.sort_unstable();
+    assert_eq!(labels, ["age of Kent", "age of Lind"], "{:?}", comparison.quantities);
+    assert!(comparison.quantities.iter().all(|q| q.verdict.as_str() == "compatible"));
+}
