@@ -125,26 +125,14 @@ pub struct DayDate {
     pub day: i8,
 }
 
-/// English month names, January first.
-pub const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// The English name of month 1–12, `?` outside that range.
+/// The English name of month 1–12 ("March": the calendar lexicon's full
+/// name, capitalised), `?` outside that range.
 #[must_use]
 pub fn month_name(month: i8) -> &'static str {
-    usize::try_from(month - 1).ok().and_then(|i| MONTH_NAMES.get(i)).copied().unwrap_or("?")
+    static NAMES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        (1..=12).map(|number| crate::lexicon::CALENDAR.month_name(number).unwrap_or_else(|| "?".to_owned())).collect()
+    });
+    usize::try_from(month - 1).ok().and_then(|i| NAMES.get(i)).map_or("?", String::as_str)
 }
 
 impl DayDate {
@@ -466,5 +454,21 @@ impl Comparison {
     #[must_use]
     pub fn counts_by_kind(&self) -> [(DiscrepancyKind, usize); DiscrepancyKind::ALL.len()] {
         DiscrepancyKind::ALL.map(|kind| (kind, self.discrepancies.iter().filter(|d| d.kind == kind).count()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_are_named_from_the_calendar() {
+        let names: Vec<&str> = (1..=12).map(month_name).collect();
+        assert_eq!(names.first(), Some(&"January"));
+        assert_eq!(names.get(2), Some(&"March"));
+        assert_eq!(names.last(), Some(&"December"));
+        assert!(names.iter().all(|n| n.len() >= 3 && n.starts_with(char::is_uppercase)));
+        assert_eq!([month_name(0), month_name(13)], ["?", "?"]);
+        assert_eq!(DayDate { year: Some(2026), month: 3, day: 4 }.human(), "4 March 2026");
     }
 }
