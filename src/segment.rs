@@ -229,10 +229,7 @@ fn is_page_label(line: &str) -> bool {
         return true;
     }
     let lower = line.to_lowercase();
-    if ["tags", "topics", "filed under", "related", "more on", "read more", "see also"]
-        .iter()
-        .any(|label| lower.starts_with(label))
-    {
+    if boilerplate::LEXICON.page_label_starts.words.iter().any(|label| lower.starts_with(label.as_str())) {
         return true;
     }
     // Capitals only ("WORLD"), in scripts that have case.
@@ -612,7 +609,13 @@ mod tests {
     fn lexicon_examples_are_read_as_they_say() {
         let labels = &boilerplate::LEXICON.section_labels.examples;
         let zones = &boilerplate::LEXICON.time_zones.examples;
-        assert!([labels, zones].iter().all(|e| !e.matches.is_empty() && !e.no_match.is_empty()));
+        let page = &boilerplate::LEXICON.page_label_starts.examples;
+        assert!([labels, zones, page].iter().all(|e| !e.matches.is_empty() && !e.no_match.is_empty()));
+        for (lines, expected) in [(&page.matches, true), (&page.no_match, false)] {
+            for line in lines {
+                assert_eq!(is_page_label(line), expected, "{line:?}");
+            }
+        }
         for (lines, expected) in [(&labels.matches, true), (&labels.no_match, false)] {
             for line in lines {
                 assert_eq!(boilerplate::is_boilerplate(line), expected, "{line:?}");
