@@ -202,7 +202,11 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
                     continue;
                 }
                 // A score or record ("11-5") is no quantity to compare.
-                if is_tally(text, mention.span.start.saturating_sub(offset), mention.span.end.saturating_sub(offset)) {
+                let (start, end) = (mention.span.start.saturating_sub(offset), mention.span.end.saturating_sub(offset));
+                if is_tally(text, start, end)
+                    || mention.class == QuantityClass::Count
+                        && is_score(text.get(start..end).unwrap_or_default(), &identity)
+                {
                     continue;
                 }
                 let context = context_vector(&identity.clause, inputs, &mut vocabulary);
@@ -401,6 +405,17 @@ fn same_lead(a: &[String], b: &[String]) -> bool {
     a.iter().filter(|w| b.contains(w)).count() >= SHARED_LEAD
 }
 
+/// "fell to 15-17", "Seattle (7-9)", "a 17-14 win": two whole numbers read
+/// as one dashed range are a score or a record, unless the range runs low
+/// to high and counts a thing named right after it ("10-12 carries").
+fn is_score(written: &str, identity: &Identity) -> bool {
+    let Some((low, high)) = written.split_once(['-', '–']) else { return false };
+    let (Ok(low), Ok(high)) = (low.trim().parse::<u32>(), high.trim().parse::<u32>()) else { return false };
+    let counts_a_thing =
+        identity.thing_direct && identity.thing_text.as_deref().is_some_and(|t| t.starts_with(char::is_lowercase));
+    low >= high || !counts_a_thing
+}
+
 /// A score or a record ("won 7-0", "an 11-5 season", "tied at 12-12"):
 /// a number joined by a hyphen straight to another number is no quantity.
 fn is_tally(text: &str, start: usize, end: usize) -> bool {
@@ -525,6 +540,12 @@ fn rounded(a: f64, b: f64) -> bool {
 }
 
 /// How likely two figures are one quantity (`None`: never).
+/// Whose figure it is: the possessive name before it ("the Bluejays' 11
+/// assists"), else the person its sentence is about.
+fn holder<'c>(candidate: &'c Candidate<'_>) -> Option<&'c String> {
+    candidate.identity.owner.as_ref().or(candidate.person.as_ref())
+}
+
 fn link_score(a: &Candidate<'_>, b: &Candidate<'_>) -> Option<f64> {
     if a.mention.class != b.mention.class {
         return None;
@@ -560,7 +581,8 @@ fn link_score(a: &Candidate<'_>, b: &Candidate<'_>) -> Option<f64> {
     if identities_conflict(ia, ib, (a.year, b.year), time) {
         return None;
     }
-    if let (Some(p), Some(q)) = (&a.person, &b.person)
+    // Two holders' figures are two quantities.
+    if let (Some(p), Some(q)) = (holder(a), holder(b))
         && p != q
         && same_aged.is_none()
     {
