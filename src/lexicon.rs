@@ -135,6 +135,12 @@ impl Calendar {
         self.weekdays.words.iter().position(|day| *day == word)
     }
 
+    /// The full name of month 1–12 as a sentence writes it ("March").
+    #[must_use]
+    pub fn month_name(&self, number: i8) -> Option<String> {
+        self.month.iter().find(|m| m.number == number).and_then(|m| m.forms.first()).map(|word| capitalise(word))
+    }
+
     /// Month and weekday names as they start a sentence ("March", "Monday").
     pub fn capitalised_names(&self) -> impl Iterator<Item = String> + '_ {
         let full_months = self.month.iter().filter_map(|m| m.forms.first());

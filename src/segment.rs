@@ -6,8 +6,10 @@
 
 mod boilerplate;
 mod quotations;
+mod splitter;
 
 pub use boilerplate::{byline_name, is_boilerplate};
+pub(crate) use splitter::splitter_boundaries;
 
 use crate::model::{Article, Paragraph, Sentence, SentenceKind, Span};
 use crate::model::{BlockRole, Document};
@@ -227,10 +229,7 @@ fn is_page_label(line: &str) -> bool {
         return true;
     }
     let lower = line.to_lowercase();
-    if ["tags", "topics", "filed under", "related", "more on", "read more", "see also"]
-        .iter()
-        .any(|label| lower.starts_with(label))
-    {
+    if boilerplate::LEXICON.page_label_starts.words.iter().any(|label| lower.starts_with(label.as_str())) {
         return true;
     }
     // Capitals only ("WORLD"), in scripts that have case.
@@ -350,54 +349,6 @@ pub fn split_sentences(text: &str, language: &str) -> Vec<Span> {
         .flat_map(|span| quotations::split_quotations(text, span, language))
         .flat_map(|span| cap_length(text, span))
         .collect()
-}
-
-/// Text handed to `sentencex` at most this many bytes at a time. It chunks
-/// long input only at paragraph breaks, and within a chunk some input
-/// (thousands of unclosed quotation marks) costs it quadratic time: a
-/// 240 KB paragraph of `«word` took it 4.6 s.
-const SPLITTER_WINDOW: usize = 8 * 1024;
-
-/// `sentencex`'s sentence boundaries (byte ranges) in `text`, fed to it in
-/// windows of at most [`SPLITTER_WINDOW`] bytes so the cost stays linear
-/// in the text's length. A window's last sentence may be cut off by its
-/// end, so it is read again at the start of the next window; only a window
-/// holding a single sentence is taken whole (ending at a space, where it
-/// has one), and that sentence is cut by [`cap_length`] anyway.
-pub(crate) fn splitter_boundaries(language: &str, text: &str) -> Vec<(usize, usize)> {
-    let mut boundaries = Vec::new();
-    let mut offset = 0;
-    while offset < text.len() {
-        let rest = &text[offset..];
-        if rest.len() <= SPLITTER_WINDOW {
-            let found = sentencex::get_sentence_boundaries(language, rest);
-            boundaries.extend(found.iter().map(|b| (offset + b.start_byte, offset + b.end_byte)));
-            break;
-        }
-        let length = window_end(rest);
-        let found = sentencex::get_sentence_boundaries(language, &rest[..length]);
-        match found.split_last() {
-            Some((last, complete)) if !complete.is_empty() && last.start_byte > 0 => {
-                boundaries.extend(complete.iter().map(|b| (offset + b.start_byte, offset + b.end_byte)));
-                offset += last.start_byte;
-            }
-            _ => {
-                boundaries.extend(found.iter().map(|b| (offset + b.start_byte, offset + b.end_byte)));
-                offset += length;
-            }
-        }
-    }
-    boundaries
-}
-
-/// Where to end a window over `text` (longer than [`SPLITTER_WINDOW`]):
-/// at its last space, else at a character boundary.
-fn window_end(text: &str) -> usize {
-    let mut limit = SPLITTER_WINDOW;
-    while !text.is_char_boundary(limit) {
-        limit -= 1;
-    }
-    text[..limit].rfind(char::is_whitespace).filter(|i| *i > 0).unwrap_or(limit)
 }
 
 /// `span` of `text` cut into pieces of at most [`MAX_SENTENCE_BYTES`],
@@ -658,7 +609,13 @@ mod tests {
     fn lexicon_examples_are_read_as_they_say() {
         let labels = &boilerplate::LEXICON.section_labels.examples;
         let zones = &boilerplate::LEXICON.time_zones.examples;
-        assert!([labels, zones].iter().all(|e| !e.matches.is_empty() && !e.no_match.is_empty()));
+        let page = &boilerplate::LEXICON.page_label_starts.examples;
+        assert!([labels, zones, page].iter().all(|e| !e.matches.is_empty() && !e.no_match.is_empty()));
+        for (lines, expected) in [(&page.matches, true), (&page.no_match, false)] {
+            for line in lines {
+                assert_eq!(is_page_label(line), expected, "{line:?}");
+            }
+        }
         for (lines, expected) in [(&labels.matches, true), (&labels.no_match, false)] {
             for line in lines {
                 assert_eq!(boilerplate::is_boilerplate(line), expected, "{line:?}");

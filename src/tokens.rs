@@ -19,6 +19,8 @@ static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Lexicon {
+    /// The standard English stop list.
+    stop: Words,
     /// Words the stop list must keep: negations, quantifiers and comparison words.
     keep: Words,
     /// Reporting verbs and fillers dropped besides the standard stop list.
@@ -56,10 +58,11 @@ static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     let keep: HashSet<&str> = LEXICON.keep.words.iter().map(String::as_str).collect();
     // Contracted negations ("didn't", "wasn't") are single words to the
     // word splitter, so they are kept whole like "not".
-    stop_words::lookup("en")
-        .unwrap_or_default()
+    LEXICON
+        .stop
+        .words
         .iter()
-        .copied()
+        .map(String::as_str)
         .filter(|w| !keep.contains(w) && !w.ends_with("n't"))
         .chain(LEXICON.extra_stop.words.iter().map(String::as_str).filter(|w| !keep.contains(w)))
         .collect()
@@ -335,6 +338,12 @@ mod tests {
 
     #[test]
     fn stop_list_examples() {
+        for word in &LEXICON.stop.examples.matches {
+            assert!(is_stop_word(word) && term_list(word).is_empty(), "{word} should be dropped");
+        }
+        for word in &LEXICON.stop.examples.no_match {
+            assert!(!is_stop_word(word) && term_list(word).len() == 1, "{word} should stay a term");
+        }
         for word in &LEXICON.keep.examples.matches {
             assert!(!is_stop_word(word) && term_list(word).len() == 1, "{word} should stay a term");
         }
@@ -346,6 +355,26 @@ mod tests {
         }
         for word in &LEXICON.extra_stop.examples.no_match {
             assert!(!is_stop_word(word) && term_list(word).len() == 1, "{word} should stay a term");
+        }
+    }
+
+    #[test]
+    fn stems_are_single_words_and_phrases_folded_words() {
+        // A stem is compared with the stem of one word, so a stem with a
+        // space never matches ("vote down" did not): word sequences are
+        // phrases, compared word by word with folded words.
+        for concept in &LEXICON.concept {
+            for stem in &concept.stems {
+                assert!(!stem.is_empty() && !stem.contains(char::is_whitespace), "{}: stem {stem:?}", concept.name);
+            }
+            for phrase in &concept.phrases {
+                let words: Vec<&str> = phrase.split(' ').collect();
+                assert!(
+                    words.iter().all(|w| !w.is_empty() && fold_word(w) == *w),
+                    "{}: phrase {phrase:?}",
+                    concept.name
+                );
+            }
         }
     }
 

@@ -177,6 +177,8 @@ fn compiled(index: usize) -> &'static Compiled {
 pub(super) struct Lexicon {
     /// Short lines that only name a section of a site.
     pub(super) section_labels: Words,
+    /// How a line of page furniture starts (never a headline).
+    pub(super) page_label_starts: Words,
     /// Time zones after a clock time.
     pub(super) time_zones: Words,
 }
