@@ -61,10 +61,12 @@ impl Space {
             if has(y, *term).is_some() {
                 continue;
             }
+            // The first synonym that the other sentence holds (and this
+            // one does not).
             let partner = self.synonyms[*term as usize]
                 .iter()
-                .find(|s| has(x, **s).is_none() && !used.contains(s))
-                .and_then(|s| has(y, *s).map(|w| (*s, w)));
+                .filter(|s| has(x, **s).is_none() && !used.contains(s))
+                .find_map(|s| has(y, *s).map(|w| (*s, w)));
             if let Some((synonym, other)) = partner {
                 used.push(synonym);
                 dot += weights::SYNONYM * weight * other;
@@ -215,7 +217,41 @@ pub(super) fn build_vectors(term_lists: &[&[Term]]) -> (Space, Vec<f32>) {
             synonyms[*id as usize] = list;
         }
     }
+    link_acronyms(&ids, &mut synonyms);
     (Space { vectors, synonyms, dense: Vec::new() }, idf)
+}
+
+/// A name of several words and a one-word name made of their initials are
+/// one name ("United Arab Emirates" / "UAE", "Federal Bureau of
+/// Investigation" / "FBI"): each becomes the other's synonym.
+fn link_acronyms(ids: &HashMap<&Term, u32>, synonyms: &mut [Vec<u32>]) {
+    for (term, id) in ids {
+        let Term::Name(key) = term else { continue };
+        if !key.contains(' ') {
+            continue;
+        }
+        let initials: String = key
+            .split(' ')
+            .filter(|w| !matches!(*w, "of" | "the" | "and" | "for"))
+            .filter_map(|w| w.chars().next())
+            .collect();
+        if initials.chars().count() < 2 {
+            continue;
+        }
+        // An acronym is read as a name or, written in capitals, as a word.
+        let forms = [
+            Term::Name(crate::names::fold_key(&initials)),
+            Term::word(&crate::tokens::stem(&crate::tokens::fold_word(&initials))),
+        ];
+        for other in forms.iter().filter_map(|form| ids.get(form)) {
+            for (a, b) in [(*id, *other), (*other, *id)] {
+                if !synonyms[a as usize].contains(&b) {
+                    synonyms[a as usize].push(b);
+                    synonyms[a as usize].sort_unstable();
+                }
+            }
+        }
+    }
 }
 
 fn cosine_shared(a: &Vector, b: &Vector) -> (f32, usize) {
@@ -233,4 +269,27 @@ fn cosine_shared(a: &Vector, b: &Vector) -> (f32, usize) {
         }
     }
     (dot, shared)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(words: &str) -> Term {
+        Term::Name(words.split(' ').map(crate::names::fold_key).collect::<Vec<_>>().join(" "))
+    }
+
+    #[test]
+    fn a_name_meets_its_acronym() {
+        let quake = Term::word(&crate::tokens::stem("quake"));
+        let a = [quake.clone(), name("United Arab Emirates")];
+        let written = [quake.clone(), Term::word(&crate::tokens::stem("uae"))];
+        let as_name = [quake.clone(), name("UAE")];
+        let other = [quake, name("United States")];
+        let (space, _) = build_vectors(&[&a, &written, &as_name, &other]);
+        assert_eq!(space.lexical(0, 1).1, 2);
+        assert_eq!(space.lexical(0, 2).1, 2);
+        assert_eq!(space.lexical(0, 3).1, 1);
+        assert!(space.lexical(0, 1).0 > space.lexical(0, 3).0);
+    }
 }
