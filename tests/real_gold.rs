@@ -24,11 +24,12 @@ enum Bound {
 /// cluster; see `figure` for their names.
 const THRESHOLDS: &[(&str, Bound, f64, &str)] = &[
     // Figures that disagree (issue 13), measured on main at 22:12 UTC on
-    // 2026-12-01 (release build, after merging): 22/27 found, 22 clean, hard
-    // 11/21, traps 2/78, 2 of 53 reported judged false.
+    // 2026-12-02 (release build): 22/27 found, 22 clean, hard 12/21 (a
+    // decade said of several people is each one's age), traps 2/78, 2 of 54
+    // reported judged false.
     ("numbers_found", Bound::AtLeast, 22.0, "issue 13"),
     ("numbers_clean", Bound::AtLeast, 22.0, "issue 13"),
-    ("hard_found", Bound::AtLeast, 11.0, "issue 13"),
+    ("hard_found", Bound::AtLeast, 12.0, "issue 13"),
     ("traps_hit", Bound::AtMost, 2.0, "issue 13"),
     ("number_false_share", Bound::AtMost, 0.05, "issue 13"),
     // Shared facts and unique details (issue 14). Measured (H27, one of a

@@ -80,6 +80,7 @@ const ONE_READING: f64 = 0.005;
 /// A figure counts as rounded when it is a multiple of at least this.
 const ROUNDING_STEP: f64 = 100.0;
 
+#[derive(Clone)]
 struct Candidate<'a> {
     at: SentenceRef,
     /// The figure; years ("has led since 2002") are read here, as figures
@@ -201,7 +202,11 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
                     continue;
                 }
                 // A score or record ("11-5") is no quantity to compare.
-                if is_tally(text, mention.span.start.saturating_sub(offset), mention.span.end.saturating_sub(offset)) {
+                let (start, end) = (mention.span.start.saturating_sub(offset), mention.span.end.saturating_sub(offset));
+                if is_tally(text, start, end)
+                    || mention.class == QuantityClass::Count
+                        && is_score(text.get(start..end).unwrap_or_default(), &identity)
+                {
                     continue;
                 }
                 let context = context_vector(&identity.clause, inputs, &mut vocabulary);
@@ -215,7 +220,7 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
                     Some(converted) => (Cow::Owned(converted), Some(mention.figure.clone())),
                     None => (Cow::Borrowed(mention), None),
                 };
-                candidates.push(Candidate {
+                let candidate = Candidate {
                     at,
                     mention,
                     identity,
@@ -225,10 +230,17 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
                     lead: Vec::new(),
                     written,
                     person: person.clone(),
-                    aged,
+                    aged: Vec::new(),
                     aged_name,
                     contrasted: false,
-                });
+                };
+                // "they're all in their 70s": the age of each of them, a
+                // figure in every one's quantity.
+                if aged.len() > 1 {
+                    candidates.extend(aged.into_iter().map(|one| Candidate { aged: vec![one], ..candidate.clone() }));
+                } else {
+                    candidates.push(Candidate { aged, ..candidate });
+                }
             }
             mark_contrasted(&mut candidates[first_of_sentence..], text, offset);
             for (span, value) in years {
@@ -312,9 +324,11 @@ fn years_in(text: &str, figures: &[Span], names: &[Span]) -> Vec<(Span, f64)> {
 fn people_named(analysis: &crate::analysis::SentenceAnalysis, known: &mut HashSet<String>) -> Vec<String> {
     let mut people: Vec<String> = Vec::new();
     for name in &analysis.names {
-        let (Some(first), Some(last)) = (name.words.first(), name.words.last()) else { continue };
+        let Some(last) = name.words.last() else { continue };
         let key = crate::names::fold_key(last);
-        let full = name.words.len() >= 2 && crate::names::is_given_name(first);
+        // "Steny Hoyer", also behind a title ("Minority Whip Steny Hoyer").
+        let given = name.words.get(..name.words.len().saturating_sub(1)).unwrap_or_default();
+        let full = given.iter().any(|w| crate::names::is_given_name(w));
         if full {
             known.insert(key.clone());
         }
@@ -389,6 +403,17 @@ fn lead_words(before: &str) -> Vec<String> {
 /// Whether two years date one fact by the words right before them.
 fn same_lead(a: &[String], b: &[String]) -> bool {
     a.iter().filter(|w| b.contains(w)).count() >= SHARED_LEAD
+}
+
+/// "fell to 15-17", "Seattle (7-9)", "a 17-14 win": two whole numbers read
+/// as one dashed range are a score or a record, unless the range runs low
+/// to high and counts a thing named right after it ("10-12 carries").
+fn is_score(written: &str, identity: &Identity) -> bool {
+    let Some((low, high)) = written.split_once(['-', '–']) else { return false };
+    let (Ok(low), Ok(high)) = (low.trim().parse::<u32>(), high.trim().parse::<u32>()) else { return false };
+    let counts_a_thing =
+        identity.thing_direct && identity.thing_text.as_deref().is_some_and(|t| t.starts_with(char::is_lowercase));
+    low >= high || !counts_a_thing
 }
 
 /// A score or a record ("won 7-0", "an 11-5 season", "tied at 12-12"):
@@ -515,6 +540,12 @@ fn rounded(a: f64, b: f64) -> bool {
 }
 
 /// How likely two figures are one quantity (`None`: never).
+/// Whose figure it is: the possessive name before it ("the Bluejays' 11
+/// assists"), else the person its sentence is about.
+fn holder<'c>(candidate: &'c Candidate<'_>) -> Option<&'c String> {
+    candidate.identity.owner.as_ref().or(candidate.person.as_ref())
+}
+
 fn link_score(a: &Candidate<'_>, b: &Candidate<'_>) -> Option<f64> {
     if a.mention.class != b.mention.class {
         return None;
@@ -550,7 +581,8 @@ fn link_score(a: &Candidate<'_>, b: &Candidate<'_>) -> Option<f64> {
     if identities_conflict(ia, ib, (a.year, b.year), time) {
         return None;
     }
-    if let (Some(p), Some(q)) = (&a.person, &b.person)
+    // Two holders' figures are two quantities.
+    if let (Some(p), Some(q)) = (holder(a), holder(b))
         && p != q
         && same_aged.is_none()
     {

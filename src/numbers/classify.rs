@@ -211,6 +211,11 @@ pub(super) fn classify(raw: &[Token<'_>], lower: &[String], start: usize, parsed
     if let Some(code) = parsed.currency {
         class = QuantityClass::Money(code.to_owned());
     }
+    // "a two-million-euro booty", "a $5 million-dollar deal": the currency
+    // word joined by a hyphen.
+    if after(end) == "-" && NUMBERS.currency_words.get(after(end + 1)).is_some() {
+        end += 1;
+    }
     if let Some(code) = NUMBERS.currency_words.get(after(end)) {
         class = QuantityClass::Money(code.clone());
         end += 1;
@@ -349,6 +354,10 @@ pub(super) fn is_identifier(raw: &[Token<'_>], start: usize) -> bool {
     if previous == "No" || previous == "no." || previous == "Nr" || previous == "#" {
         return true;
     }
+    // "No. 9 Drake": the abbreviation's full stop is a token of its own.
+    if previous == "." && start >= 2 && matches!(raw[start - 2].text, "No" | "no" | "Nr" | "Nos") {
+        return true;
+    }
     let next_is_lower_noun = raw.get(start + 1).is_some_and(|t| {
         t.text.chars().next().is_some_and(char::is_lowercase) && !tokens::is_stop_word(&t.text.to_lowercase())
     });
@@ -363,5 +372,7 @@ pub(super) fn is_age_apposition(raw: &[Token<'_>], lower: &[String], start: usiz
     let before_comma = raw[start - 1].text == ",";
     let name_before = raw[start - 2].text.chars().next().is_some_and(char::is_uppercase);
     let after = lower.get(parsed.end).map(String::as_str);
-    before_comma && name_before && matches!(after, Some("," | "." | ")") | None)
+    // "Ana Lind, 20 and Ivo Brandt, 24": a list of names with their ages.
+    let next_name = raw.get(parsed.end + 1).is_some_and(|t| t.text.starts_with(char::is_uppercase));
+    before_comma && name_before && (matches!(after, Some("," | "." | ")") | None) || after == Some("and") && next_name)
 }

@@ -205,6 +205,11 @@ pub struct Identity {
     pub changing: bool,
     /// Content stems of the clause.
     pub clause: Vec<String>,
+    /// Whose the figure is when a possessive name stands right before it
+    /// ("the Bluejays' 11 assists", "Carter's 12 points"): the name's key
+    /// ([`crate::names::fold_key`] of it). Two holders' figures are two
+    /// quantities.
+    pub owner: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -223,6 +228,8 @@ struct Token {
     hyphenated: bool,
     capitalised: bool,
     name: bool,
+    /// An apostrophe follows the plural ("the Bluejays' 11 assists").
+    plural_possessive: bool,
 }
 
 /// Punctuation that ends a clause.
@@ -334,6 +341,13 @@ fn tokenise(text: &str, figures: &[Span], names: &[Span]) -> Vec<Token> {
         let boundary = punctuated || WORDS.clause_words.has(&folded);
         let capitalised = word.text.chars().next().is_some_and(char::is_uppercase);
         let name = names.iter().any(|n| n.overlaps(word.span));
+        // "the Bluejays' 11": the apostrophe after a plural stands alone.
+        if between.starts_with(['\'', '’'])
+            && let Some(last) = tokens.last_mut()
+            && last.text.ends_with(['s', 'S'])
+        {
+            last.plural_possessive = true;
+        }
         tokens.push(Token {
             text: word.text.to_owned(),
             stem: tokens::stem(&folded),
@@ -345,6 +359,7 @@ fn tokenise(text: &str, figures: &[Span], names: &[Span]) -> Vec<Token> {
             hyphenated: between == "-",
             capitalised,
             name,
+            plural_possessive: false,
         });
         last_end = word.span.end;
     }
@@ -420,6 +435,18 @@ fn is_possessive(token: &Token) -> bool {
     ["'s", "'S", "’s", "’S"].iter().any(|ending| token.text.ends_with(ending))
 }
 
+/// "Carter's", "the Bluejays'": the name a possessive name token holds.
+fn possessive_name(token: &Token) -> Option<&str> {
+    if !token.name {
+        return None;
+    }
+    let text = token.text.as_str();
+    ["'s", "'S", "’s", "’S"]
+        .iter()
+        .find_map(|ending| text.strip_suffix(ending))
+        .or_else(|| token.plural_possessive.then_some(text))
+}
+
 fn year_of(token: &Token) -> Option<i32> {
     if token.folded.len() != 4 || !token.folded.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -446,6 +473,11 @@ fn read_one(tokens: &[Token], (start, end): (usize, usize), left: (usize, usize)
             identity.part = true;
         }
     }
+    // Right before the figure, whatever region the figure's neighbours left it.
+    identity.owner = (start >= 1 && !tokens[start].punctuated)
+        .then(|| possessive_name(&tokens[start - 1]))
+        .flatten()
+        .map(crate::names::fold_key);
     identity.additional = (start > left.0 && WORDS.additional.has(&tokens[start - 1].folded))
         || after(from).is_some_and(|t| WORDS.additional.has(&t.folded) && t.folded != "more");
     if after(from).is_some_and(|t| t.folded == "more" || t.folded == "other") {

@@ -46,6 +46,14 @@ fn money_and_percent() {
             ("40%".into(), 40.0, "exact", QuantityClass::Percent),
         ]
     );
+    // The currency joined by a hyphen makes an adjective of the sum.
+    assert_eq!(
+        found("a two-million-euro haul and a 3 million-euro fine"),
+        [
+            ("two-million-euro".into(), 2e6, "exact", QuantityClass::Money("EUR".into())),
+            ("3 million-euro".into(), 3e6, "exact", QuantityClass::Money("EUR".into())),
+        ]
+    );
 }
 
 #[test]
@@ -172,6 +180,19 @@ fn every_figure_has_a_class_and_non_quantities_say_why() {
     );
     // Only quantities are extracted for comparison.
     assert!(extract(text).is_empty(), "{:?}", extract(text));
+    // A rank after "No." with its full stop, in a box-score line.
+    assert_eq!(read("No. 1 Harbor Owls 65, No. 9 Mill Town Rams 53")[1].2, "not:identifier");
+}
+
+#[test]
+fn ages_set_after_names_in_a_list() {
+    let classes: Vec<QuantityClass> =
+        read_all("Ana Lind, 20 and Ivo Brandt, 24, were charged.").into_iter().map(|m| m.class).collect();
+    assert_eq!(classes, [QuantityClass::Age, QuantityClass::Age]);
+    // "20 and" before a lower-case word is no age.
+    let classes: Vec<QuantityClass> =
+        read_all("Ana Lind, 20 and more are waiting.").into_iter().map(|m| m.class).collect();
+    assert_eq!(classes, [QuantityClass::Count]);
 }
 
 #[test]

@@ -216,6 +216,17 @@ fn scores_and_records_are_no_quantity() {
     );
     assert!(statuses.is_empty(), "{statuses:?}");
     assert!(verdicts.is_empty(), "{verdicts:?}");
+    // A record read as a dashed range is no count; a range of things is.
+    let (statuses, verdicts) = number_verdicts(
+        "Source: Tarn Post\n\nThe Rams fell to 15-17 after the loss in Norland (7-9).",
+        "Source: Vell Daily\n\nThe Rams fell to 14-18 after the loss in Norland (6-10).",
+    );
+    assert!(statuses.is_empty() && verdicts.is_empty(), "{statuses:?} {verdicts:?}");
+    let (statuses, _) = number_verdicts(
+        "Source: Tarn Post\n\nBrandt is likely to get 10-12 carries against the Rams.",
+        "Source: Vell Daily\n\nBrandt is likely to get 20-24 carries against the Rams.",
+    );
+    assert_eq!(statuses, ["conflicting"]);
     assert!(is_tally("won 7-0 at home", 4, 5));
     assert!(is_tally("won 7-0 at home", 6, 7));
     assert!(!is_tally("a 48-page indictment", 2, 4));
@@ -514,4 +525,48 @@ fn ages_of_one_person_meet_wherever_they_are_stated() {
         "Source: Vell Daily\n\nThe club signed Ilse Varga, 31, on a five-year deal.",
     );
     assert!(statuses.is_empty(), "{statuses:?}");
+}
+
+#[test]
+fn a_decade_said_of_several_people_is_each_ones_age() {
+    // "all in their 70s" gives Kent's age and Lind's: it belongs in both
+    // people's quantities, not only in whichever it met first.
+    let comparison = compare_texts(
+        &[
+            (
+                "a.txt",
+                "Source: Tarn Post\n\nThe 76-year-old Kent led the party into the vote.\n\nAna Lind, 71, chairs the budget committee.",
+            ),
+            (
+                "b.txt",
+                "Source: Vell Daily\n\nThe same people have run the party for years, Minority Whip Mary Kent and Ana Lind, and they are all in their 70s now.",
+            ),
+        ],
+        &Settings::default(),
+    );
+    let mut labels: Vec<&str> = comparison.quantities.iter().map(|q| q.label.as_str()).collect();
+    labels.sort_unstable();
+    assert_eq!(labels, ["age of Kent", "age of Lind"], "{:?}", comparison.quantities);
+    assert!(comparison.quantities.iter().all(|q| q.verdict.as_str() == "compatible"));
+}
+
+#[test]
+fn a_possessive_name_says_whose_figure_it_is() {
+    // A player's line and his team's total are two quantities.
+    let (statuses, _) = number_verdicts(
+        "Source: Tarn Post\n\nThe Rams lost again, although Doug Varn had 12 points and four assists.",
+        "Source: Vell Daily\n\nThe Rams lost again. Ilse Orlov had eight of the Owls' 11 assists.",
+    );
+    assert!(statuses.is_empty(), "{statuses:?}");
+    let (statuses, _) = number_verdicts(
+        "Source: Tarn Post\n\nDoug Varn missed 10 of the Rams' 16 games with a sprained ankle.",
+        "Source: Vell Daily\n\nPete Orlov missed eight games with a broken leg.",
+    );
+    assert!(statuses.is_empty(), "{statuses:?}");
+    // One holder's figures still meet.
+    let (statuses, _) = number_verdicts(
+        "Source: Tarn Post\n\nThe Owls' 11 assists came mostly in the second half.",
+        "Source: Vell Daily\n\nThe Owls' 14 assists came mostly in the second half.",
+    );
+    assert_eq!(statuses, ["conflicting"]);
 }
