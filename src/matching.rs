@@ -17,7 +17,6 @@
 
 use crate::analysis::{SentenceAnalysis, is_comparable};
 use crate::model::{Article, Closest, Group, MemberDiff, SentenceKind, SentenceRef, Span};
-use crate::names;
 use crate::tokens::{self, Term};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -25,10 +24,12 @@ use std::collections::HashMap;
 
 mod closest;
 mod context;
+mod people;
 mod polarity;
 mod quotes;
 mod space;
 mod speaker;
+use people::{People, name_conflict, people_of};
 use space::{Space, build_vectors};
 
 /// Matching thresholds.
@@ -204,32 +205,6 @@ impl SimilarityIndex {
 fn compatible_kinds(a: SentenceKind, b: SentenceKind) -> bool {
     let headline = |k: SentenceKind| matches!(k, SentenceKind::Title | SentenceKind::Heading);
     headline(a) == headline(b)
-}
-
-/// The people a sentence names, as (surname key, given-name key).
-type People = Vec<(String, String)>;
-
-fn people_of(analysis: &SentenceAnalysis) -> People {
-    analysis
-        .names
-        .iter()
-        .filter(|n| n.words.len() >= 2)
-        .filter_map(|n| Some((names::fold_key(n.words.last()?), names::fold_key(n.words.first()?))))
-        .collect()
-}
-
-/// Two sentences that name different people of one family name ("Tomas
-/// Halloran" and "Marek Halloran") are about different people, however
-/// much else they share.
-fn name_conflict(a: &People, b: &People) -> bool {
-    a.iter().any(|(surname, given)| {
-        b.iter().any(|(other_surname, other_given)| {
-            surname == other_surname
-                && given != other_given
-                && strsim::jaro_winkler(given, other_given) < 0.9
-                && !names::same_given_name(given, other_given)
-        })
-    })
 }
 
 /// Average-linkage clustering over a sparse graph of candidate pairs.

@@ -49,11 +49,15 @@ pub(super) fn closest_sentences(
 /// The best candidate of each other article (candidates sorted by index,
 /// so by article).
 fn closest_of(sentence: usize, refs: &[SentenceRef], space: &Space, candidates: &[usize]) -> Vec<Closest> {
-    let mut best: Vec<Closest> = Vec::new();
+    // (closest, its score, its dense cosine): the dense cosine breaks ties,
+    // so an article none of whose sentences shares a word or comes near in
+    // meaning still names its nearest sentence, not merely its first.
+    let mut best: Vec<(Closest, f32)> = Vec::new();
     let cover = space.vectors[sentence].len() >= COVERAGE_MIN_TERMS;
     for &other in candidates {
         let (lexical, shared) = space.lexical(sentence, other);
-        let mut score = lexical + CLAIM_DENSE * semantic(space.dense(sentence, other), CLAIM_DENSE_FLOOR);
+        let dense = space.dense(sentence, other);
+        let mut score = lexical + CLAIM_DENSE * semantic(dense, CLAIM_DENSE_FLOOR);
         // Coverage needs a few shared terms to count (and is the costly part).
         if cover && shared >= 2 {
             let next = other + 1;
@@ -63,18 +67,18 @@ fn closest_of(sentence: usize, refs: &[SentenceRef], space: &Space, candidates: 
         }
         let at = refs[other];
         match best.last_mut() {
-            Some(last) if last.at.article == at.article => {
-                if score > last.similarity {
+            Some((last, last_dense)) if last.at.article == at.article => {
+                if score > last.similarity || score == last.similarity && dense > *last_dense {
                     *last = Closest { at, similarity: score };
+                    *last_dense = dense;
                 }
             }
-            _ => best.push(Closest { at, similarity: score }),
+            _ => best.push((Closest { at, similarity: score }, dense)),
         }
     }
-    for entry in &mut best {
-        entry.similarity = (entry.similarity.clamp(0.0, 1.0) * 1000.0).round() / 1000.0;
-    }
-    best
+    best.into_iter()
+        .map(|(entry, _)| Closest { similarity: (entry.similarity.clamp(0.0, 1.0) * 1000.0).round() / 1000.0, ..entry })
+        .collect()
 }
 
 #[cfg(test)]
@@ -123,5 +127,27 @@ mod tests {
         assert_eq!(closest.len(), 1, "{closest:?}");
         assert_eq!(closest[0].at.article, 1);
         assert!((0.0..super::super::CARRIED_ELSEWHERE).contains(&closest[0].similarity), "{closest:?}");
+    }
+
+    #[test]
+    fn the_closest_sentence_is_the_nearest_in_meaning_even_when_none_shares_a_word() {
+        // No sentence of the second article shares a word with "Then came
+        // the rain." or scores above the claim's floor: the one nearest in
+        // meaning is still named, not merely the article's first.
+        let a = "Crews at the Varnholt reservoir worked through the night on Tuesday.\n\nThen came the rain.";
+        let b = "The mayor opened a new library in Orlen on Friday.\n\nA school band played at the opening.\n\n\
+            Storm clouds gathered over the valley.";
+        let comparison = compare_texts(&[("a.txt", a), ("b.txt", b)], &Settings::default());
+        let rain = comparison
+            .discrepancies
+            .iter()
+            .filter(|d| d.kind == DiscrepancyKind::Unique)
+            .flat_map(|d| &d.mentions)
+            .find(|m| comparison.articles[m.at.article].slice(m.span).contains("rain"))
+            .expect("the rain is a unique detail");
+        let Evidence::Detail(closest) = &rain.evidence else { panic!("a detail carries its closest sentences") };
+        assert_eq!(closest.len(), 1, "{closest:?}");
+        let other = &comparison.articles[1];
+        assert!(other.sentence_text(closest[0].at.sentence).starts_with("Storm clouds"), "{closest:?}");
     }
 }

@@ -12,8 +12,9 @@
 //! different figures; both must be body sentences (not headlines or
 //! captions) and at least one of them ungrouped.
 
+use super::people::{People, name_conflict};
 use super::space::Space;
-use super::{People, find, join, name_conflict};
+use super::{find, join};
 use crate::model::{SentenceKind, SentenceRef};
 use std::collections::HashMap;
 

@@ -215,7 +215,41 @@ pub(super) fn build_vectors(term_lists: &[&[Term]]) -> (Space, Vec<f32>) {
             synonyms[*id as usize] = list;
         }
     }
+    link_acronyms(&ids, &mut synonyms);
     (Space { vectors, synonyms, dense: Vec::new() }, idf)
+}
+
+/// A name of several words and a one-word name made of their initials are
+/// one name ("United Arab Emirates" / "UAE", "Federal Bureau of
+/// Investigation" / "FBI"): each becomes the other's synonym.
+fn link_acronyms(ids: &HashMap<&Term, u32>, synonyms: &mut [Vec<u32>]) {
+    for (term, id) in ids {
+        let Term::Name(key) = term else { continue };
+        if !key.contains(' ') {
+            continue;
+        }
+        let initials: String = key
+            .split(' ')
+            .filter(|w| !matches!(*w, "of" | "the" | "and" | "for"))
+            .filter_map(|w| w.chars().next())
+            .collect();
+        if initials.chars().count() < 2 {
+            continue;
+        }
+        // An acronym is read as a name or, written in capitals, as a word.
+        let forms = [
+            Term::Name(crate::names::fold_key(&initials)),
+            Term::word(&crate::tokens::stem(&crate::tokens::fold_word(&initials))),
+        ];
+        for other in forms.iter().filter_map(|form| ids.get(form)) {
+            for (a, b) in [(*id, *other), (*other, *id)] {
+                if !synonyms[a as usize].contains(&b) {
+                    synonyms[a as usize].push(b);
+                    synonyms[a as usize].sort_unstable();
+                }
+            }
+        }
+    }
 }
 
 fn cosine_shared(a: &Vector, b: &Vector) -> (f32, usize) {
@@ -233,4 +267,28 @@ fn cosine_shared(a: &Vector, b: &Vector) -> (f32, usize) {
         }
     }
     (dot, shared)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(words: &str) -> Term {
+        Term::Name(words.split(' ').map(crate::names::fold_key).collect::<Vec<_>>().join(" "))
+    }
+
+    #[test]
+    fn a_name_meets_its_acronym() {
+        let quake = Term::word(&crate::tokens::stem("quake"));
+        let a = [quake.clone(), name("United Arab Emirates")];
+        let other = [quake.clone(), name("United States")];
+        // An acronym in capitals is read as a word, or else as a name.
+        for acronym in [Term::word(&crate::tokens::stem("uae")), name("UAE")] {
+            let b = [quake.clone(), acronym];
+            let (space, _) = build_vectors(&[&a, &b, &other]);
+            assert_eq!(space.lexical(0, 1).1, 2);
+            assert_eq!(space.lexical(0, 2).1, 1);
+            assert!(space.lexical(0, 1).0 > space.lexical(0, 2).0);
+        }
+    }
 }
