@@ -348,7 +348,6 @@ fn run_with(args: &Args) -> u8 {
     }
 }
 
-/// Gives each document the outlet name its input was given on the command line.
 /// Inputs this small (in all) are compared on one worker thread: starting
 /// a thread per core, and their idle spinning, costs more than splitting
 /// a few sentences between them saves (start-up, issue 11). Reports are
@@ -363,6 +362,7 @@ fn one_worker_for_tiny_inputs(documents: &[parallax::ingest::Document]) {
     }
 }
 
+/// Gives each document the outlet name its input was given on the command line.
 fn name_outlets(documents: &mut [parallax::ingest::Document], named: &labels::Named) {
     for (input, name) in named.inputs.iter().zip(&named.names) {
         let Some(name) = name else { continue };

@@ -99,11 +99,14 @@ struct Candidate<'a> {
     /// its dimension's base unit when it is a measure ("940 miles" compared
     /// as km, shown in miles).
     written: Option<Figure>,
-    /// The one person the figure's sentence is about: the only person it
-    /// names, else, when it opens with "He" or "She", the person last named
-    /// before it in the article (surname key). Two different people's
-    /// figures are never one quantity ("He had 793 yards" / "He had 269").
-    person: Option<String>,
+    /// Whose figure it is (a name key): the possessive name right before it
+    /// ("the Bluejays' 11 assists"), else the name holding it in its own
+    /// clause ("while Richard Carter had 12 points"), else the one person
+    /// its sentence is about: the only person it names, or, when it opens
+    /// with "He" or "She", the person last named before it in the article.
+    /// Two holders' figures are never one quantity ("He had 793 yards" /
+    /// "He had 269").
+    holder: Option<String>,
     /// For an age, the people whose age it is (`ages::whose_age`), and
     /// the surname as written when one is named next to it.
     aged: Vec<String>,
@@ -220,10 +223,8 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
                     Some(converted) => (Cow::Owned(converted), Some(mention.figure.clone())),
                     None => (Cow::Borrowed(mention), None),
                 };
-                // "Seth Varn scored 13 and Richard Carter had 12": the name
-                // that holds the figure in its own clause, else the
-                // sentence's person.
-                let holder = identity.lead_names.last().or(person.as_ref()).cloned();
+                let holder =
+                    identity.owner.clone().or_else(|| identity.holding_name.clone()).or_else(|| person.clone());
                 let candidate = Candidate {
                     at,
                     mention,
@@ -233,7 +234,7 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
                     year,
                     lead: Vec::new(),
                     written,
-                    person: holder,
+                    holder,
                     aged: Vec::new(),
                     aged_name,
                     contrasted: false,
@@ -263,6 +264,7 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
                     event: None,
                 };
                 let lead = lead_words(text.get(..span.start).unwrap_or_default());
+                let holder = identity.owner.clone().or_else(|| person.clone());
                 candidates.push(Candidate {
                     at,
                     mention: Cow::Owned(mention),
@@ -272,7 +274,7 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
                     year,
                     lead,
                     written: None,
-                    person: person.clone(),
+                    holder,
                     aged: Vec::new(),
                     aged_name: None,
                     contrasted: false,
@@ -328,11 +330,10 @@ fn years_in(text: &str, figures: &[Span], names: &[Span]) -> Vec<(Span, f64)> {
 fn people_named(analysis: &crate::analysis::SentenceAnalysis, known: &mut HashSet<String>) -> Vec<String> {
     let mut people: Vec<String> = Vec::new();
     for name in &analysis.names {
-        let Some(last) = name.words.last() else { continue };
+        let Some((last, before)) = name.words.split_last() else { continue };
         let key = crate::names::fold_key(last);
         // "Steny Hoyer", also behind a title ("Minority Whip Steny Hoyer").
-        let given = name.words.get(..name.words.len().saturating_sub(1)).unwrap_or_default();
-        let full = given.iter().any(|w| crate::names::is_given_name(w));
+        let full = before.iter().any(|w| crate::names::is_given_name(w));
         if full {
             known.insert(key.clone());
         }
@@ -544,12 +545,6 @@ fn rounded(a: f64, b: f64) -> bool {
 }
 
 /// How likely two figures are one quantity (`None`: never).
-/// Whose figure it is: the possessive name before it ("the Bluejays' 11
-/// assists"), else the person its sentence is about.
-fn holder<'c>(candidate: &'c Candidate<'_>) -> Option<&'c String> {
-    candidate.identity.owner.as_ref().or(candidate.person.as_ref())
-}
-
 fn link_score(a: &Candidate<'_>, b: &Candidate<'_>) -> Option<f64> {
     if a.mention.class != b.mention.class {
         return None;
@@ -586,7 +581,7 @@ fn link_score(a: &Candidate<'_>, b: &Candidate<'_>) -> Option<f64> {
         return None;
     }
     // Two holders' figures are two quantities.
-    if let (Some(p), Some(q)) = (holder(a), holder(b))
+    if let (Some(p), Some(q)) = (&a.holder, &b.holder)
         && p != q
         && same_aged.is_none()
     {

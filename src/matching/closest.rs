@@ -93,15 +93,21 @@ mod tests {
         spillway of the Varnholt dam had a long crack after weeks of heavy rain.\n\n\
         A primary school in Orlen will stay closed for the rest of the week.";
 
+    /// The unique details' mentions.
+    fn unique_mentions(comparison: &crate::Comparison) -> impl Iterator<Item = &crate::model::Mention> {
+        comparison.discrepancies.iter().filter(|d| d.kind == DiscrepancyKind::Unique).flat_map(|d| &d.mentions)
+    }
+
     /// The unique details' sentences, as (article, text).
     fn unique_sentences(comparison: &crate::Comparison) -> Vec<(usize, String)> {
-        comparison
-            .discrepancies
-            .iter()
-            .filter(|d| d.kind == DiscrepancyKind::Unique)
-            .flat_map(|d| &d.mentions)
+        unique_mentions(comparison)
             .map(|m| (m.at.article, comparison.articles[m.at.article].slice(m.span).to_owned()))
             .collect()
+    }
+
+    /// The unique detail whose sentence holds `words`.
+    fn unique_holding<'c>(comparison: &'c crate::Comparison, words: &str) -> Option<&'c crate::model::Mention> {
+        unique_mentions(comparison).find(|m| comparison.articles[m.at.article].slice(m.span).contains(words))
     }
 
     #[test]
@@ -116,13 +122,7 @@ mod tests {
     #[test]
     fn a_unique_detail_names_the_closest_sentence_of_every_other_article() {
         let comparison = compare_texts(&[("a.txt", A), ("b.txt", B)], &Settings::default());
-        let mayor = comparison
-            .discrepancies
-            .iter()
-            .filter(|d| d.kind == DiscrepancyKind::Unique)
-            .flat_map(|d| &d.mentions)
-            .find(|m| comparison.articles[m.at.article].slice(m.span).contains("mayor"))
-            .expect("the mayor's sentence is a unique detail");
+        let mayor = unique_holding(&comparison, "mayor").expect("the mayor's sentence is a unique detail");
         let Evidence::Detail(closest) = &mayor.evidence else { panic!("a detail carries its closest sentences") };
         assert_eq!(closest.len(), 1, "{closest:?}");
         assert_eq!(closest[0].at.article, 1);
@@ -138,13 +138,7 @@ mod tests {
         let b = "The mayor opened a new library in Orlen on Friday.\n\nA school band played at the opening.\n\n\
             Storm clouds gathered over the valley.";
         let comparison = compare_texts(&[("a.txt", a), ("b.txt", b)], &Settings::default());
-        let rain = comparison
-            .discrepancies
-            .iter()
-            .filter(|d| d.kind == DiscrepancyKind::Unique)
-            .flat_map(|d| &d.mentions)
-            .find(|m| comparison.articles[m.at.article].slice(m.span).contains("rain"))
-            .expect("the rain is a unique detail");
+        let rain = unique_holding(&comparison, "rain").expect("the rain is a unique detail");
         let Evidence::Detail(closest) = &rain.evidence else { panic!("a detail carries its closest sentences") };
         assert_eq!(closest.len(), 1, "{closest:?}");
         let other = &comparison.articles[1];

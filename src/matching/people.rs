@@ -40,14 +40,10 @@ fn same_person(a: &[String], b: &[String]) -> bool {
 /// / "Bill Clinton" do not (the one Clinton of the second is one of the
 /// first's two).
 pub(crate) fn name_conflict(a: &People, b: &People) -> bool {
-    a.iter().any(|x| {
-        let surname = x.last();
-        let mut others = b.iter().filter(|y| y.last() == surname).peekable();
-        others.peek().is_some()
-            && !a
-                .iter()
-                .filter(|x| x.last() == surname)
-                .any(|x| b.iter().any(|y| y.last() == surname && same_person(x, y)))
+    a.iter().any(|person| {
+        let bears = |p: &&Person| p.last() == person.last();
+        b.iter().any(|p| bears(&p))
+            && !a.iter().filter(bears).any(|x| b.iter().filter(bears).any(|y| same_person(x, y)))
     })
 }
 

@@ -232,11 +232,11 @@ pub struct Identity {
     /// "past hour"): two figures of different stretches, or a stretch's
     /// and the whole event's, are two quantities.
     pub period: Option<String>,
-    /// Names written in the figure's clause before a verb of holding that
-    /// governs it, as name keys ([`crate::names::fold_key`]), in reading
-    /// order: "while Richard Carter had 12 points" gives Carter's points;
+    /// The last name written in the figure's clause before a verb of
+    /// holding that governs it, as a name key ([`crate::names::fold_key`]):
+    /// "while Richard Carter had 12 points" gives Carter's points;
     /// "Roberts administered the 38-word oath" gives no one's.
-    pub lead_names: Vec<String>,
+    pub holding_name: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -457,9 +457,12 @@ fn participle(token: &Token) -> bool {
     word.len() > 4 && word.ends_with("ed") && !word.ends_with("eed")
 }
 
+/// The endings of a possessive ("airline's", "Iran’s").
+const POSSESSIVE_ENDINGS: [&str; 4] = ["'s", "'S", "’s", "’S"];
+
 /// "airline's", "Iran's": a possessor, which determines the noun after it.
 fn is_possessive(token: &Token) -> bool {
-    ["'s", "'S", "’s", "’S"].iter().any(|ending| token.text.ends_with(ending))
+    POSSESSIVE_ENDINGS.iter().any(|ending| token.text.ends_with(ending))
 }
 
 /// "Carter's", "the Bluejays'": the name a possessive name token holds.
@@ -468,7 +471,7 @@ fn possessive_name(token: &Token) -> Option<&str> {
         return None;
     }
     let text = token.text.as_str();
-    ["'s", "'S", "’s", "’S"]
+    POSSESSIVE_ENDINGS
         .iter()
         .find_map(|ending| text.strip_suffix(ending))
         .or_else(|| token.plural_possessive.then_some(text))
@@ -546,11 +549,10 @@ fn read_one(tokens: &[Token], (start, end): (usize, usize), left: (usize, usize)
     if let Some(verb) = (left.0..start).rev().find(|i| WORDS.holding.has(&tokens[*i].folded)) {
         // "said VanDeest, who had 13 points": the name the relative follows.
         let relative = tokens[left.0].folded == "who" && left.0 >= 1 && tokens[left.0 - 1].name;
-        identity.lead_names = tokens[left.0 - usize::from(relative)..verb]
+        identity.holding_name = tokens[left.0 - usize::from(relative)..verb]
             .iter()
-            .filter(|t| t.name && t.figure.is_none())
-            .map(|t| crate::names::fold_key(possessive_name(t).unwrap_or(&t.text)))
-            .collect();
+            .rfind(|t| t.name && t.figure.is_none())
+            .map(|t| crate::names::fold_key(possessive_name(t).unwrap_or(&t.text)));
     }
     identity.additional = (start > left.0 && WORDS.additional.has(&tokens[start - 1].folded))
         || after(from).is_some_and(|t| WORDS.additional.has(&t.folded) && t.folded != "more");

@@ -152,7 +152,7 @@ fn word_list_examples_show_their_property() {
     let not_at_figure: Property = |ids| ids.first().is_some_and(|i| !i.thing_direct);
     let no_thing: Property = |ids| ids.first().is_some_and(|i| i.thing.is_none());
     let one_word: Property = |ids| ids.first().and_then(|i| i.thing_text.as_deref()).is_some_and(|t| !t.contains(' '));
-    let held: Property = |ids| ids.first().is_some_and(|i| !i.lead_names.is_empty());
+    let held: Property = |ids| ids.first().is_some_and(|i| i.holding_name.is_some());
     let w = &*WORDS;
     let lists: [(&str, &Words, Property); 13] = [
         ("holding", &w.holding, held),
