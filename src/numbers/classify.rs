@@ -68,11 +68,69 @@ pub(super) fn not_a_quantity(
     if named_scale {
         return Some(QuantityClass::NotQuantity(NotQuantity::Scale));
     }
+    if is_clock_hour(lower, start, parsed) {
+        return Some(date_or_time);
+    }
+    if is_labelled(raw, lower, start) {
+        return Some(QuantityClass::NotQuantity(NotQuantity::Identifier));
+    }
     if is_identifier(raw, start) {
         let scale = start >= 1 && NUMBERS.scale_words.contains(&lower[start - 1]);
         return Some(QuantityClass::NotQuantity(if scale { NotQuantity::Scale } else { NotQuantity::Identifier }));
     }
     None
+}
+
+/// "at about 8.", "on Saturday about 8,": a bare hour told as a clock time
+/// (`[clock_hours]` of numbers.toml).
+fn is_clock_hour(lower: &[String], start: usize, parsed: &Parsed) -> bool {
+    let clock = &NUMBERS.clock_hours;
+    let has = |list: &[String], word: &str| list.iter().any(|w| w == word);
+    if parsed.lead != 0 || parsed.value.fract() != 0.0 || !(1.0..=12.0).contains(&parsed.value) {
+        return false;
+    }
+    let word = |i: usize| lower.get(i).map_or("", String::as_str);
+    let mut at = start;
+    while at >= 1 && has(&clock.hedges, word(at - 1)) && start - at < 2 {
+        at -= 1;
+    }
+    let opened = at >= 1 && has(&clock.openers, word(at - 1));
+    let level = at >= 2 && has(&clock.levels, word(at - 2));
+    opened && !level && has(&clock.followers, word(parsed.end))
+}
+
+/// "versions 6, 7 and 8", "flight 447": a figure after a label noun, or in
+/// a list of bare figures opened by one (`[label_words]` of numbers.toml),
+/// or in a list whose first figure is an identifier ("IE6, 7, 8").
+fn is_labelled(raw: &[Token<'_>], lower: &[String], start: usize) -> bool {
+    let word = |i: usize| lower.get(i).map_or("", String::as_str);
+    let digits = |i: usize| !word(i).is_empty() && word(i).bytes().all(|b| b.is_ascii_digit());
+    // "IE6": a name with its number, heading a list of numbers.
+    let named_number = |i: usize| {
+        raw.get(i).is_some_and(|t| {
+            t.text.starts_with(|c: char| c.is_ascii_uppercase()) && t.text.ends_with(|c: char| c.is_ascii_digit())
+        })
+    };
+    // Walk back over ", 7", "and 8", ", and 9" to the list's first item.
+    let mut first = start;
+    loop {
+        let mut link = first;
+        while link >= 1 && matches!(word(link - 1), "," | "and" | "or") && first - link < 2 {
+            link -= 1;
+        }
+        if link == first || link < 1 {
+            break;
+        }
+        if named_number(link - 1) {
+            return true;
+        }
+        if !digits(link - 1) {
+            break;
+        }
+        first = link - 1;
+    }
+    let labelled = first >= 1 && NUMBERS.label_words.contains(word(first - 1));
+    labelled || (first != start && is_identifier(raw, first))
 }
 
 /// Numbers whose writing says they are no quantity: slashed dates and
@@ -314,7 +372,7 @@ pub(super) fn classify(raw: &[Token<'_>], lower: &[String], start: usize, parsed
     {
         class = QuantityClass::Percent;
     }
-    if is_age_word(lower, start) || is_age_apposition(raw, lower, start, parsed) {
+    if is_age_word(lower, start, parsed.end) || is_age_apposition(raw, lower, start, parsed) {
         class = QuantityClass::Age;
     }
     if ordinal {
@@ -364,10 +422,9 @@ pub(super) fn is_identifier(raw: &[Token<'_>], start: usize) -> bool {
     capitalised && joined && start >= 2 && !next_is_lower_noun && !tokens::is_stop_word(&previous.to_lowercase())
 }
 
-/// "Petra Hollis, 71, was asleep": a number set off by commas right after a name.
 /// "aged 15", "aged 15 and 12" (the list's second figure too), and an aside
 /// "-- then 14 --", ", now 30,": the figure at `start` is an age.
-fn is_age_word(lower: &[String], start: usize) -> bool {
+fn is_age_word(lower: &[String], start: usize, end: usize) -> bool {
     let word = |back: usize| start.checked_sub(back).and_then(|i| lower.get(i)).map_or("", String::as_str);
     let is_digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
     let ages = &NUMBERS.age_words.words;
@@ -377,9 +434,10 @@ fn is_age_word(lower: &[String], start: usize) -> bool {
         || (matches!(word(1), "and" | "or") && is_digits(word(2)) && ages.iter().any(|a| a == word(3)))
         || (NUMBERS.age_asides.words.iter().any(|a| a == word(1))
             && punctuation(word(2))
-            && lower.get(start + 1).is_some_and(|w| closing(w)))
+            && lower.get(end).is_some_and(|w| closing(w)))
 }
 
+/// "Petra Hollis, 71, was asleep": a number set off by commas right after a name.
 pub(super) fn is_age_apposition(raw: &[Token<'_>], lower: &[String], start: usize, parsed: &Parsed) -> bool {
     if !parsed.written_in_digits || parsed.value >= 120.0 || parsed.value.fract() != 0.0 || start < 2 {
         return false;

@@ -37,6 +37,8 @@ pub(super) struct Numbers {
     pub(super) one_duration_cues: Words,
     pub(super) age_verbs: AgeVerbs,
     pub(super) age_words: Words,
+    pub(super) label_words: Words,
+    pub(super) clock_hours: ClockHours,
     pub(super) age_asides: Words,
     pub(super) change_words: Words,
     pub(super) people_words: Words,
@@ -50,6 +52,18 @@ pub(super) struct Numbers {
     /// The units of time with their length in days (built after parsing).
     #[serde(skip)]
     time_days: Vec<(String, f64)>,
+}
+
+/// How a bare hour is written as a clock time (`[clock_hours]`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct ClockHours {
+    pub(super) openers: Vec<String>,
+    pub(super) hedges: Vec<String>,
+    pub(super) followers: Vec<String>,
+    pub(super) levels: Vec<String>,
+    #[allow(dead_code, reason = "read by the tests")]
+    pub(super) examples: Examples,
 }
 
 /// A plain word list.
@@ -300,6 +314,12 @@ mod tests {
             ("one_duration_cues", &n.one_duration_cues.examples, duration),
             ("age_verbs", &n.age_verbs.examples, age),
             ("age_words", &n.age_words.examples, age),
+            ("label_words", &n.label_words.examples, |m| {
+                m.is_some_and(|m| m.class == QuantityClass::NotQuantity(NotQuantity::Identifier))
+            }),
+            ("clock_hours", &n.clock_hours.examples, |m| {
+                m.is_some_and(|m| m.class == QuantityClass::NotQuantity(NotQuantity::DateOrTime))
+            }),
             ("age_asides", &n.age_asides.examples, age),
             ("change_words", &n.change_words.examples, |m| m.is_some_and(|m| m.figure.low == m.figure.high)),
             ("people_words", &n.people_words.examples, |m| m.is_some_and(|m| m.noun.as_deref() == Some("~peopl"))),

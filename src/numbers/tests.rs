@@ -335,3 +335,16 @@ fn every_age_of_an_aged_list_and_an_aside_is_an_age() {
     // A figure after "then" that is no aside counts what it counts.
     assert_eq!(classes("The toll was 12, then 24 by night."), [QuantityClass::Count, QuantityClass::Count]);
 }
+
+#[test]
+fn numbers_in_a_list_of_labels_are_identifiers_and_a_bare_hour_is_a_time() {
+    let classes = |text: &str| read_all(text).into_iter().map(|m| m.class).collect::<Vec<_>>();
+    let identifier = QuantityClass::NotQuantity(NotQuantity::Identifier);
+    assert_eq!(classes("The fix covers versions 6, 7, 8, and 9."), vec![identifier.clone(); 4]);
+    assert_eq!(classes("The tool works on IE6, 7, 8 and 9."), vec![identifier.clone(); 3]);
+    // A list of counts stays counts.
+    assert_eq!(classes("He scored 10, 12 and 14 points."), vec![QuantityClass::Count; 3]);
+    let time = QuantityClass::NotQuantity(NotQuantity::DateOrTime);
+    assert_eq!(classes("They were found at about 8 on Saturday."), [time]);
+    assert_eq!(classes("The toll stood at 8."), [QuantityClass::Count]);
+}
