@@ -580,6 +580,14 @@ fn link_score(a: &Candidate<'_>, b: &Candidate<'_>) -> Option<f64> {
     if identities_conflict(ia, ib, (a.year, b.year), time) {
         return None;
     }
+    // Expected and reported ("will get 10 to 12 carries" / "had nine
+    // carries"): two quantities. Not for ages ("will turn 29" is read as
+    // an age already) nor sums, which deals and offers give as what one
+    // side would pay.
+    let modal_kind = matches!(a.mention.class, QuantityClass::Age | QuantityClass::Money(_));
+    if ia.projected != ib.projected && !modal_kind {
+        return None;
+    }
     // Two holders' figures are two quantities.
     if let (Some(p), Some(q)) = (&a.holder, &b.holder)
         && p != q
@@ -661,3 +669,5 @@ mod clustering;
 #[cfg(test)]
 mod tests;
 mod verdict;
+#[cfg(test)]
+mod zz_debug;

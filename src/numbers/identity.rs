@@ -82,6 +82,26 @@ pub(crate) struct Lists {
     /// Verbs by which the name before them holds the figure after them
     /// ("Carter had 12 points", "Varn scored 23").
     holding: Words,
+    /// Words before a figure in its clause that make it expected, not
+    /// reported ("will get 10 to 12 carries").
+    projected: Projected,
+}
+
+/// How many words before a figure a projection word may stand: "will get
+/// 10", "is expected to cost $40 million"; further back it governs another
+/// verb ("may block the lawsuit on behalf of 1.6 million women").
+const PROJECTION_REACH: usize = 4;
+
+/// Expected figures (`[projected]` of identity.toml).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Projected {
+    words: Vec<String>,
+    /// Words and marks that end a projection's reach back from the figure
+    /// ("expected to approve the bill, which grants $1.4 billion").
+    ends: Vec<String>,
+    #[cfg_attr(not(test), allow(dead_code))]
+    examples: crate::lexicon::Examples,
 }
 
 /// How a stretch of an event is written (`[periods]` of identity.toml).
@@ -237,6 +257,11 @@ pub struct Identity {
     /// "while Richard Carter had 12 points" gives Carter's points;
     /// "Roberts administered the 38-word oath" gives no one's.
     pub holding_name: Option<String>,
+    /// Expected rather than reported: a word of `[projected]` before the
+    /// figure in its clause ("he will get 10 to 12 carries", "is likely to
+    /// cost $2 million"). An expected figure and a reported one are two
+    /// quantities.
+    pub projected: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -554,6 +579,12 @@ fn read_one(tokens: &[Token], (start, end): (usize, usize), left: (usize, usize)
             .rfind(|t| t.name && t.figure.is_none())
             .map(|t| crate::names::fold_key(possessive_name(t).unwrap_or(&t.text)));
     }
+    let projected = &WORDS.projected;
+    identity.projected = (left.0..start)
+        .rev()
+        .take_while(|i| !projected.ends.contains(&tokens[*i].folded))
+        .take(PROJECTION_REACH)
+        .any(|i| projected.words.contains(&tokens[i].folded));
     identity.additional = (start > left.0 && WORDS.additional.has(&tokens[start - 1].folded))
         || after(from).is_some_and(|t| WORDS.additional.has(&t.folded) && t.folded != "more");
     if after(from).is_some_and(|t| t.folded == "more" || t.folded == "other") {

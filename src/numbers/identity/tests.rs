@@ -205,3 +205,13 @@ fn generic_modal_examples_mark_general_statements() {
         }
     }
 }
+
+#[test]
+fn projected_examples_are_read_as_expected_figures() {
+    let examples = &WORDS.projected.examples;
+    for (sentences, expected) in [(&examples.matches, true), (&examples.no_match, false)] {
+        for sentence in sentences {
+            assert_eq!(first(sentence).projected, expected, "{sentence}");
+        }
+    }
+}
