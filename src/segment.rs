@@ -6,6 +6,7 @@
 
 mod boilerplate;
 mod quotations;
+mod shapes;
 mod splitter;
 
 pub use boilerplate::{byline_name, is_boilerplate};
