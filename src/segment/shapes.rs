@@ -115,6 +115,16 @@ impl<'a> Line<'a> {
         before != after
     }
 
+    /// Whether the line holds `literal` anywhere, ignoring ASCII case: a
+    /// cheap necessary condition before an unanchored pattern. Exact only
+    /// for literals without the letters k and s (which `(?i)` also matches
+    /// to the Kelvin sign and the long s).
+    pub(crate) fn holds(self, literal: &str) -> bool {
+        debug_assert!(!literal.contains(['k', 's']), "{literal}");
+        let needle = literal.as_bytes();
+        self.text.as_bytes().windows(needle.len()).any(|window| window.eq_ignore_ascii_case(needle))
+    }
+
     /// `$`: whether the line's end was reached.
     pub(crate) fn reaches_end(self, at: &[usize]) -> bool {
         at.last() == Some(&self.text.len())
@@ -165,7 +175,7 @@ pub(crate) fn is_letter_nocase(c: char) -> bool {
 
 /// A class from the regex parser's Unicode tables, parsed on first use:
 /// sorted, disjoint ranges.
-fn unicode_class(source: &str) -> Vec<(char, char)> {
+pub(crate) fn unicode_class(source: &str) -> Vec<(char, char)> {
     match regex_syntax::parse(source).map(regex_syntax::hir::Hir::into_kind) {
         Ok(regex_syntax::hir::HirKind::Class(regex_syntax::hir::Class::Unicode(class))) => {
             class.ranges().iter().map(|r| (r.start(), r.end())).collect()
@@ -175,7 +185,7 @@ fn unicode_class(source: &str) -> Vec<(char, char)> {
     }
 }
 
-fn in_class(ranges: &[(char, char)], c: char) -> bool {
+pub(crate) fn in_class(ranges: &[(char, char)], c: char) -> bool {
     ranges
         .binary_search_by(|&(start, end)| {
             if end < c {

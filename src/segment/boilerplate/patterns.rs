@@ -62,6 +62,9 @@ pub(super) const SHAPES: [Shape; 18] = [
     Shape {
         regex: r"\b\d+\s*(?:-\s*)?(?:min|mins|minute|minutes)\s+read\b",
         matches: |l| {
+            if !(l.holds("min") && l.holds("read")) {
+                return false;
+            }
             let number = l.repeat(&l.boundary(&l.anywhere()), 1, usize::MAX, is_digit);
             let before_unit = l.spaces(&number, 0);
             let before_unit = either(l.spaces(&l.words(&before_unit, &["-"]), 0), &before_unit);
@@ -224,7 +227,10 @@ pub(super) const SHAPES: [Shape; 18] = [
     },
     Shape {
         regex: r"\ball rights reserved\b",
-        matches: |l| !l.boundary(&l.words(&l.boundary(&l.anywhere()), &["all rights reserved"])).is_empty(),
+        matches: |l| {
+            l.holds("all right")
+                && !l.boundary(&l.words(&l.boundary(&l.anywhere()), &["all rights reserved"])).is_empty()
+        },
     },
     Shape {
         regex: r"^(?:this (?:article|story|report|piece) (?:was|has been) (?:amended|updated|corrected|edited))",
@@ -262,6 +268,9 @@ pub(super) const SHAPES: [Shape; 18] = [
 /// start, the nearest "newsletter" on the same line (the lazy group's
 /// first match) must be close enough.
 fn newsletter_box(l: Line) -> bool {
+    if !(l.holds("cribe to ") && l.holds("letter")) {
+        return false;
+    }
     let opened = l.words(&l.words(&l.boundary(&l.anywhere()), &["subscribe to "]), &["our", "the"]);
     l.boundary(&opened).into_iter().any(|from| {
         for (gap, (offset, c)) in l.text[from..].char_indices().enumerate() {
