@@ -314,7 +314,7 @@ pub(super) fn classify(raw: &[Token<'_>], lower: &[String], start: usize, parsed
     {
         class = QuantityClass::Percent;
     }
-    if matches!(previous(1), "aged" | "age") || is_age_apposition(raw, lower, start, parsed) {
+    if is_age_word(lower, start) || is_age_apposition(raw, lower, start, parsed) {
         class = QuantityClass::Age;
     }
     if ordinal {
@@ -365,6 +365,21 @@ pub(super) fn is_identifier(raw: &[Token<'_>], start: usize) -> bool {
 }
 
 /// "Petra Hollis, 71, was asleep": a number set off by commas right after a name.
+/// "aged 15", "aged 15 and 12" (the list's second figure too), and an aside
+/// "-- then 14 --", ", now 30,": the figure at `start` is an age.
+fn is_age_word(lower: &[String], start: usize) -> bool {
+    let word = |back: usize| start.checked_sub(back).and_then(|i| lower.get(i)).map_or("", String::as_str);
+    let is_digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    let ages = &NUMBERS.age_words.words;
+    let punctuation = |w: &str| matches!(w, "," | "-" | "--" | "—" | "–" | "(");
+    let closing = |w: &str| matches!(w, "," | "-" | "--" | "—" | "–" | ")" | ".");
+    ages.iter().any(|a| a == word(1))
+        || (matches!(word(1), "and" | "or") && is_digits(word(2)) && ages.iter().any(|a| a == word(3)))
+        || (NUMBERS.age_asides.words.iter().any(|a| a == word(1))
+            && punctuation(word(2))
+            && lower.get(start + 1).is_some_and(|w| closing(w)))
+}
+
 pub(super) fn is_age_apposition(raw: &[Token<'_>], lower: &[String], start: usize, parsed: &Parsed) -> bool {
     if !parsed.written_in_digits || parsed.value >= 120.0 || parsed.value.fract() != 0.0 || start < 2 {
         return false;

@@ -323,3 +323,15 @@ fn a_bracketed_figure_of_another_quantity_stays_apart() {
         );
     }
 }
+
+#[test]
+fn every_age_of_an_aged_list_and_an_aside_is_an_age() {
+    let classes = |text: &str| found(text).into_iter().map(|f| f.3).collect::<Vec<_>>();
+    assert_eq!(
+        classes("He assaulted two girls, aged 15 and 12, that spring."),
+        [QuantityClass::Count, QuantityClass::Age, QuantityClass::Age]
+    );
+    assert_eq!(classes("The marriage of a follower -- then 14 -- to her cousin."), [QuantityClass::Age]);
+    // A figure after "then" that is no aside counts what it counts.
+    assert_eq!(classes("The toll was 12, then 24 by night."), [QuantityClass::Count, QuantityClass::Count]);
+}
