@@ -348,8 +348,8 @@ fn run_with(args: &Args) -> u8 {
     }
 }
 
-/// Inputs this small (in all) are compared on one worker thread: starting
-/// a thread per core, and their idle spinning, costs more than splitting
+/// Inputs this small (in all) are compared on one worker, the main thread:
+/// starting a thread per core, and their idle spinning, costs more than splitting
 /// a few sentences between them saves (start-up, issue 11). Reports are
 /// the same on any number of threads. `RAYON_NUM_THREADS`, when set, wins.
 const TINY_INPUT_BYTES: usize = 4 * 1024;
@@ -358,7 +358,8 @@ fn one_worker_for_tiny_inputs(documents: &[parallax::ingest::Document]) {
     let total: usize = documents.iter().map(|d| d.text.len()).sum();
     if total <= TINY_INPUT_BYTES && std::env::var_os("RAYON_NUM_THREADS").is_none() {
         // Fails only when the pool is already running: then it stays as it is.
-        drop(rayon::ThreadPoolBuilder::new().num_threads(1).build_global());
+        // The main thread is that worker: no thread is started at all.
+        drop(rayon::ThreadPoolBuilder::new().num_threads(1).use_current_thread().build_global());
     }
 }
 

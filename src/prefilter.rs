@@ -3,13 +3,12 @@
 //!
 //! Compiling a regular expression costs a fraction of a millisecond to a
 //! millisecond; a run on two one-line articles used to spend more time
-//! compiling patterns than reading the text. A [`Gate`] names literals that
-//! every match must contain; when a text has none of them, the pattern
-//! cannot match it and is neither compiled nor run. Gates only ever skip
-//! texts a pattern would reject, so results do not change.
-//!
-//! The literals are compared with [`case_folded`] text, which folds letters
-//! exactly as a case-insensitive (`(?i)`) pattern sees ASCII letters.
+//! compiling patterns than reading the text. A module checks a cheap
+//! condition every match needs (literals it must contain, in [`case_folded`]
+//! text, which folds letters exactly as a case-insensitive (`(?i)`) pattern
+//! sees ASCII letters) and builds its pattern, with [`lean_regex`], only
+//! for a text that passes. The boilerplate shapes need no pattern at all
+//! (`segment::shapes`).
 
 /// A text lower-cased for gates: every character that a case-insensitive
 /// pattern matches to an ASCII letter becomes that letter. Besides the
@@ -19,34 +18,6 @@
 pub fn case_folded(text: &str) -> String {
     let lower = text.to_lowercase();
     if lower.contains('ſ') { lower.replace('ſ', "s") } else { lower }
-}
-
-/// [`case_folded`] for a text already lower-cased with `str::to_lowercase`.
-#[must_use]
-pub fn case_folded_lower(lower: &str) -> std::borrow::Cow<'_, str> {
-    if lower.contains('ſ') { lower.replace('ſ', "s").into() } else { lower.into() }
-}
-
-/// Literals a match must contain, in a [`case_folded`] text.
-#[derive(Debug, Clone, Copy)]
-pub struct Gate {
-    /// The text starts with one of these (after at most one `(`); empty:
-    /// no condition.
-    pub starts: &'static [&'static str],
-    /// The text contains every one of these.
-    pub contains: &'static [&'static str],
-}
-
-impl Gate {
-    /// True when a text (already [`case_folded`]) could match.
-    #[must_use]
-    pub fn admits(&self, folded: &str) -> bool {
-        let starts = self.starts.is_empty() || {
-            let after_paren = folded.strip_prefix('(').unwrap_or(folded);
-            self.starts.iter().any(|s| folded.starts_with(s) || after_paren.starts_with(s))
-        };
-        starts && self.contains.iter().all(|c| folded.contains(c))
-    }
 }
 
 /// Compiles a pattern for the few short texts that pass its gate: with the
@@ -65,18 +36,6 @@ pub fn lean_regex(source: &str) -> regex_automata::meta::Regex {
         Ok(regex) => regex,
         Err(error) => panic!("pattern {source:?} does not compile: {error}"),
     }
-}
-
-/// True when `haystack` contains any of `needles`, ignoring ASCII case.
-/// Exact for needles of ASCII letters other than `k` and `s` (the only
-/// letters with a non-ASCII case-insensitive match), digits and punctuation.
-#[must_use]
-pub fn contains_ascii_nocase(haystack: &str, needles: &[&str]) -> bool {
-    let bytes = haystack.as_bytes();
-    needles.iter().any(|needle| {
-        let needle = needle.as_bytes();
-        !needle.is_empty() && bytes.windows(needle.len()).any(|window| window.eq_ignore_ascii_case(needle))
-    })
 }
 
 #[cfg(test)]
@@ -99,26 +58,5 @@ mod tests {
             }
         }
         assert_eq!(case_folded("ſHARE \u{212A}IT"), "share kit");
-    }
-
-    #[test]
-    fn gates_check_starts_and_contents() {
-        let gate = Gate { starts: &["by", "photo"], contains: &[":"] };
-        assert!(gate.admits("photo: a. smith"));
-        assert!(gate.admits("(photo: a. smith)"));
-        assert!(!gate.admits("photo by a. smith"));
-        assert!(!gate.admits("the photo: a. smith"));
-        assert!(Gate { starts: &[], contains: &[] }.admits(""));
-        assert!(Gate { starts: &[], contains: &["min", "read"] }.admits("5 min read"));
-        assert!(!Gate { starts: &[], contains: &["min", "read"] }.admits("already"));
-    }
-
-    #[test]
-    fn ascii_search_ignores_case_only() {
-        assert!(contains_ascii_nocase("Written BY hand", &["by"]));
-        assert!(contains_ascii_nocase("x", &["y", "x"]));
-        assert!(!contains_ascii_nocase("b y", &["by"]));
-        assert!(!contains_ascii_nocase("", &["by"]));
-        assert!(!contains_ascii_nocase("by", &[""]));
     }
 }

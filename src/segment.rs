@@ -5,7 +5,9 @@
 //! decimals intact.
 
 mod boilerplate;
+mod dateline;
 mod quotations;
+mod shapes;
 mod splitter;
 
 pub use boilerplate::{byline_name, is_boilerplate};
@@ -59,7 +61,7 @@ pub fn segment(document: Document) -> Article {
             // A wire dateline ("VELMORA, March 4 (CPA) -") is not part of the
             // first sentence's statement: it becomes a boilerplate piece.
             if let Some(first) = spans.first_mut()
-                && let Some(length) = dateline_length(&block_text[first.range()])
+                && let Some(length) = dateline::dateline_length(&block_text[first.range()])
             {
                 sentences.push(Sentence {
                     span: Span::new(first.start, first.start + length).shifted(block.span.start),
@@ -131,43 +133,6 @@ fn block_kind(role: BlockRole, block_text: &str, is_title: bool) -> Option<Sente
         BlockRole::Body if is_standalone_heading(block_text) => Some(SentenceKind::Heading),
         BlockRole::Body => None,
     }
-}
-
-/// The length of a wire-service dateline at the start of a sentence
-/// ("VELMORA, March 4 (CPA) -", "LONDON (Reuters) —"), dash included.
-fn dateline_length(sentence: &str) -> Option<usize> {
-    // Unbounded repetitions with the lengths checked afterwards: bounded
-    // repeats of Unicode classes ("[\p{Lu}…]{2,40}") compile to an automaton
-    // 40 classes long, and that one regex took 15 ms — half of a whole
-    // run on the samples.
-    static DATELINE: std::sync::LazyLock<regex_automata::meta::Regex> = std::sync::LazyLock::new(|| {
-        crate::prefilter::lean_regex(
-            r"^(?P<place>\p{Lu}[\p{Lu}\p{M} .'’-]+)(?:,\s*(?P<region>[\p{Lu}a-z .'’-]+))?(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2}|[0-9]{1,2}\s+[A-Z][a-z]{2,8}))?(?:\s*\((?P<agency>[^()]+)\))?\s*[-–—]{1,2}\s+",
-        )
-    });
-    // Gate (the pattern is compiled only when a sentence passes): a capital
-    // first, no lower-case ASCII letter second, a dash somewhere.
-    let mut chars = sentence.chars();
-    let could_match = chars.next().is_some_and(char::is_uppercase)
-        && chars.next().is_some_and(|c| !c.is_ascii_lowercase())
-        && sentence.contains(['-', '–', '—']);
-    if !could_match {
-        return None;
-    }
-    let mut captures = DATELINE.create_captures();
-    DATELINE.captures(sentence, &mut captures);
-    let found = captures.get_match()?;
-    let chars = |name: &str| captures.get_group_by_name(name).map(|m| sentence[m.range()].chars().count());
-    let fits = |name: &str, range: std::ops::RangeInclusive<usize>| chars(name).is_none_or(|n| range.contains(&n));
-    if !(fits("place", 3..=41) && fits("region", 2..=30) && fits("agency", 2..=40)) {
-        return None;
-    }
-    // The rest must still be a sentence, starting like one.
-    let starts_sentence = sentence[found.end()..]
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'".contains(c));
-    starts_sentence.then_some(found.end())
 }
 
 /// A short line without closing punctuation: a subheading or standfirst.
@@ -746,15 +711,6 @@ mod tests {
             .collect();
         assert!(content.contains(&"The coach was fired today and a former rival takes over..."), "{content:?}");
         assert_ne!(article.title, "The coach was fired today and a former rival takes over...");
-    }
-
-    #[test]
-    fn datelines_become_boilerplate() {
-        assert_eq!(dateline_length("VELMORA, March 4 (CPA) - The dam burst."), Some(25));
-        assert_eq!(dateline_length("LONDON (Reuters) — Prices rose."), Some("LONDON (Reuters) — ".len()));
-        assert_eq!(dateline_length("WASHINGTON — The Senate voted."), Some("WASHINGTON — ".len()));
-        assert_eq!(dateline_length("The dam burst - and then it rained."), None);
-        assert_eq!(dateline_length("NATO - the alliance - said so."), None);
     }
 
     #[test]

@@ -26,10 +26,24 @@ pub fn remove_temporaries() {
 
 /// From now on, `SIGTERM`, `SIGINT` and `SIGHUP` first remove the
 /// temporary files being written, then end the process as the signal
-/// would have (exit status 128 + the signal). Safe to call more than once:
-/// only the first call installs the watcher.
+/// would have (exit status 128 + the signal). The watcher (a thread and
+/// the handlers) is installed before the first temporary file is made
+/// ([`before_making_a_temporary`]), so a run that
+/// writes none (a report on standard output) never starts it (start-up,
+/// issue 11); until then a signal has nothing to remove. Safe to call more
+/// than once.
 #[cfg(unix)]
 pub fn remove_temporaries_on_signal() {
+    WANTED.store(true, Ordering::SeqCst);
+}
+
+/// Whether [`remove_temporaries_on_signal`] was called.
+#[cfg(unix)]
+static WANTED: AtomicBool = AtomicBool::new(false);
+
+/// Installs the signal watcher, once.
+#[cfg(unix)]
+fn install_watcher() {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     static INSTALLED: std::sync::Once = std::sync::Once::new();
     INSTALLED.call_once(|| {
@@ -54,6 +68,16 @@ pub fn remove_temporaries_on_signal() {
 /// handlers cannot be removed: signal-hook would then ignore the signals.)
 pub fn hand_signals_over() {
     ARMED.store(false, Ordering::SeqCst);
+}
+
+/// Called before a temporary file is made: starts the signal watcher if
+/// [`remove_temporaries_on_signal`] asked for it (not once the reader
+/// handles signals itself), so a signal from then on removes the file.
+pub(crate) fn before_making_a_temporary() {
+    #[cfg(unix)]
+    if WANTED.load(Ordering::SeqCst) && ARMED.load(Ordering::SeqCst) {
+        install_watcher();
+    }
 }
 
 /// Keeps a temporary file's name in the list while it exists.

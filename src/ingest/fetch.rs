@@ -584,6 +584,7 @@ impl Cache {
 /// so readers never see half a file; a signal while it is written removes
 /// the temporary file (see [`crate::temporaries`]).
 fn write_atomic(dir: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    crate::temporaries::before_making_a_temporary();
     let mut file = tempfile::Builder::new().prefix(".parallax-").suffix(".tmp").tempfile_in(dir)?;
     let _tracked = crate::temporaries::Tracked::new(file.path());
     crate::temporaries::pause_for_tests();

@@ -69,6 +69,7 @@ pub fn write_atomic<P: AsRef<Path>, I: AsRef<Path>>(path: P, content: &str, inpu
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
+    crate::temporaries::before_making_a_temporary();
     let mut temporary = builder.tempfile_in(folder).map_err(io)?;
     let _tracked = Tracked::new(temporary.path());
     pause_for_tests();

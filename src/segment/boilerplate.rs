@@ -2,174 +2,10 @@
 //! bars, "Read more", newsletter boxes, photo credits, tag lists, copyright
 //! lines, breadcrumbs and bare section labels.
 
-use crate::prefilter::{Gate, case_folded_lower, contains_ascii_nocase};
-use std::sync::{LazyLock, OnceLock};
+mod patterns;
 
-/// Patterns of whole lines, each behind a [`Gate`]: literals every match
-/// contains, so a line without them skips the pattern, and a pattern no
-/// line needs is never compiled (start-up). A bounded repeat is written as
-/// a group named `max<N>` (at most N characters, checked after the match by
-/// [`matches_within_bounds`]): a repeat such as `[^.!?]{0,100}` compiles to
-/// an automaton 100 classes long, and those took 6 ms at start-up.
-const PATTERNS: [(Gate, &str); 18] = [
-    // Bylines and credits.
-    (
-        starts(&["by", "written by", "words by", "text by", "interview by", "von", "par", "por"]),
-        r"^(?:by|written by|words by|text by|interview by|von|par|por)\s+\p{Lu}(?P<max100>[^.!?]*)$",
-    ),
-    (
-        Gate {
-            starts: &["reporting", "additional reporting", "writing", "editing", "compiled", "edited"],
-            contains: &[" by"],
-        },
-        r"^\(?(?:reporting|additional reporting|writing|editing|compiled|edited) by\b",
-    ),
-    (
-        starts(&["photo", "image", "picture", "credit", "illustration", "graphic", "video", "footage"]),
-        r"^\(?(?:photo|photograph|photos|image|picture|credit|illustration|graphic|video|footage)s?\s*(?::|by\b|credit\b)",
-    ),
-    (Gate { starts: &[], contains: &["min", "read"] }, r"\b\d+\s*(?:-\s*)?(?:min|mins|minute|minutes)\s+read\b"),
-    // Share bars and social links.
-    (starts(&["share"]), r"^share(?:\s+(?:this|on|article|story|via|the article))?\s*[:|]"),
-    (
-        starts(&["share", "tweet", "email", "print", "copy link", "facebook", "twitter", "whatsapp", "linkedin", "x"]),
-        r"^(?:share|tweet|email|print|copy link|facebook|twitter|whatsapp|linkedin|x)(?:\s*[·|,/•]\s*(?:share|tweet|email|print|copy link|facebook|twitter|whatsapp|linkedin|reddit|x))+\s*$",
-    ),
-    // Pointers to other content.
-    (
-        starts(&[
-            "read more",
-            "related",
-            "see also",
-            "more on",
-            "recommended",
-            "most read",
-            "most popular",
-            "also read",
-            "read next",
-            "read also",
-            "more from",
-            "you may also like",
-            "you might also like",
-            "trending",
-            "further reading",
-            "more stories",
-            "top stories",
-        ]),
-        r"^(?:read more|related|see also|more on this|more on|recommended|most read|most popular|also read|read next|read also|more from|you may also like|you might also like|trending|further reading|more stories|related articles|related stories|related coverage|top stories)\b",
-    ),
-    (
-        Gate {
-            starts: &[
-                "watch",
-                "listen",
-                "video",
-                "audio",
-                "gallery",
-                "podcast",
-                "live",
-                "explainer",
-                "analysis",
-                "opinion",
-                "comment",
-            ],
-            contains: &[":"],
-        },
-        r"^(?:watch|listen|video|audio|gallery|podcast|live|explainer|analysis|opinion|comment)\s*:",
-    ),
-    (
-        starts(&[
-            "click here",
-            "continue reading",
-            "skip to ",
-            "advertisement",
-            "sponsored",
-            "promoted",
-            "paid content",
-            "cookie",
-            "we use cookies",
-            "accept ",
-        ]),
-        r"^(?:click here|continue reading|skip to (?:main )?content|advertisement|sponsored|promoted|paid content|cookie|we use cookies|accept (?:all )?cookies)\b",
-    ),
-    // Subscriptions.
-    (
-        starts(&[
-            "subscribe",
-            "sign up",
-            "sign in",
-            "log in",
-            "register",
-            "newsletter",
-            "get our",
-            "join our",
-            "follow",
-            "download ",
-            "support our journalism",
-            "become a member",
-            "donate",
-        ]),
-        r"^(?:subscribe|sign up|sign in|log in|register|newsletter|get our|join our|follow us|follow\s+@|download (?:our|the) app|support our journalism|become a member|donate)\b",
-    ),
-    (
-        Gate { starts: &[], contains: &["subscribe to ", "newsletter"] },
-        r"\bsubscribe to (?:our|the)\b(?P<max80>.*?)\bnewsletter\b",
-    ),
-    // Tags and categories.
-    (
-        Gate {
-            starts: &["tags", "topics", "filed under", "categories", "category", "keywords", "more about"],
-            contains: &[":"],
-        },
-        r"^(?:tags|topics|filed under|categories|category|keywords|more about)\s*:",
-    ),
-    // Rights and corrections.
-    (starts(&["©", "(c)", "copyright"]), r"^(?:©|\(c\)|copyright\b)"),
-    (Gate { starts: &[], contains: &["all rights reserved"] }, r"\ball rights reserved\b"),
-    (
-        starts(&["this article", "this story", "this report", "this piece"]),
-        r"^(?:this (?:article|story|report|piece) (?:was|has been) (?:amended|updated|corrected|edited))",
-    ),
-    (
-        Gate { starts: &["correction", "clarification", "editor's note", "editor’s note"], contains: &[":"] },
-        r"^(?:correction|clarification|editor's note|editor’s note)\s*:",
-    ),
-    (Gate { starts: &["source"], contains: &[":"] }, r"^source\s*:"),
-    // Timestamps.
-    (
-        starts(&["updated", "published", "posted", "last updated", "first published", "last modified"]),
-        r"^(?:updated|published|posted|last updated|first published|last modified)\b(?P<max60>.*)$",
-    ),
-];
-
-/// A gate on how a line starts, with no other condition.
-const fn starts(words: &'static [&'static str]) -> Gate {
-    Gate { starts: words, contains: &[] }
-}
-
-/// A compiled pattern ([`crate::prefilter::lean_regex`]: it only sees
-/// lines that passed its gate) and the `max<N>` bounds of its groups.
-struct Compiled {
-    regex: regex_automata::meta::Regex,
-    bounds: Vec<(String, usize)>,
-}
-
-/// Each pattern, compiled the first time a line passes its gate.
-static COMPILED: [OnceLock<Compiled>; PATTERNS.len()] = [const { OnceLock::new() }; PATTERNS.len()];
-
-fn compiled(index: usize) -> &'static Compiled {
-    COMPILED[index].get_or_init(|| {
-        let source = PATTERNS[index].1;
-        let regex = crate::prefilter::lean_regex(&format!("(?i){source}"));
-        let bounds = regex
-            .group_info()
-            .pattern_names(regex_automata::PatternID::ZERO)
-            .flatten()
-            .filter_map(|name| Some((name.to_owned(), name.strip_prefix("max")?.parse().ok()?)))
-            .collect();
-        Compiled { regex, bounds }
-    })
-}
+use crate::segment::shapes::Line;
+use patterns::SHAPES;
 
 /// The segmenter's word lists (`assets/lexicon/segment.toml`).
 #[derive(Debug, serde::Deserialize)]
@@ -208,38 +44,11 @@ pub fn is_boilerplate(line: &str) -> bool {
     if LEXICON.section_labels.words.iter().any(|w| w == lower_label) {
         return true;
     }
-    let folded = case_folded_lower(&lower);
-    if is_breadcrumb(trimmed) || is_dateline_only(trimmed, &folded) {
+    if is_breadcrumb(trimmed) || is_dateline_only(trimmed) {
         return true;
     }
-    (0..PATTERNS.len()).any(|i| PATTERNS[i].0.admits(&folded) && matches_within_bounds(compiled(i), trimmed))
-}
-
-/// Whether `pattern` matches `line` with each `max<N>` group at most N
-/// characters long. Such a group is either forced (greedy up to `$`) or
-/// lazy, so the first match at a start has the shortest group: when it is
-/// too long, no match starts there, and the search goes on after that start.
-fn matches_within_bounds(compiled: &Compiled, line: &str) -> bool {
-    let Compiled { regex: pattern, bounds } = compiled;
-    if bounds.is_empty() {
-        return pattern.is_match(line);
-    }
-    let mut captures = pattern.create_captures();
-    let mut from = 0;
-    loop {
-        pattern.search_captures(&regex_automata::Input::new(line).span(from..line.len()), &mut captures);
-        let Some(whole) = captures.get_match() else { return false };
-        let fits = |(name, max): &(String, usize)| {
-            captures.get_group_by_name(name).is_none_or(|span| line[span.range()].chars().count() <= *max)
-        };
-        if bounds.iter().all(fits) {
-            return true;
-        }
-        // The next start: one character on.
-        let start = whole.start();
-        let Some(step) = line[start..].chars().next().map(char::len_utf8) else { return false };
-        from = start + step;
-    }
+    let line = Line::new(trimmed);
+    SHAPES.iter().any(|shape| (shape.matches)(line))
 }
 
 /// `Home › News › Local`, `World / Europe`, `Outlet | Updated March 4, 2026`:
@@ -256,44 +65,14 @@ fn is_breadcrumb(line: &str) -> bool {
 }
 
 /// A line that is only a date and/or time ("March 4, 2026", "Updated 18:40").
-/// `folded` is the line [`crate::prefilter::case_folded`]: a line that
-/// starts with neither a digit nor a weekday or month cannot match.
-fn is_dateline_only(line: &str, folded: &str) -> bool {
-    const STARTS: Gate = Gate {
-        starts: &[
-            "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "mon", "tues", "wednes", "thurs", "fri", "satur", "sun",
-            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-        ],
-        contains: &[],
-    };
-    static DATE_ONLY: LazyLock<regex_automata::meta::Regex> = LazyLock::new(|| {
-        crate::prefilter::lean_regex(
-            // ASCII digits and letters: Unicode `\d`/`\w` in bounded
-            // repeats make this slow to compile and match nothing more here.
-            r"(?i)^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:[0-9]{1,2}\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s+[0-9]{1,2}(?:st|nd|rd|th)?)?,?(?:\s+[0-9]{4})?(?:,?\s+[0-9]{1,2}[:.][0-9]{2}(?:\s*[ap]\.?m\.?)?)?(?:\s+[a-z]{2,4})?$|^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[t ][0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?z?$",
-        )
-    });
-    STARTS.admits(folded) && DATE_ONLY.is_match(line)
+fn is_dateline_only(line: &str) -> bool {
+    patterns::is_date_only(Line::new(line))
 }
 
 /// The name in a byline line ("By Mara Jelinek | Wednesday ..." → "Mara Jelinek").
 #[must_use]
 pub fn byline_name(line: &str) -> Option<String> {
-    static BYLINE: LazyLock<regex_automata::meta::Regex> = LazyLock::new(|| {
-        crate::prefilter::lean_regex(
-            // Unbounded, with the length (1 to 80 after the capital)
-            // checked below: a bounded lazy repeat of this class compiled
-            // for 5 ms at start-up.
-            r"(?i)^\s*[*_]*\s*(?:by|written by|words by|text by)\s+(\p{Lu}[^|·•,\n*_]+?)\s*(?:[|·•,*_]|\s+-\s+|$)",
-        )
-    });
-    // Every match holds "by" (neither letter has a non-ASCII case form).
-    if !contains_ascii_nocase(line, &["by"]) {
-        return None;
-    }
-    let mut captures = BYLINE.create_captures();
-    BYLINE.captures(line, &mut captures);
-    let found = &line[captures.get_group(1)?.range()];
+    let found = &line[patterns::byline_span(Line::new(line))?];
     if found.chars().count() > 81 {
         return None;
     }
@@ -348,10 +127,10 @@ mod tests {
         }
     }
 
-    /// Every pattern compiles, and its gate lets through every line it
-    /// matches (a gate that refused one would silently drop boilerplate).
+    /// Every shape recognises some line (a shape that matched nothing
+    /// would be dead; `patterns::tests` checks each against its regex).
     #[test]
-    fn every_pattern_compiles_and_its_gate_admits_its_matches() {
+    fn every_shape_matches_a_line() {
         let lines = [
             "By Mara Jelinek | Wednesday, March 4, 2026 | 5 min read",
             "by the river, Mara said",
@@ -379,17 +158,13 @@ mod tests {
             "ſhare: x",
             "Copyright \u{212A}anal Nord",
         ];
-        let mut matched = vec![false; PATTERNS.len()];
+        let mut matched = vec![false; SHAPES.len()];
         for line in lines {
-            let folded = case_folded_lower(&line.to_lowercase()).into_owned();
-            for (index, (gate, _)) in PATTERNS.iter().enumerate() {
-                if compiled(index).regex.is_match(line) {
-                    matched[index] = true;
-                    assert!(gate.admits(&folded), "pattern {index} matches {line:?} but its gate refuses it");
-                }
+            for (index, shape) in SHAPES.iter().enumerate() {
+                matched[index] |= (shape.matches)(Line::new(line));
             }
         }
-        assert!(matched.iter().all(|m| *m), "a pattern matched none of the lines: {matched:?}");
+        assert!(matched.iter().all(|m| *m), "a shape matched none of the lines: {matched:?}");
     }
 
     #[test]
