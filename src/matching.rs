@@ -121,8 +121,10 @@ pub fn match_sentences(articles: &[Article], analyses: &[Vec<SentenceAnalysis>],
         })
         .collect();
     let quotations: Vec<Vec<Vec<String>>> = texts.iter().map(|t| quotes::quoted_words(t)).collect();
+    let words: Vec<Vec<String>> = texts.iter().map(|t| quotes::sentence_words(t)).collect();
     let traits = context::Traits {
         quotations: &quotations,
+        words: &words,
         people: &people,
         kinds: &kinds,
         negated: &negated,
@@ -279,7 +281,7 @@ fn candidate_edges(
     traits: &context::Traits<'_>,
     settings: &MatchSettings,
 ) -> (Vec<Pair>, Vec<Pair>) {
-    let (people, kinds, negated) = (traits.people, traits.kinds, traits.negated);
+    let (people, kinds) = (traits.people, traits.kinds);
     let lowest = context::LOWEST.min(settings.threshold as f32);
     let per_sentence: Vec<Vec<Scored>> = (0..refs.len())
         .into_par_iter()
@@ -292,8 +294,9 @@ fn candidate_edges(
                 .filter(|other| compatible_kinds(kinds[sentence], kinds[*other]))
                 // A sentence that denies what another asserts is another
                 // statement ("Officials say they know where the group is" /
-                // "Nobody knows where the group will go").
-                .filter(|other| negated[sentence] == negated[*other])
+                // "Nobody knows where the group will go"), unless both
+                // hold one quotation.
+                .filter(|other| traits.same_polarity(sentence, *other))
                 .filter_map(|other| {
                     let (lexical, shared) = space.lexical(sentence, other);
                     // One quotation in both is context evidence, however

@@ -46,14 +46,27 @@ pub(super) struct Traits<'a> {
     pub(super) figures: &'a [Vec<String>],
     /// The words of its quotations ([`super::quotes`]).
     pub(super) quotations: &'a [Vec<Vec<String>>],
+    /// All its words, folded ([`super::quotes::sentence_words`]).
+    pub(super) words: &'a [Vec<String>],
 }
 
 impl Traits<'_> {
-    /// Whether two sentences hold one quotation ([`super::quotes`]).
+    /// Whether two sentences hold one quotation ([`super::quotes`]): both
+    /// quote it, or one quotes it and the other reports it word for word.
     pub(super) fn quoted(&self, i: usize, j: usize) -> bool {
         !self.quotations[i].is_empty()
             && !self.quotations[j].is_empty()
             && super::quotes::share_quotation(&self.quotations[i], &self.quotations[j])
+            || super::quotes::reported(&self.quotations[i], &self.words[j])
+            || super::quotes::reported(&self.quotations[j], &self.words[i])
+    }
+
+    /// Whether two sentences agree in polarity, or hold one quotation: the
+    /// quotation's words are the same words, negation and all, so a
+    /// negation elsewhere in one of them ("he had “no excuses” …") does not
+    /// make them two statements.
+    pub(super) fn same_polarity(&self, i: usize, j: usize) -> bool {
+        self.negated[i] == self.negated[j] || self.quoted(i, j)
     }
 
     /// Whether a pair may link on context: body sentences (every headline
@@ -64,7 +77,7 @@ impl Traits<'_> {
         self.kinds[i] == SentenceKind::Content
             && self.kinds[j] == SentenceKind::Content
             && !name_conflict(&self.people[i], &self.people[j])
-            && self.negated[i] == self.negated[j]
+            && self.same_polarity(i, j)
             && !super::speaker::different(&self.speakers[i], &self.speakers[j])
             && !super::speaker::different(&self.figures[i], &self.figures[j])
     }
@@ -185,6 +198,15 @@ mod tests {
         // the two are each other's closest: context links them.
         assert!(together(A, B, "cancelled every crossing", "stranded"));
         assert!(!together(A, B, "mayor thanked", "primary school"));
+    }
+
+    #[test]
+    fn a_quotation_and_its_report_group_despite_a_negation_elsewhere() {
+        // One outlet quotes the mayor, the other reports her words without
+        // quotation marks and adds a negation of its own: still one statement.
+        let a = "Mayor Ilse Varga said she would “take full responsibility for the closure of the ferry line.”\n\n            The harbour board meets on Friday.";
+        let b = "Varga, who gave no interview, said she takes full responsibility for the closure of the ferry line.\n\n            A primary school in Orlen will stay closed for the rest of the week.";
+        assert!(together(a, b, "full responsibility", "full responsibility"));
     }
 
     #[test]

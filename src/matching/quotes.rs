@@ -99,6 +99,25 @@ pub(super) fn quoted_words(text: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// The words of a whole sentence, folded, contractions spelled out (to
+/// find a quotation that another outlet reports without quotation marks).
+pub(super) fn sentence_words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    for word in tokens::words(text) {
+        spell_out(&tokens::fold_word(word.text), &mut words);
+    }
+    words
+}
+
+/// Whether a quotation of one sentence is reported word for word, without
+/// quotation marks, in another: a run of [`MIN_RUN`] of its words among
+/// the other sentence's words ("“I fully accept my responsibility for the
+/// improper decisions and mistakes”" / "he said he fully accepts the
+/// responsibility for the improper decisions and mistakes he made").
+pub(super) fn reported(quotations: &[Vec<String>], words: &[String]) -> bool {
+    quotations.iter().any(|quotation| longest_common_run(quotation, words) >= MIN_RUN)
+}
+
 /// Whether two sentences' quotations share a run of words long enough to
 /// be one quotation: [`MIN_RUN`] words, or [`MIN_WHOLE_RUN`] when the run
 /// is the whole of the shorter quotation.
@@ -152,6 +171,19 @@ mod tests {
 
     fn share(a: &str, b: &str) -> bool {
         share_quotation(&quoted_words(a), &quoted_words(b))
+    }
+
+    #[test]
+    fn a_quotation_reported_without_marks_is_found() {
+        let quote = quoted_words("Varga said she would “take full responsibility for the closure of the ferry line.”");
+        assert!(reported(
+            &quote,
+            &sentence_words("The mayor said she takes full responsibility for the closure of the ferry line.")
+        ));
+        // Five words in common are a set phrase, not a quotation.
+        assert!(!reported(&quote, &sentence_words("Nobody took responsibility for the closure of a school.")));
+        // Only quotations count: plain words of both are no quotation.
+        assert!(!reported(&[], &sentence_words("She takes full responsibility for the closure of the ferry line.")));
     }
 
     #[test]
