@@ -669,5 +669,3 @@ mod clustering;
 #[cfg(test)]
 mod tests;
 mod verdict;
-#[cfg(test)]
-mod zz_debug;
