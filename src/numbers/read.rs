@@ -321,6 +321,16 @@ fn parse_unsigned(raw: &[Token<'_>], lower: &[String], start: usize, decimal_com
                 });
             }
         }
+        // "$1B", "$20k", "10k runners" are scaled; "1B Mark Teixeira" (a
+        // first baseman), "4K screens" hold a letter that scales nothing.
+        let letter = lower[start].trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+        if matches!(letter, "b" | "k") {
+            let money = start >= 1 && NUMBERS.currency_symbols.contains(raw[start - 1].text);
+            let noun_follows = next_word.len() > 3 && next_word.ends_with('s') && raw[start].text.ends_with('k');
+            if !money && !noun_follows {
+                return None;
+            }
+        }
         // The folded token: digits of other scripts ("٤٥٠٠", "４５００") read as ASCII.
         let (mut value, ordinal, bare_four) =
             parse_digits(raw[start].text, &lower[start], decimal_comma, plural_follows)?;
