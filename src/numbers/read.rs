@@ -321,13 +321,12 @@ fn parse_unsigned(raw: &[Token<'_>], lower: &[String], start: usize, decimal_com
                 });
             }
         }
-        // "$1B", "$20k", "10k runners" are scaled; "1B Mark Teixeira" (a
-        // first baseman), "4K screens" hold a letter that scales nothing.
-        let letter = lower[start].trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
-        if matches!(letter, "b" | "k") {
+        // "$1B", "1.2b", "10k" are scaled; "1B Mark Teixeira" (a first
+        // baseman: a capital letter before a name) scales nothing.
+        let name_follows = raw.get(start + 1).is_some_and(|t| t.text.starts_with(char::is_uppercase));
+        if raw[start].text.ends_with('B') && name_follows {
             let money = start >= 1 && NUMBERS.currency_symbols.contains(raw[start - 1].text);
-            let noun_follows = next_word.len() > 3 && next_word.ends_with('s') && raw[start].text.ends_with('k');
-            if !money && !noun_follows {
+            if !money {
                 return None;
             }
         }
