@@ -427,14 +427,11 @@ pub(super) fn is_identifier(raw: &[Token<'_>], start: usize) -> bool {
 fn is_age_word(lower: &[String], start: usize, end: usize) -> bool {
     let word = |back: usize| start.checked_sub(back).and_then(|i| lower.get(i)).map_or("", String::as_str);
     let is_digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
-    let ages = &NUMBERS.age_words.words;
     let punctuation = |w: &str| matches!(w, "," | "-" | "--" | "—" | "–" | "(");
     let closing = |w: &str| matches!(w, "," | "-" | "--" | "—" | "–" | ")" | ".");
-    ages.iter().any(|a| a == word(1))
-        || (matches!(word(1), "and" | "or") && is_digits(word(2)) && ages.iter().any(|a| a == word(3)))
-        || (NUMBERS.age_asides.words.iter().any(|a| a == word(1))
-            && punctuation(word(2))
-            && lower.get(end).is_some_and(|w| closing(w)))
+    NUMBERS.age_words.contains(word(1))
+        || (matches!(word(1), "and" | "or") && is_digits(word(2)) && NUMBERS.age_words.contains(word(3)))
+        || (NUMBERS.age_asides.contains(word(1)) && punctuation(word(2)) && lower.get(end).is_some_and(|w| closing(w)))
 }
 
 /// "Petra Hollis, 71, was asleep": a number set off by commas right after a name.

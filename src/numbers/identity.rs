@@ -97,8 +97,8 @@ const PROJECTION_REACH: usize = 4;
 #[serde(deny_unknown_fields)]
 pub(crate) struct Projected {
     words: Vec<String>,
-    /// Words and marks that end a projection's reach back from the figure
-    /// ("expected to approve the bill, which grants $1.4 billion").
+    /// Words that end a projection's reach back from the figure ("expected
+    /// to approve the bill, which grants $1.4 billion").
     ends: Vec<String>,
     #[cfg_attr(not(test), allow(dead_code))]
     examples: crate::lexicon::Examples,

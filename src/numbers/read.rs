@@ -301,11 +301,11 @@ fn parse_unsigned(raw: &[Token<'_>], lower: &[String], start: usize, decimal_com
     }
     if word.starts_with(|c: char| c.is_ascii_digit()) {
         let plural_follows = next_word.ends_with('s') || next_word == "people";
+        let money = start >= 1 && NUMBERS.currency_symbols.contains(raw[start - 1].text);
         // "1.8m tall", "75ml", "200lbs": a unit written into the digits.
         if let Some((number, symbol)) = unit_in_token(word)
             && let Some(value) = read_separated(number, decimal_comma, false)
         {
-            let money = start >= 1 && NUMBERS.currency_symbols.contains(raw[start - 1].text);
             // "$5m", "5m people" are millions; "1.8m tall" is metres.
             let upper = raw[start].text.ends_with('M');
             let noun_follows = next_word.len() > 3 && next_word.ends_with('s') || next_word == "people";
@@ -324,11 +324,8 @@ fn parse_unsigned(raw: &[Token<'_>], lower: &[String], start: usize, decimal_com
         // "$1B", "1.2b", "10k" are scaled; "1B Mark Teixeira" (a first
         // baseman: a capital letter before a name) scales nothing.
         let name_follows = raw.get(start + 1).is_some_and(|t| t.text.starts_with(char::is_uppercase));
-        if raw[start].text.ends_with('B') && name_follows {
-            let money = start >= 1 && NUMBERS.currency_symbols.contains(raw[start - 1].text);
-            if !money {
-                return None;
-            }
+        if raw[start].text.ends_with('B') && name_follows && !money {
+            return None;
         }
         // The folded token: digits of other scripts ("٤٥٠٠", "４５００") read as ASCII.
         let (mut value, ordinal, bare_four) =
