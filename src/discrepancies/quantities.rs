@@ -178,13 +178,9 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
             if analysis.numbers.is_empty() && years.is_empty() {
                 continue;
             }
-            // "A magnitude-6 quake can cause severe damage": a general
-            // statement's figures describe no event and meet none.
-            let identities = if crate::numbers::identity::is_generic_statement(text) {
-                Vec::new()
-            } else {
-                crate::numbers::identity::read_sentence(text, &spans, &names)
-            };
+            // Read once by analysis; a general statement's figures ("A
+            // magnitude-6 quake can cause severe damage") have none and meet none.
+            let identities = analysis.identities.iter().cloned();
             let first_of_sentence = candidates.len();
             let local_names: Vec<crate::names::NameMention> = if analysis
                 .numbers
