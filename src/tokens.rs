@@ -11,7 +11,8 @@ use rust_stemmers::{Algorithm, Stemmer};
 use serde::Deserialize;
 use std::collections::HashSet;
 use std::sync::LazyLock;
-use unicode_segmentation::UnicodeSegmentation;
+
+mod bounds;
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
@@ -194,7 +195,7 @@ pub struct Word<'a> {
 /// The words of a text (UAX #29 word boundaries; punctuation and spaces left out).
 /// Numbers with separators ("4,500", "3.5") stay one word.
 pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
-    text.split_word_bound_indices()
+    bounds::word_bounds(text)
         .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
         .map(|(start, w)| Word { text: w, span: Span::new(start, start + w.len()) })
 }
