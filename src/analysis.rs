@@ -5,6 +5,7 @@
 use crate::dates::{self, DateMention};
 use crate::model::{Article, SentenceKind, Span};
 use crate::names::{self, NameMention};
+use crate::numbers::identity::{self, Identity};
 use crate::numbers::{self, NumberMention};
 use crate::tokens::{self, FigureValue, Term};
 use rayon::prelude::*;
@@ -31,6 +32,11 @@ pub struct SentenceAnalysis {
     /// Dates that say when something happened, resolved against the
     /// article's date, with spans relative to the article's text.
     pub dates: Vec<DateMention>,
+    /// What each of [`Self::numbers`] counts and under which circumstances,
+    /// one identity per quantity, read from the sentence once here for the
+    /// quantity finder. Empty for a general statement ("A magnitude-6 quake
+    /// can cause severe damage"), whose figures describe no event.
+    pub identities: Vec<Identity>,
 }
 
 /// Whether a sentence takes part in comparison: everything but boilerplate.
@@ -133,6 +139,14 @@ fn analyse_sentence(article: &Article, index: usize, vocabulary: &names::Vocabul
             terms.extend(key.last().map(|surname| Term::Name(surname.clone())));
         }
     }
+    let identities = if numbers.is_empty() || identity::is_generic_statement(text) {
+        Vec::new()
+    } else {
+        let back = |span: Span| Span::new(span.start.saturating_sub(offset), span.end.saturating_sub(offset));
+        let spans: Vec<Span> = numbers.iter().map(|m| back(m.span)).collect();
+        let name_spans: Vec<Span> = names.iter().map(|n| n.span).collect();
+        identity::read_sentence(text, &spans, &name_spans)
+    };
     let names: Vec<NameMention> =
         names.into_iter().map(|n| NameMention { span: n.span.shifted(offset), ..n }).collect();
     // Figures join the terms by value, so "4,500" and "four thousand
@@ -164,7 +178,7 @@ fn analyse_sentence(article: &Article, index: usize, vocabulary: &names::Vocabul
         terms.extend(days);
     }
     let words = words.into_iter().map(|(term, span)| (term, span.shifted(offset))).collect();
-    SentenceAnalysis { words, terms, numbers, figures, names, dates }
+    SentenceAnalysis { words, terms, numbers, figures, names, dates, identities }
 }
 
 /// How rare each term is across all analysed sentences: rare terms carry

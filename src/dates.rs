@@ -4,26 +4,14 @@
 
 use crate::model::{Article, DayDate, SentenceKind, Span};
 use jiff::civil::{Date, Weekday};
-use regex::Regex;
-use std::sync::LazyLock;
 
-const MONTHS: &str = r"jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|sep(?:t(?:ember)?)?\.?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?";
-const WEEKDAYS: &str = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday";
-
+mod calendar;
 mod relative;
 
-/// Literals every match of [`CALENDAR`] holds (a month, or the century of
-/// an ISO date): a sentence without them skips the pattern, and a run that
-/// never meets one never compiles it (start-up).
+/// Literals every calendar date holds (a month, or the century of an ISO
+/// date): a sentence without them skips the scanner.
 const CALENDAR_GATE: &[&str] =
     &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "19", "20"];
-
-static CALENDAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)\b(?:(?P<wd1>{WEEKDAYS}),?\s+)?(?:(?P<month1>{MONTHS})\s+(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?\b|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTHS})(?:\b|\s))(?:,?\s*(?P<year>(?:19|20)\d{{2}})\b)?|\b(?P<iso>(?:19|20)\d{{2}}-[01]\d-[0-3]\d)\b"
-    ))
-    .expect("the calendar date pattern compiles")
-});
 
 /// A date found in a sentence, resolved where possible.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,16 +31,14 @@ pub fn scan(text: &str, anchor: Option<DayDate>) -> Vec<DateMention> {
     let mut found: Vec<DateMention> = Vec::new();
     let folded = crate::prefilter::case_folded(text);
     if CALENDAR_GATE.iter().any(|l| folded.contains(l)) {
-        for captures in CALENDAR.captures_iter(text) {
-            let Some(whole) = captures.get(0) else { continue };
-            let date = if let Some(iso) = captures.name("iso") {
-                parse_iso(iso.as_str())
+        for hit in calendar::find(text) {
+            let whole = hit.whole;
+            let date = if let Some(iso) = hit.iso {
+                parse_iso(&text[iso])
             } else {
-                let month =
-                    captures.name("month1").or_else(|| captures.name("month2")).and_then(|m| month_number(m.as_str()));
-                let day =
-                    captures.name("day1").or_else(|| captures.name("day2")).and_then(|d| d.as_str().parse::<i8>().ok());
-                let year = captures.name("year").and_then(|y| y.as_str().parse::<i16>().ok());
+                let month = hit.month.and_then(|m| month_number(&text[m]));
+                let day = hit.day.and_then(|d| text[d].parse::<i8>().ok());
+                let year = hit.year.and_then(|y| text[y].parse::<i16>().ok());
                 match (month, day) {
                     (Some(month), Some(day)) if (1..=31).contains(&day) => {
                         Some(complete_year(DayDate { year, month, day }, anchor))
@@ -61,8 +47,8 @@ pub fn scan(text: &str, anchor: Option<DayDate>) -> Vec<DateMention> {
                 }
             };
             if date.is_some() {
-                let trimmed = trim_trailing_space(text, whole.start(), whole.end());
-                found.push(DateMention { span: Span::new(whole.start(), trimmed), date, relative: false });
+                let trimmed = trim_trailing_space(text, whole.start, whole.end);
+                found.push(DateMention { span: Span::new(whole.start, trimmed), date, relative: false });
             }
         }
     }

@@ -7,7 +7,7 @@
 mod boilerplate;
 mod dateline;
 mod quotations;
-mod shapes;
+pub(crate) mod shapes;
 mod splitter;
 
 pub use boilerplate::{byline_name, is_boilerplate};

@@ -178,13 +178,9 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
             if analysis.numbers.is_empty() && years.is_empty() {
                 continue;
             }
-            // "A magnitude-6 quake can cause severe damage": a general
-            // statement's figures describe no event and meet none.
-            let identities = if crate::numbers::identity::is_generic_statement(text) {
-                Vec::new()
-            } else {
-                crate::numbers::identity::read_sentence(text, &spans, &names)
-            };
+            // Read once by analysis; a general statement's figures ("A
+            // magnitude-6 quake can cause severe damage") have none and meet none.
+            let identities = analysis.identities.iter().cloned();
             let first_of_sentence = candidates.len();
             let local_names: Vec<crate::names::NameMention> = if analysis
                 .numbers
@@ -405,6 +401,26 @@ fn lead_words(before: &str) -> Vec<String> {
     lead
 }
 
+/// Whether two years date two events: one dates an event of an exclusive
+/// predicate written right before it ("when Jeffs was arrested in 2006")
+/// and the other's clause
+/// names none, though words before it say what it dates ("documents seized
+/// in a raid in 2008"). Years of one fact written alike keep their
+/// predicates ("served from 1967" / "held the seat from 1966" have none).
+fn other_events(a: &Candidate<'_>, b: &Candidate<'_>) -> bool {
+    // The predicate among the words right before the year, not elsewhere
+    // in its clause ("voters in 2010 approved a bond to pay for it").
+    let dates_event = |c: &Candidate<'_>| {
+        c.identity.predicate.is_some_and(|p| p.exclusive)
+            && c.identity
+                .predicate_text
+                .as_deref()
+                .is_some_and(|t| c.lead.contains(&crate::tokens::stem(&t.to_lowercase())))
+    };
+    let dates_other = |c: &Candidate<'_>| c.identity.predicate.is_none() && !c.lead.is_empty();
+    dates_event(a) && dates_other(b) || dates_event(b) && dates_other(a)
+}
+
 /// Whether two years date one fact by the words right before them.
 fn same_lead(a: &[String], b: &[String]) -> bool {
     a.iter().filter(|w| b.contains(w)).count() >= SHARED_LEAD
@@ -569,7 +585,10 @@ fn link_score(a: &Candidate<'_>, b: &Candidate<'_>) -> Option<f64> {
     let (ia, ib) = (&a.identity, &b.identity);
     if a.mention.figure.unit == YEAR {
         // Years of one fact: close years in matched statements or alike clauses.
-        let alike = same_group || dot(&a.context, &b.context) >= YEAR_CONTEXT || same_lead(&a.lead, &b.lead);
+        // Alike statements may still date two events ("seized in a raid
+        // in 2008" / "seized when he was arrested in 2006").
+        let alike = (same_group || dot(&a.context, &b.context) >= YEAR_CONTEXT || same_lead(&a.lead, &b.lead))
+            && !other_events(a, b);
         let close = (x - y).abs() <= YEAR_SPREAD;
         let predicates_differ = matches!((ia.predicate, ib.predicate), (Some(p), Some(q)) if p.concept != q.concept);
         let names_differ =

@@ -35,6 +35,16 @@ pub(super) fn not_a_quantity(
     if after_end(0) == "-" && NUMBERS.kind_words.contains(after_end(1)) {
         return Some(QuantityClass::NotQuantity(NotQuantity::Kind));
     }
+    // "a 1440 x 900 screen": either side of a size, which counts nothing alone.
+    let before = |back: usize| start.checked_sub(back).and_then(|i| lower.get(i)).map_or("", String::as_str);
+    let is_number = |word: &str| word.starts_with(|c: char| c.is_ascii_digit());
+    let dimension = (NUMBERS.dimension_marks.contains(after_end(0)) && is_number(after_end(1)))
+        || (NUMBERS.dimension_marks.contains(before(1)) && is_number(before(2)));
+    // "an under-14-year-old", "the over-50s": a class of people, not a case.
+    let category = before(1) == "-" && NUMBERS.category_prefixes.contains(before(2));
+    if dimension || category {
+        return Some(QuantityClass::NotQuantity(NotQuantity::Kind));
+    }
     if !parsed.written_in_digits {
         return None;
     }
@@ -274,7 +284,11 @@ pub(super) fn classify(raw: &[Token<'_>], lower: &[String], start: usize, parsed
     if after(end) == "-" && NUMBERS.currency_words.get(after(end + 1)).is_some() {
         end += 1;
     }
-    if let Some(code) = NUMBERS.currency_words.get(after(end)) {
+    if after(end).starts_with("pound") && weighed(lower) {
+        // "it weighs 4.5 pounds": a weight, not money.
+        class = QuantityClass::Measure("lb".to_owned());
+        end += 1;
+    } else if let Some(code) = NUMBERS.currency_words.get(after(end)) {
         class = QuantityClass::Money(code.clone());
         end += 1;
         // "75 USD million"
@@ -382,6 +396,12 @@ pub(super) fn classify(raw: &[Token<'_>], lower: &[String], start: usize, parsed
 }
 
 /// A lower-case word that names a month ("sept", "march").
+/// Whether the sentence speaks of weight (`[weight_words]` of
+/// numbers.toml), so that its "pounds" weigh rather than pay.
+fn weighed(lower: &[String]) -> bool {
+    lower.iter().any(|word| NUMBERS.weight_words.contains(word))
+}
+
 fn is_month_word(word: &str) -> bool {
     crate::lexicon::CALENDAR.is_month(word)
 }

@@ -258,6 +258,23 @@ fn years_dated_by_the_same_words_are_one_fact() {
 }
 
 #[test]
+fn matched_statements_dating_two_events_keep_their_years_apart() {
+    // One statement in two articles, but the years date a raid and an
+    // arrest: two facts, no conflict.
+    let (_, verdicts) = number_verdicts(
+        "Source: Tarn Post\n\nThe Orvik tapes were among the papers that police seized from Brandt in a raid in 2018.",
+        "Source: Vell Daily\n\nThe Orvik tapes were among the papers that police seized from Brandt when he was arrested in 2016.",
+    );
+    assert!(verdicts.is_empty(), "{verdicts:?}");
+    // Dated by one event in other words, they still conflict.
+    let (_, verdicts) = number_verdicts(
+        "Source: Tarn Post\n\nBrandt, a Republican, represented Orvik in the senate from 1987 to 1999.",
+        "Source: Vell Daily\n\nBrandt, a Republican, held the Orvik seat in the senate from 1986 to 1998.",
+    );
+    assert_eq!(verdicts, ["conflicting", "conflicting"]);
+}
+
+#[test]
 fn decimals_are_no_count_and_place_phrases_keep_tolls_apart() {
     // "a 6.7-strength quake" is no count of 6.7 things.
     let (statuses, _) = number_verdicts(

@@ -1,6 +1,8 @@
 //! Unit tests of the identity reader.
 
+use super::lists::Words;
 use super::*;
+use std::collections::HashMap;
 
 /// The identity of the first figure of a sentence, found with the real
 /// figure reader.
