@@ -497,7 +497,7 @@ fn identities_conflict(a: &Identity, b: &Identity, years: (Option<i32>, Option<i
     {
         return true;
     }
-    if a.part != b.part || a.rate != b.rate || a.increment != b.increment || a.repetition != b.repetition {
+    if a.part != b.part || a.rate != b.rate || a.repetition != b.repetition {
         return true;
     }
     if time == Some(false) {

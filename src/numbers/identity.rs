@@ -80,10 +80,6 @@ pub struct Identity {
     pub rate: bool,
     /// Counted on top of others ("another 2,000", "four other people", "two more").
     pub additional: bool,
-    /// Of those, an increment on a total told elsewhere ("another 2,000",
-    /// "an additional 300"): never that total itself, while "four other
-    /// people were hurt" may be all the hurt.
-    pub increment: bool,
     /// A count of occasions ("arrested three times"), not of things.
     pub repetition: bool,
     /// Where it holds: heads of the clause's place phrases ("province", "asia").
@@ -430,9 +426,6 @@ fn read_one(tokens: &[Token], (start, end): (usize, usize), left: (usize, usize)
         .any(|i| projected.words.contains(&tokens[i].folded));
     identity.additional = (start > left.0 && WORDS.additional.has(&tokens[start - 1].folded))
         || after(from).is_some_and(|t| WORDS.additional.has(&t.folded) && t.folded != "more");
-    // Only before the figure: "injured 6,000 more" is as often "6,000
-    // other people" as an increment.
-    identity.increment = start > left.0 && WORDS.increments.has(&tokens[start - 1].folded);
     if after(from).is_some_and(|t| t.folded == "more" || t.folded == "other") {
         identity.additional = true;
         from += 1;

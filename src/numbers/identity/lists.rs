@@ -50,8 +50,6 @@ pub(crate) struct Lists {
     pub(super) average: Words,
     /// Words saying a figure counts on top of others.
     pub(super) additional: Words,
-    /// Of those, the words of an increment on a total ("another", "more").
-    pub(super) increments: Words,
     /// Nouns after a figure that count occasions ("three times").
     pub(super) repetitions: Words,
     /// Prepositions opening a place phrase.

@@ -149,7 +149,6 @@ fn word_list_examples_show_their_property() {
     let people: Property = |ids| ids.first().is_some_and(|i| i.thing.as_deref() == Some("people"));
     let rate: Property = |ids| ids.first().is_some_and(|i| i.rate);
     let additional: Property = |ids| ids.first().is_some_and(|i| i.additional);
-    let increment: Property = |ids| ids.first().is_some_and(|i| i.increment);
     let repetition: Property = |ids| ids.first().is_some_and(|i| i.repetition);
     let scoped: Property = |ids| ids.first().is_some_and(|i| !i.scope.is_empty());
     let area: Property = |ids| ids.first().is_some_and(|i| !i.area.is_empty());
@@ -158,7 +157,7 @@ fn word_list_examples_show_their_property() {
     let one_word: Property = |ids| ids.first().and_then(|i| i.thing_text.as_deref()).is_some_and(|t| !t.contains(' '));
     let held: Property = |ids| ids.first().is_some_and(|i| i.holding_name.is_some());
     let w = &*WORDS;
-    let lists: [(&str, &Words, Property); 15] = [
+    let lists: [(&str, &Words, Property); 14] = [
         ("holding", &w.holding, held),
         ("clause_words", &w.clause_words, different_predicates),
         ("purpose", &w.purpose, thing_from_phrase),
@@ -167,7 +166,6 @@ fn word_list_examples_show_their_property() {
         ("rate", &w.rate, rate),
         ("average", &w.average, rate),
         ("additional", &w.additional, additional),
-        ("increments", &w.increments, increment),
         ("repetitions", &w.repetitions, repetition),
         ("place", &w.place, scoped),
         ("place_heads", &w.place_heads, area),
