@@ -403,10 +403,10 @@ fn lead_words(before: &str) -> Vec<String> {
 
 /// Whether two years date two events: one dates an event of an exclusive
 /// predicate written right before it ("when Jeffs was arrested in 2006")
-/// and the other's clause
-/// names none, though words before it say what it dates ("documents seized
-/// in a raid in 2008"). Years of one fact written alike keep their
-/// predicates ("served from 1967" / "held the seat from 1966" have none).
+/// and the other's clause names none, though words before it say what it
+/// dates ("documents seized in a raid in 2008"). Years of one fact written
+/// alike keep their predicates ("served from 1967" / "held the seat from
+/// 1966" have none).
 fn other_events(a: &Candidate<'_>, b: &Candidate<'_>) -> bool {
     // The predicate among the words right before the year, not elsewhere
     // in its clause ("voters in 2010 approved a bond to pay for it").

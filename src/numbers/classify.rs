@@ -35,13 +35,14 @@ pub(super) fn not_a_quantity(
     if after_end(0) == "-" && NUMBERS.kind_words.contains(after_end(1)) {
         return Some(QuantityClass::NotQuantity(NotQuantity::Kind));
     }
+    let previous =
+        |back: usize| start.checked_sub(back).and_then(|i| lower.get(i)).map(String::as_str).unwrap_or_default();
     // "a 1440 x 900 screen": either side of a size, which counts nothing alone.
-    let before = |back: usize| start.checked_sub(back).and_then(|i| lower.get(i)).map_or("", String::as_str);
     let is_number = |word: &str| word.starts_with(|c: char| c.is_ascii_digit());
     let dimension = (NUMBERS.dimension_marks.contains(after_end(0)) && is_number(after_end(1)))
-        || (NUMBERS.dimension_marks.contains(before(1)) && is_number(before(2)));
+        || (NUMBERS.dimension_marks.contains(previous(1)) && is_number(previous(2)));
     // "an under-14-year-old", "the over-50s": a class of people, not a case.
-    let category = before(1) == "-" && NUMBERS.category_prefixes.contains(before(2));
+    let category = previous(1) == "-" && NUMBERS.category_prefixes.contains(previous(2));
     if dimension || category {
         return Some(QuantityClass::NotQuantity(NotQuantity::Kind));
     }
@@ -51,8 +52,6 @@ pub(super) fn not_a_quantity(
     if let Some(reason) = written_identity(raw, lower, start, parsed) {
         return Some(QuantityClass::NotQuantity(reason));
     }
-    let previous =
-        |back: usize| start.checked_sub(back).and_then(|i| lower.get(i)).map(String::as_str).unwrap_or_default();
     let after = |i: usize| lower.get(i).map(String::as_str).unwrap_or_default();
     let next_raw = raw.get(start + 1).map(|t| t.text).unwrap_or_default();
     let date_or_time = QuantityClass::NotQuantity(NotQuantity::DateOrTime);
@@ -395,13 +394,13 @@ pub(super) fn classify(raw: &[Token<'_>], lower: &[String], start: usize, parsed
     Classified { class, qualifier, surface_start, value, end }
 }
 
-/// A lower-case word that names a month ("sept", "march").
 /// Whether the sentence speaks of weight (`[weight_words]` of
 /// numbers.toml), so that its "pounds" weigh rather than pay.
 fn weighed(lower: &[String]) -> bool {
     lower.iter().any(|word| NUMBERS.weight_words.contains(word))
 }
 
+/// A lower-case word that names a month ("sept", "march").
 fn is_month_word(word: &str) -> bool {
     crate::lexicon::CALENDAR.is_month(word)
 }
