@@ -619,6 +619,16 @@ fn link_score(a: &Candidate<'_>, b: &Candidate<'_>) -> Option<f64> {
     if ia.period != ib.period {
         return None;
     }
+    // Shares of two populations ("first among farmers, at 30 percent" /
+    // "30 percent" of all voters): two quantities.
+    if a.mention.class == QuantityClass::Percent && ia.subgroup != ib.subgroup {
+        return None;
+    }
+    // Given for two variants, or for one and for the whole product ("2.38
+    // pounds for the 11-inch model" / "it weighs under 4.5 pounds").
+    if ia.variant != ib.variant {
+        return None;
+    }
     // Held in two different areas ("in the province" / "across Asia"):
     // two quantities, however alike the rest.
     if !ia.area.is_empty() && !ib.area.is_empty() && !ia.area.iter().any(|p| ib.area.contains(p)) {
