@@ -560,6 +560,19 @@ fn rounded(a: f64, b: f64) -> bool {
     unit >= ROUNDING_STEP && (coarse - fine).abs() <= unit / 2.0 + 1e-9
 }
 
+/// A range spread over several things rather than one thing's hedged
+/// figure: said to range ("ranging from six to 75 years"), or a range of a
+/// thing written in the plural that is no count ("sentences of between six
+/// and 75 years"; "between 50 and 60 people" is one hedged count).
+fn spread(candidate: &Candidate<'_>) -> bool {
+    let figure = &candidate.mention.figure;
+    let plural_thing = || {
+        candidate.mention.class != QuantityClass::Count
+            && candidate.identity.thing_text.as_deref().is_some_and(|t| t.ends_with('s') && !t.ends_with("ss"))
+    };
+    figure.qualifier == Qualifier::Range && (candidate.identity.ranging || plural_thing())
+}
+
 /// How likely two figures are one quantity (`None`: never).
 fn link_score(a: &Candidate<'_>, b: &Candidate<'_>) -> Option<f64> {
     if a.mention.class != b.mention.class {
@@ -627,6 +640,11 @@ fn link_score(a: &Candidate<'_>, b: &Candidate<'_>) -> Option<f64> {
     // Given for two variants, or for one and for the whole product ("2.38
     // pounds for the 11-inch model" / "it weighs under 4.5 pounds").
     if ia.variant != ib.variant {
+        return None;
+    }
+    // Several things' spread and one thing's figure ("sentences of between
+    // six and 75 years" / "a 20-year sentence"): two quantities.
+    if spread(a) != spread(b) {
         return None;
     }
     // Held in two different areas ("in the province" / "across Asia"):

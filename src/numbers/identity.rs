@@ -121,6 +121,9 @@ pub struct Identity {
     /// pounds for the 11-inch model" gives "11 inch". Figures of two
     /// variants, or of a variant and of the whole product, are two quantities.
     pub variant: Option<String>,
+    /// A word of `[spreads]` stands before the figure in its clause: a range
+    /// spread over several things ("ranging from six to 75 years").
+    pub ranging: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -462,6 +465,7 @@ fn read_one(tokens: &[Token], (start, end): (usize, usize), left: (usize, usize)
     identity.period = period_in(tokens, (start, end), left.0, right.1);
     identity.subgroup = subgroup_of(tokens, (start, end), right.1);
     identity.variant = variant_of(tokens, end);
+    identity.ranging = (left.0..start).any(|i| WORDS.spreads.has(&tokens[i].folded));
     if let Some(verb) = (left.0..start).rev().find(|i| WORDS.holding.has(&tokens[*i].folded)) {
         // "said VanDeest, who had 13 points": the name the relative follows.
         let relative = tokens[left.0].folded == "who" && left.0 >= 1 && tokens[left.0 - 1].name;

@@ -639,3 +639,18 @@ fn a_variants_figure_is_not_the_products() {
     );
     assert_eq!(statuses, ["conflicting"]);
 }
+
+#[test]
+fn a_spread_over_several_is_not_one_things_figure() {
+    let (statuses, _) = number_verdicts(
+        "Source: Tarn Post\n\nAll five Kestra men were convicted and received prison sentences of between four and 60 years.",
+        "Source: Vell Daily\n\nOne of the Kestra men received a 20-year prison sentence.",
+    );
+    assert!(statuses.is_empty(), "{statuses:?}");
+    let (statuses, _) = number_verdicts(
+        "Source: Tarn Post\n\nAll five Kestra men received prison sentences ranging from four to 60 years.",
+        "Source: Vell Daily\n\nAll five Kestra men received prison sentences of between six and 60 years.",
+    );
+    // Two spreads of one set of sentences are compared: they overlap.
+    assert_eq!(statuses, ["compatible"]);
+}

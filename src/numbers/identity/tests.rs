@@ -186,6 +186,12 @@ fn word_list_examples_show_their_property() {
             assert_eq!(variant(&all(text)), expected, "variants: {text:?}: {:?}", all(text));
         }
     }
+    let ranging: Property = |ids| ids.first().is_some_and(|i| i.ranging);
+    for (sentences, expected) in [(&w.spreads.examples.matches, true), (&w.spreads.examples.no_match, false)] {
+        for text in sentences {
+            assert_eq!(ranging(&all(text)), expected, "spreads: {text:?}: {:?}", all(text));
+        }
+    }
     let periods = &w.periods.examples;
     for (sentences, expected) in [(&periods.matches, true), (&periods.no_match, false)] {
         for text in sentences {
