@@ -684,12 +684,13 @@ fn link_score(a: &Candidate<'_>, b: &Candidate<'_>) -> Option<f64> {
         score += weight::FAR_VALUES;
     }
     // A shared name anywhere in the clauses links; differing names count
-    // against only when each figure's own stretch names someone the other
-    // clause never mentions.
+    // against when each figure's own stretch names someone the other clause
+    // never mentions, also beside a shared one ("Cheeks played for the
+    // Sixers for 11 seasons" / "Cheeks coached the Blazers for four").
     if ia.names.iter().any(|n| ib.names.contains(n)) {
         score += weight::SHARED_NAME;
-    } else if ia.near_names.iter().any(|n| !ib.names.contains(n)) && ib.near_names.iter().any(|n| !ia.names.contains(n))
-    {
+    }
+    if ia.near_names.iter().any(|n| !ib.names.contains(n)) && ib.near_names.iter().any(|n| !ia.names.contains(n)) {
         score += weight::OTHER_NAMES;
     }
     if !ia.scope.is_empty() && !ib.scope.is_empty() {

@@ -654,3 +654,13 @@ fn a_spread_over_several_is_not_one_things_figure() {
     // Two spreads of one set of sentences are compared: they overlap.
     assert_eq!(statuses, ["compatible"]);
 }
+
+#[test]
+fn one_persons_figures_with_two_other_bodies_are_two_quantities() {
+    // The shared person does not outweigh the two teams named at the figures.
+    let (statuses, _) = number_verdicts(
+        "Source: Tarn Post\n\nDoug Varn, who played for the Kestra Owls for 11 seasons, joins the Lenz club.",
+        "Source: Vell Daily\n\nDoug Varn was fired in March after four seasons as coach of the Tarn Rams.",
+    );
+    assert!(statuses.is_empty(), "{statuses:?}");
+}
