@@ -148,8 +148,8 @@ pub fn compare_documents_with_progress(
     progress(Stage::Align);
     let rows = align::align_paragraphs(&articles, &matching.sentence_groups);
     progress(Stage::Discrepancies);
-    let discrepancies = discrepancies::find_discrepancies(&articles, &analyses, &matching, &settings.discrepancies);
-    let quantities = discrepancies::find_quantities(&articles, &analyses, &matching, &settings.discrepancies);
+    let (discrepancies, quantities) =
+        discrepancies::find_discrepancies_and_quantities(&articles, &analyses, &matching, &settings.discrepancies);
     progress(Stage::Done);
     let mut figures = figure_readings(&analyses);
     link_figures_to_quantities(&mut figures, &quantities);

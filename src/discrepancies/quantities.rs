@@ -135,7 +135,8 @@ pub(super) fn quantities(inputs: &Inputs<'_>) -> Vec<Quantity> {
     quantities_and_discrepancies(inputs).0
 }
 
-fn quantities_and_discrepancies(inputs: &Inputs<'_>) -> (Vec<Quantity>, Vec<Discrepancy>) {
+/// The quantities and the number discrepancies among them, from one reading.
+pub(super) fn quantities_and_discrepancies(inputs: &Inputs<'_>) -> (Vec<Quantity>, Vec<Discrepancy>) {
     let candidates = candidates(inputs);
     let clusters = cluster(&candidates, inputs);
     let mut quantities = Vec::new();
