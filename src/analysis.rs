@@ -102,6 +102,12 @@ fn vocabulary(articles: &[Article]) -> names::Vocabulary {
 /// written in lower case to stay a name.
 const NAME_MAJORITY: u32 = 4;
 
+/// Analyses one article on this thread, for [`crate::warm_up`]: builds
+/// every lexicon and pattern the analysis reads, and keeps nothing.
+pub(crate) fn warm_up(article: &Article) {
+    drop(analyse_article(article, &names::Vocabulary::default()));
+}
+
 fn analyse_article(article: &Article, vocabulary: &names::Vocabulary) -> Vec<SentenceAnalysis> {
     (0..article.sentences.len()).map(|index| analyse_sentence(article, index, vocabulary)).collect()
 }
