@@ -49,7 +49,15 @@ pub fn is_comparable(kind: SentenceKind) -> bool {
 #[must_use]
 pub fn analyse(articles: &[Article]) -> Vec<Vec<SentenceAnalysis>> {
     let vocabulary = vocabulary(articles);
-    articles.par_iter().map(|article| analyse_article(article, &vocabulary)).collect()
+    // Sentence by sentence, so the workers share the work evenly whatever
+    // the articles' lengths (start-up, issue 11); the order is kept.
+    articles
+        .par_iter()
+        .map(|article| {
+            let sentences = 0..article.sentences.len();
+            sentences.into_par_iter().map(|index| analyse_sentence(article, index, &vocabulary)).collect()
+        })
+        .collect()
 }
 
 /// Words written in lower case in the articles (common words, so a

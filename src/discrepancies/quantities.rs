@@ -299,6 +299,11 @@ const YEAR_CONTEXT: f64 = 0.5;
 /// Years written alone in a sentence ("since 2002", "ends in 2019"), outside
 /// figures, names and calendar dates ("March 3, 2019" is a date).
 fn years_in(text: &str, figures: &[Span], names: &[Span]) -> Vec<(Span, f64)> {
+    // A year is a word of four ASCII digits: most sentences have no four
+    // digits in a row, and need no word segmentation here.
+    if !text.as_bytes().windows(4).any(|four| four.iter().all(u8::is_ascii_digit)) {
+        return Vec::new();
+    }
     let words: Vec<crate::tokens::Word<'_>> = crate::tokens::words(text).collect();
     let mut years = Vec::new();
     for (i, word) in words.iter().enumerate() {
