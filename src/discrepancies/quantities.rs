@@ -566,6 +566,19 @@ fn rounded(a: f64, b: f64) -> bool {
     unit >= ROUNDING_STEP && (coarse - fine).abs() <= unit / 2.0 + 1e-9
 }
 
+/// A range spread over several things rather than one thing's hedged
+/// figure: said to range ("ranging from six to 75 years"), or a range of a
+/// thing written in the plural that is no count ("sentences of between six
+/// and 75 years"; "between 50 and 60 people" is one hedged count).
+fn spread(candidate: &Candidate<'_>) -> bool {
+    let figure = &candidate.mention.figure;
+    let plural_thing = || {
+        candidate.mention.class != QuantityClass::Count
+            && candidate.identity.thing_text.as_deref().is_some_and(|t| t.ends_with('s') && !t.ends_with("ss"))
+    };
+    figure.qualifier == Qualifier::Range && (candidate.identity.ranging || plural_thing())
+}
+
 /// How likely two figures are one quantity (`None`: never).
 fn link_score(a: &Candidate<'_>, b: &Candidate<'_>) -> Option<f64> {
     if a.mention.class != b.mention.class {
@@ -625,6 +638,21 @@ fn link_score(a: &Candidate<'_>, b: &Candidate<'_>) -> Option<f64> {
     if ia.period != ib.period {
         return None;
     }
+    // Shares of two populations ("first among farmers, at 30 percent" /
+    // "30 percent" of all voters): two quantities.
+    if a.mention.class == QuantityClass::Percent && ia.subgroup != ib.subgroup {
+        return None;
+    }
+    // Given for two variants, or for one and for the whole product ("2.38
+    // pounds for the 11-inch model" / "it weighs under 4.5 pounds").
+    if ia.variant != ib.variant {
+        return None;
+    }
+    // Several things' spread and one thing's figure ("sentences of between
+    // six and 75 years" / "a 20-year sentence"): two quantities.
+    if spread(a) != spread(b) {
+        return None;
+    }
     // Held in two different areas ("in the province" / "across Asia"):
     // two quantities, however alike the rest.
     if !ia.area.is_empty() && !ib.area.is_empty() && !ia.area.iter().any(|p| ib.area.contains(p)) {
@@ -662,12 +690,13 @@ fn link_score(a: &Candidate<'_>, b: &Candidate<'_>) -> Option<f64> {
         score += weight::FAR_VALUES;
     }
     // A shared name anywhere in the clauses links; differing names count
-    // against only when each figure's own stretch names someone the other
-    // clause never mentions.
+    // against when each figure's own stretch names someone the other clause
+    // never mentions, also beside a shared one ("Cheeks played for the
+    // Sixers for 11 seasons" / "Cheeks coached the Blazers for four").
     if ia.names.iter().any(|n| ib.names.contains(n)) {
         score += weight::SHARED_NAME;
-    } else if ia.near_names.iter().any(|n| !ib.names.contains(n)) && ib.near_names.iter().any(|n| !ia.names.contains(n))
-    {
+    }
+    if ia.near_names.iter().any(|n| !ib.names.contains(n)) && ib.near_names.iter().any(|n| !ia.names.contains(n)) {
         score += weight::OTHER_NAMES;
     }
     if !ia.scope.is_empty() && !ib.scope.is_empty() {

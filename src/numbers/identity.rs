@@ -111,6 +111,19 @@ pub struct Identity {
     /// cost $2 million"). An expected figure and a reported one are two
     /// quantities.
     pub projected: bool,
+    /// The sub-population the figure is held among, as the stem of the
+    /// head of the last "among" phrase before it in its sentence ("finishes
+    /// first among Tea Party supporters (at 20 percent)" gives "support").
+    /// Two shares held among different groups, or one among a group and one
+    /// of the whole, are two quantities.
+    pub subgroup: Option<String>,
+    /// The variant the figure is given for, when a figure names it: "2.38
+    /// pounds for the 11-inch model" gives "11 inch". Figures of two
+    /// variants, or of a variant and of the whole product, are two quantities.
+    pub variant: Option<String>,
+    /// A word of `[spreads]` stands before the figure in its clause: a range
+    /// spread over several things ("ranging from six to 75 years").
+    pub ranging: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -383,6 +396,46 @@ fn period_in(tokens: &[Token], (start, end): (usize, usize), from: usize, to: us
     None
 }
 
+/// The head of the "among" phrase that holds the figure at `start..end`:
+/// the last one before it in its sentence, else one after it in its clause
+/// (ending at `clause_end`). The head is the last of up to five content
+/// words after the opener, stopped by clause punctuation or a figure
+/// ("among the 40 people hurt" names no group for the 40 it holds).
+fn subgroup_of(tokens: &[Token], (start, end): (usize, usize), clause_end: usize) -> Option<String> {
+    let rest_of_clause = (end..clause_end.min(tokens.len())).take_while(|i| !tokens[*i].boundary);
+    let opener = (0..start).rev().chain(rest_of_clause).find(|i| WORDS.subgroups.has(&tokens[*i].folded))?;
+    let stop = if opener < start { start } else { clause_end.min(tokens.len()) };
+    let mut head = None;
+    for token in tokens[opener + 1..stop].iter().take(6) {
+        if token.boundary || token.figure.is_some() {
+            break;
+        }
+        if is_content(token) {
+            head = Some(token.stem.clone());
+        } else if head.is_some() {
+            break;
+        }
+    }
+    head
+}
+
+/// The variant named by a figure in the phrase right after the figure
+/// ending at `end` ("for the 11-inch model"), as that figure's words.
+fn variant_of(tokens: &[Token], end: usize) -> Option<String> {
+    if !tokens.get(end).is_some_and(|t| WORDS.variants.has(&t.folded)) {
+        return None;
+    }
+    // The next figure's words are another figure's region: read past it to
+    // the clause's punctuation.
+    let at = (end + 1..tokens.len())
+        .take_while(|i| !tokens[*i].boundary)
+        .find(|i| !matches!(tokens[*i].folded.as_str(), "the" | "a" | "an" | "its" | "their" | "each"))?;
+    let figure = tokens[at].figure?;
+    let words: Vec<&str> =
+        tokens[at..].iter().take_while(|t| t.figure == Some(figure)).map(|t| t.folded.as_str()).collect();
+    Some(words.join(" "))
+}
+
 fn year_of(token: &Token) -> Option<i32> {
     if token.folded.len() != 4 || !token.folded.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -415,6 +468,9 @@ fn read_one(tokens: &[Token], (start, end): (usize, usize), left: (usize, usize)
         .flatten()
         .map(crate::names::fold_key);
     identity.period = period_in(tokens, (start, end), left.0, right.1);
+    identity.subgroup = subgroup_of(tokens, (start, end), right.1);
+    identity.variant = variant_of(tokens, end);
+    identity.ranging = (left.0..start).any(|i| WORDS.spreads.has(&tokens[i].folded));
     if let Some(verb) = (left.0..start).rev().find(|i| WORDS.holding.has(&tokens[*i].folded)) {
         // "said VanDeest, who had 13 points": the name the relative follows.
         let relative = tokens[left.0].folded == "who" && left.0 >= 1 && tokens[left.0 - 1].name;

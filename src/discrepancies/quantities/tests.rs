@@ -609,3 +609,58 @@ fn a_stretch_of_the_event_and_the_clause_holder_set_figures_apart() {
     );
     assert_eq!(statuses, ["conflicting"]);
 }
+
+#[test]
+fn a_share_among_a_group_is_not_the_share_of_all() {
+    // The poll's breakdown among one group against the whole poll's figure.
+    let (statuses, _) = number_verdicts(
+        "Source: Tarn Post\n\nIn the Kestra poll, Ana Lind garnered 11 percent of the vote.",
+        "Source: Vell Daily\n\nAmong farmers, Orlov came first, followed by Ana Lind at 9 percent.",
+    );
+    assert!(statuses.is_empty(), "{statuses:?}");
+    // Shares among one group still disagree.
+    let (statuses, _) = number_verdicts(
+        "Source: Tarn Post\n\nAmong farmers, Ana Lind garnered 11 percent in the Kestra poll.",
+        "Source: Vell Daily\n\nAna Lind garnered 9 percent among farmers in the Kestra poll.",
+    );
+    assert_eq!(statuses, ["conflicting"]);
+}
+
+#[test]
+fn a_variants_figure_is_not_the_products() {
+    let (statuses, _) = number_verdicts(
+        "Source: Tarn Post\n\nThe new Kestra laptop weighs 2.4 pounds for the 11-inch model.",
+        "Source: Vell Daily\n\nThe new Kestra laptop weighs under 4.5 pounds.",
+    );
+    assert!(statuses.is_empty(), "{statuses:?}");
+    let (statuses, _) = number_verdicts(
+        "Source: Tarn Post\n\nThe new Kestra laptop weighs 2.4 pounds for the 11-inch model.",
+        "Source: Vell Daily\n\nThe new Kestra laptop weighs 2.9 pounds for the 11-inch model.",
+    );
+    assert_eq!(statuses, ["conflicting"]);
+}
+
+#[test]
+fn a_spread_over_several_is_not_one_things_figure() {
+    let (statuses, _) = number_verdicts(
+        "Source: Tarn Post\n\nAll five Kestra men were convicted and received prison sentences of between four and 60 years.",
+        "Source: Vell Daily\n\nOne of the Kestra men received a 20-year prison sentence.",
+    );
+    assert!(statuses.is_empty(), "{statuses:?}");
+    let (statuses, _) = number_verdicts(
+        "Source: Tarn Post\n\nAll five Kestra men received prison sentences ranging from four to 60 years.",
+        "Source: Vell Daily\n\nAll five Kestra men received prison sentences of between six and 60 years.",
+    );
+    // Two spreads of one set of sentences are compared: they overlap.
+    assert_eq!(statuses, ["compatible"]);
+}
+
+#[test]
+fn one_persons_figures_with_two_other_bodies_are_two_quantities() {
+    // The shared person does not outweigh the two teams named at the figures.
+    let (statuses, _) = number_verdicts(
+        "Source: Tarn Post\n\nDoug Varn, who played for the Kestra Owls for 11 seasons, joins the Lenz club.",
+        "Source: Vell Daily\n\nDoug Varn was fired in March after four seasons as coach of the Tarn Rams.",
+    );
+    assert!(statuses.is_empty(), "{statuses:?}");
+}

@@ -73,6 +73,12 @@ pub(crate) struct Lists {
     /// Verbs by which the name before them holds the figure after them
     /// ("Carter had 12 points", "Varn scored 23").
     pub(super) holding: Words,
+    /// Words opening the sub-population a share is held among ("among farmers").
+    pub(super) subgroups: Words,
+    /// Words after a figure opening the variant it is given for ("for the 11-inch model").
+    pub(super) variants: Words,
+    /// Words before a range saying it spreads over several things ("ranging from").
+    pub(super) spreads: Words,
     /// Words before a figure in its clause that make it expected, not
     /// reported ("will get 10 to 12 carries").
     pub(super) projected: Projected,

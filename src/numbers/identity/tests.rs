@@ -174,6 +174,24 @@ fn word_list_examples_show_their_property() {
         ("phrase_ends", &w.phrase_ends, one_word),
     ];
     let period: Property = |ids| ids.first().is_some_and(|i| i.period.is_some());
+    let among: Property = |ids| ids.first().is_some_and(|i| i.subgroup.is_some());
+    for (sentences, expected) in [(&w.subgroups.examples.matches, true), (&w.subgroups.examples.no_match, false)] {
+        for text in sentences {
+            assert_eq!(among(&all(text)), expected, "subgroups: {text:?}: {:?}", all(text));
+        }
+    }
+    let variant: Property = |ids| ids.first().is_some_and(|i| i.variant.is_some());
+    for (sentences, expected) in [(&w.variants.examples.matches, true), (&w.variants.examples.no_match, false)] {
+        for text in sentences {
+            assert_eq!(variant(&all(text)), expected, "variants: {text:?}: {:?}", all(text));
+        }
+    }
+    let ranging: Property = |ids| ids.first().is_some_and(|i| i.ranging);
+    for (sentences, expected) in [(&w.spreads.examples.matches, true), (&w.spreads.examples.no_match, false)] {
+        for text in sentences {
+            assert_eq!(ranging(&all(text)), expected, "spreads: {text:?}: {:?}", all(text));
+        }
+    }
     let periods = &w.periods.examples;
     for (sentences, expected) in [(&periods.matches, true), (&periods.no_match, false)] {
         for text in sentences {
