@@ -12,6 +12,10 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+#[path = "src/semantic/slots.rs"]
+#[allow(dead_code)]
+mod slots;
+
 #[path = "src/names/fold.rs"]
 #[allow(dead_code)]
 mod fold;
@@ -27,6 +31,8 @@ mod normalize {
 
 fn main() {
     lexicon_as_json();
+    semantic_slots("frequency-en");
+    semantic_slots("synonyms-en");
     println!("cargo::rerun-if-changed=assets/lexicon/nicknames.txt");
     println!("cargo::rerun-if-changed=src/names/fold.rs");
     let table = std::fs::read_to_string("assets/lexicon/nicknames.txt").expect("assets/lexicon/nicknames.txt");
@@ -72,4 +78,38 @@ fn lexicon_as_json() {
     out.push(']');
     let path = std::path::Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("lexicon_json.rs");
     std::fs::write(path, out).expect("write lexicon_json.rs");
+}
+
+/// Writes `<name>.slots`: the hash index of `assets/semantic/<name>.tsv`
+/// (`key<TAB>value` lines), so a look-up reads one or two slots instead of
+/// a binary search's dozen and more lines (start-up, issue 11). Slot `i`
+/// holds 1 + the byte offset of a line's start, 0 when empty, as
+/// little-endian `u32`; a key goes to `slots::hash(key) % count`, else the
+/// next free slot (linear probing). `semantic`'s tests check that every
+/// line is found and that the look-up agrees with a binary search.
+fn semantic_slots(name: &str) {
+    let path = format!("assets/semantic/{name}.tsv");
+    println!("cargo::rerun-if-changed={path}");
+    println!("cargo::rerun-if-changed=src/semantic/slots.rs");
+    let table = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let mut starts = Vec::new();
+    let mut offset = 0;
+    for line in table.split_inclusive('\n') {
+        starts.push(offset);
+        offset += line.len();
+    }
+    let count = slots::slot_count(starts.len());
+    let mut index = vec![0u32; count];
+    for start in starts {
+        let line = &table[start..];
+        let key = &line[..line.find(['\t', '\n']).unwrap_or(line.len())];
+        let mut slot = usize::try_from(slots::hash(key.as_bytes()) % count as u64).expect("a slot");
+        while index[slot] != 0 {
+            slot = (slot + 1) % count;
+        }
+        index[slot] = u32::try_from(start + 1).expect("tables under 4 GiB");
+    }
+    let bytes: Vec<u8> = index.iter().flat_map(|slot| slot.to_le_bytes()).collect();
+    let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join(format!("{name}.slots"));
+    std::fs::write(out, bytes).expect("write a slot index");
 }

@@ -165,6 +165,11 @@ fn run_with(args: &Args) -> u8 {
         eprintln!("parallax: no inputs given\nUsage: parallax [OPTIONS] <INPUT>...\nTry 'parallax --help' for more.");
         return exit::USAGE;
     }
+    // Start-up (issue 11): a second thread builds the engine's patterns and
+    // lexicons while this one reads the configuration and the inputs.
+    if worth_warming_up(&args.inputs) {
+        drop(std::thread::Builder::new().name("warm-up".to_owned()).spawn(parallax::warm_up));
+    }
     let config = match config::load(args.config.as_deref(), args.no_config) {
         Ok(config) => config,
         Err(message) => {
@@ -353,6 +358,21 @@ fn run_with(args: &Args) -> u8 {
 /// a few sentences between them saves (start-up, issue 11). Reports are
 /// the same on any number of threads. `RAYON_NUM_THREADS`, when set, wins.
 const TINY_INPUT_BYTES: usize = 4 * 1024;
+
+/// Whether [`parallax::warm_up`] is worth a thread: inputs over
+/// [`TINY_INPUT_BYTES`] in all, or a folder, page or stream (of unknown
+/// size). Tiny inputs need few of the patterns (a one-line article none of
+/// the sentence splitter's), and the thread would cost more than it saves.
+fn worth_warming_up(inputs: &[std::ffi::OsString]) -> bool {
+    let mut total: u64 = 0;
+    for input in inputs {
+        match std::fs::metadata(input) {
+            Ok(metadata) if metadata.is_file() => total = total.saturating_add(metadata.len()),
+            _ => return true,
+        }
+    }
+    total > TINY_INPUT_BYTES as u64
+}
 
 fn one_worker_for_tiny_inputs(documents: &[parallax::ingest::Document]) {
     let total: usize = documents.iter().map(|d| d.text.len()).sum();

@@ -64,21 +64,8 @@ pub fn find_discrepancies(
 ) -> Vec<Discrepancy> {
     let stats = TermStats::new(analyses);
     let inputs = Inputs { articles, analyses, matching, stats: &stats, settings };
-    let mut list = Vec::new();
-    for finder in FINDERS {
-        let found = finder.find(&inputs);
-        debug_assert!(found.iter().all(|d| d.kind == finder.kind()), "a finder returned another kind");
-        list.extend(found);
-    }
-    // Articles that all give the same versions do not disagree, even when
-    // each gives two ("thousands" in the headline, "about 4,500" below):
-    // identical copies of one article must not report discrepancies.
-    list.retain(|discrepancy| !discrepancy.kind.info().versions || articles_differ(discrepancy, articles));
-    for discrepancy in &mut list {
-        discrepancy.mentions.sort_by_key(|m| (m.at, m.span));
-    }
-    list.sort_by_key(reading_position);
-    list
+    let found = FINDERS.iter().map(|finder| run_finder(*finder, &inputs)).collect();
+    order_discrepancies(found, articles)
 }
 
 /// Every quantity stated by at least two articles, with the figure each
@@ -92,7 +79,53 @@ pub fn find_quantities(
 ) -> Vec<Quantity> {
     let stats = TermStats::new(analyses);
     let inputs = Inputs { articles, analyses, matching, stats: &stats, settings };
-    let mut list = quantities::quantities(&inputs);
+    order_quantities(quantities::quantities(&inputs))
+}
+
+/// [`find_discrepancies`] and [`find_quantities`] in one pass: the figures
+/// are read and clustered once (the number finder's discrepancies are its
+/// quantities' verdicts), and the number finder runs beside the others.
+#[must_use]
+pub fn find_discrepancies_and_quantities(
+    articles: &[Article],
+    analyses: &[Vec<SentenceAnalysis>],
+    matching: &Matching,
+    settings: &DiscrepancySettings,
+) -> (Vec<Discrepancy>, Vec<Quantity>) {
+    let stats = TermStats::new(analyses);
+    let inputs = Inputs { articles, analyses, matching, stats: &stats, settings };
+    debug_assert_eq!(FINDERS[0].kind(), DiscrepancyKind::Number, "the number finder comes first");
+    let ((quantities, numbers), others) = rayon::join(
+        || quantities::quantities_and_discrepancies(&inputs),
+        || FINDERS[1..].iter().map(|finder| run_finder(*finder, &inputs)).collect::<Vec<_>>(),
+    );
+    let found = std::iter::once(numbers).chain(others).collect();
+    (order_discrepancies(found, articles), order_quantities(quantities))
+}
+
+/// One finder's discrepancies.
+fn run_finder(finder: &dyn Finder, inputs: &Inputs<'_>) -> Vec<Discrepancy> {
+    let found = finder.find(inputs);
+    debug_assert!(found.iter().all(|d| d.kind == finder.kind()), "a finder returned another kind");
+    found
+}
+
+/// The finders' lists, in [`FINDERS`] order, as the one ordered list.
+fn order_discrepancies(found: Vec<Vec<Discrepancy>>, articles: &[Article]) -> Vec<Discrepancy> {
+    let mut list: Vec<Discrepancy> = found.into_iter().flatten().collect();
+    // Articles that all give the same versions do not disagree, even when
+    // each gives two ("thousands" in the headline, "about 4,500" below):
+    // identical copies of one article must not report discrepancies.
+    list.retain(|discrepancy| !discrepancy.kind.info().versions || articles_differ(discrepancy, articles));
+    for discrepancy in &mut list {
+        discrepancy.mentions.sort_by_key(|m| (m.at, m.span));
+    }
+    list.sort_by_key(reading_position);
+    list
+}
+
+/// The quantities in reading order, each one's figures too.
+fn order_quantities(mut list: Vec<Quantity>) -> Vec<Quantity> {
     for quantity in &mut list {
         quantity.figures.sort_by_key(|f| (f.at, f.span));
     }
@@ -174,5 +207,23 @@ mod tests {
     fn an_article_that_lacks_one_version_still_differs() {
         let other = "Source: Blog\n\nAbout 4,500 residents were evacuated overnight.";
         assert!(kinds(&[("a.txt", WIRE), ("b.txt", other)]).contains(&DiscrepancyKind::Number));
+    }
+
+    #[test]
+    fn the_one_pass_finds_what_the_two_finders_find() {
+        let options = crate::ingest::IngestOptions::default();
+        let loaded = crate::ingest::load_inputs(&["assets/samples/dravik-dam".to_owned()], &options);
+        assert!(loaded.documents.len() >= 5, "the samples load");
+        let articles: Vec<_> = loaded.documents.into_iter().map(crate::segment::segment).collect();
+        let analyses = crate::analysis::analyse(&articles);
+        let settings = Settings::default();
+        let matching = crate::matching::match_sentences(&articles, &analyses, &settings.matching);
+        let settings = &settings.discrepancies;
+        let (discrepancies, quantities) =
+            super::find_discrepancies_and_quantities(&articles, &analyses, &matching, settings);
+        assert!(discrepancies.iter().any(|d| d.kind == DiscrepancyKind::Number));
+        assert!(!quantities.is_empty());
+        assert_eq!(discrepancies, super::find_discrepancies(&articles, &analyses, &matching, settings));
+        assert_eq!(quantities, super::find_quantities(&articles, &analyses, &matching, settings));
     }
 }

@@ -135,7 +135,8 @@ pub(super) fn quantities(inputs: &Inputs<'_>) -> Vec<Quantity> {
     quantities_and_discrepancies(inputs).0
 }
 
-fn quantities_and_discrepancies(inputs: &Inputs<'_>) -> (Vec<Quantity>, Vec<Discrepancy>) {
+/// The quantities and the number discrepancies among them, from one reading.
+pub(super) fn quantities_and_discrepancies(inputs: &Inputs<'_>) -> (Vec<Quantity>, Vec<Discrepancy>) {
     let candidates = candidates(inputs);
     let clusters = cluster(&candidates, inputs);
     let mut quantities = Vec::new();
@@ -298,6 +299,11 @@ const YEAR_CONTEXT: f64 = 0.5;
 /// Years written alone in a sentence ("since 2002", "ends in 2019"), outside
 /// figures, names and calendar dates ("March 3, 2019" is a date).
 fn years_in(text: &str, figures: &[Span], names: &[Span]) -> Vec<(Span, f64)> {
+    // A year is a word of four ASCII digits: most sentences have no four
+    // digits in a row, and need no word segmentation here.
+    if !text.as_bytes().windows(4).any(|four| four.iter().all(u8::is_ascii_digit)) {
+        return Vec::new();
+    }
     let words: Vec<crate::tokens::Word<'_>> = crate::tokens::words(text).collect();
     let mut years = Vec::new();
     for (i, word) in words.iter().enumerate() {

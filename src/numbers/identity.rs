@@ -292,17 +292,22 @@ fn predicate_of(token: &Token) -> Option<Predicate> {
 
 /// A phrase predicate starting at `at` ("lost their lives", "home to").
 fn phrase_predicate(tokens: &[Token], at: usize) -> Option<(Predicate, usize)> {
-    for concept in &LEXICON.predicate {
-        for phrase in &concept.phrases {
-            let words: Vec<&str> = phrase.split_whitespace().collect();
-            if tokens.len() >= at + words.len() && words.iter().zip(&tokens[at..]).all(|(w, t)| *w == t.folded) {
-                let predicate = Predicate { concept: concept.concept.as_str(), exclusive: concept.exclusive };
-                return Some((predicate, words.len()));
-            }
+    for (concept, words) in PHRASES.iter() {
+        if tokens.len() >= at + words.len() && words.iter().zip(&tokens[at..]).all(|(w, t)| *w == t.folded) {
+            let predicate = Predicate { concept: concept.concept.as_str(), exclusive: concept.exclusive };
+            return Some((predicate, words.len()));
         }
     }
     None
 }
+
+/// Every predicate concept's phrases split into words once (start-up,
+/// issue 11), in the lexicon's order: concepts, then each one's phrases.
+static PHRASES: std::sync::LazyLock<Vec<(&'static lists::Concept, Vec<&'static str>)>> =
+    std::sync::LazyLock::new(|| {
+        let concepts = LEXICON.predicate.iter();
+        concepts.flat_map(|c| c.phrases.iter().map(move |phrase| (c, phrase.split_whitespace().collect()))).collect()
+    });
 
 fn thing_concept(stem: &str) -> String {
     match INDEX.get(stem) {
