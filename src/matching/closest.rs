@@ -79,25 +79,45 @@ fn closest_of(
     // (closest, its score, its dense cosine): the dense cosine breaks ties,
     // so an article none of whose sentences shares a word or comes near in
     // meaning still names its nearest sentence, not merely its first.
-    let mut best: Vec<(Closest, f32)> = Vec::new();
     let cover = space.vectors[sentence].len() >= COVERAGE_MIN_TERMS;
-    for &other in candidates {
-        let (lexical, shared) = space.lexical(sentence, other);
-        let dense = space.dense(sentence, other);
-        let mut score = lexical + CLAIM_DENSE * semantic(dense, CLAIM_DENSE_FLOOR);
-        // Coverage needs a few shared terms to count (and is the costly part).
-        if cover && shared >= 2 {
-            let next = other + 1;
-            let window: &[usize] =
-                if next < refs.len() && refs[next].article == refs[other].article { &[other, next] } else { &[other] };
-            score = score.max(space.coverage(sentence, window) * COVERAGE);
+    // (candidate, score, dense cosine, shared terms).
+    let mut scored: Vec<(usize, f32, f32, usize)> = candidates
+        .iter()
+        .map(|&other| {
+            let (lexical, shared) = space.lexical(sentence, other);
+            let dense = space.dense(sentence, other);
+            let mut score = lexical + CLAIM_DENSE * semantic(dense, CLAIM_DENSE_FLOOR);
+            // Coverage needs a few shared terms to count (and is the costly part).
+            if cover && shared >= 2 {
+                let next = other + 1;
+                let window: &[usize] = if next < refs.len() && refs[next].article == refs[other].article {
+                    &[other, next]
+                } else {
+                    &[other]
+                };
+                score = score.max(space.coverage(sentence, window) * COVERAGE);
+            }
+            (other, score, dense, shared)
+        })
+        .collect();
+    // A clause carried by a clause of the other sentence: the shared fact
+    // stands out once each sentence's other clauses are set aside. Only
+    // worth reading while the sentence is carried nowhere (the closest
+    // sentences are shown for unique details only) and where the clause
+    // score can beat the sentence's.
+    if !scored.iter().any(|c| c.1 >= super::CARRIED_ELSEWHERE) {
+        for (other, score, _, shared) in &mut scored {
+            if *shared >= CLAUSE_SHARED_WORDS && *score < CLAUSE {
+                let clause = clause_match(space, units.get(sentence), units.get(*other));
+                *score = score.max(clause * CLAUSE);
+            }
         }
-        // A clause carried by a clause of the other sentence: the shared
-        // fact stands out once each sentence's other clauses are set aside.
-        if shared >= CLAUSE_SHARED_WORDS {
-            let clause = clause_match(space, units.get(sentence), units.get(other));
-            score = score.max(clause * CLAUSE);
-        }
+    }
+    // (closest, its score, its dense cosine): the dense cosine breaks ties,
+    // so an article none of whose sentences shares a word or comes near in
+    // meaning still names its nearest sentence, not merely its first.
+    let mut best: Vec<(Closest, f32)> = Vec::new();
+    for (other, score, dense, _) in scored {
         let at = refs[other];
         match best.last_mut() {
             Some((last, last_dense)) if last.at.article == at.article => {
