@@ -27,6 +27,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("attribution", include_str!("../assets/lexicon/attribution.toml")),
     ("contractions", include_str!("../assets/lexicon/contractions.toml")),
     ("ages", include_str!("../assets/lexicon/ages.toml")),
+    ("clauses", include_str!("../assets/lexicon/clauses.toml")),
 ];
 
 /// Examples an entry must match and must not match, written by us.

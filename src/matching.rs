@@ -22,6 +22,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
+mod clauses;
 mod closest;
 mod context;
 mod people;
@@ -86,7 +87,7 @@ pub fn match_sentences(articles: &[Article], analyses: &[Vec<SentenceAnalysis>],
         .iter()
         .map(|r| &articles[r.article].text[articles[r.article].sentences[r.sentence].span.range()])
         .collect();
-    let (space, idf) = build_vectors(&term_lists);
+    let (space, idf, ids) = build_vectors(&term_lists);
     let space = space.with_dense(&texts);
     let people: Vec<People> = refs.iter().map(|r| people_of(&analyses[r.article][r.sentence])).collect();
     let kinds: Vec<SentenceKind> = refs.iter().map(|r| articles[r.article].sentences[r.sentence].kind).collect();
@@ -156,7 +157,10 @@ pub fn match_sentences(articles: &[Article], analyses: &[Vec<SentenceAnalysis>],
         }
         result.push(build_group(articles, &refs, &space, &members));
     }
-    let closest = closest::closest_sentences(articles, &refs, &space, &sentence_groups, &kinds, |sentence| {
+    // Clause units are read only for the pairs the unique claim compares
+    // clause to clause (see [`closest`]), once per sentence.
+    let units = clauses::Units::new(articles, analyses, &refs, &space, &ids);
+    let closest = closest::closest_sentences(articles, &refs, &space, &units, &sentence_groups, &kinds, |sentence| {
         candidates(sentence, &refs, &space, &idf, &postings, settings)
     });
     Matching { groups: result, sentence_groups, closest }
@@ -186,7 +190,7 @@ impl SimilarityIndex {
                 }
             }
         }
-        let (space, _) = build_vectors(&term_lists);
+        let (space, _, _) = build_vectors(&term_lists);
         let space = space.with_dense(&texts);
         Self { positions, space }
     }

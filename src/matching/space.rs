@@ -22,6 +22,9 @@ pub(super) struct Space {
     pub(super) vectors: Vec<Vector>,
     /// For each term id, the ids of the terms present that are its synonyms.
     pub(super) synonyms: Vec<Vec<u32>>,
+    /// For each term id, whether it is a word (a stem or a paraphrase
+    /// concept), not a name, figure or date.
+    pub(super) words: Vec<bool>,
     /// One unit-length dense vector per sentence (none when no word of it
     /// is in the embedding table).
     pub(super) dense: Vec<Option<Vec<f32>>>,
@@ -94,7 +97,12 @@ impl Space {
     /// Lexical similarity of two sentences (cosine, with synonyms counting as a
     /// share of a shared term) and how many terms they share.
     pub(super) fn lexical(&self, a: usize, b: usize) -> (f32, usize) {
-        let (x, y) = (&self.vectors[a], &self.vectors[b]);
+        self.lexical_of(&self.vectors[a], &self.vectors[b])
+    }
+
+    /// [`Space::lexical`] of any two unit vectors over this space's terms
+    /// (clause units, [`Space::unit_vector`]).
+    pub(super) fn lexical_of(&self, x: &Vector, y: &Vector) -> (f32, usize) {
         let (mut dot, mut shared) = cosine_shared(x, y);
         let has = |v: &Vector, id: u32| v.binary_search_by_key(&id, |(t, _)| *t).ok().map(|i| v[i].1);
         let mut used: Vec<u32> = Vec::new();
@@ -113,6 +121,38 @@ impl Space {
             }
         }
         (dot, shared)
+    }
+
+    /// How many words (stems or concepts, not names, figures or dates) two
+    /// vectors share exactly.
+    pub(super) fn shared_words(&self, x: &Vector, y: &Vector) -> usize {
+        let (mut i, mut j, mut shared) = (0, 0, 0);
+        while i < x.len() && j < y.len() {
+            match x[i].0.cmp(&y[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += usize::from(self.words[x[i].0 as usize]);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        shared
+    }
+
+    /// The part of sentence `a`'s vector over the term ids `ids` (sorted),
+    /// made unit length again: a clause unit's vector.
+    pub(super) fn unit_vector(&self, a: usize, ids: &[u32]) -> Vector {
+        let mut vector: Vector =
+            self.vectors[a].iter().filter(|(t, _)| ids.binary_search(t).is_ok()).copied().collect();
+        let norm = vector.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            for (_, weight) in &mut vector {
+                *weight /= norm;
+            }
+        }
+        vector
     }
 
     /// The share of sentence `a`'s weight (0–1) whose terms, or a synonym
@@ -228,11 +268,12 @@ fn background(term: &Term) -> f32 {
     }
 }
 
-/// TF-IDF vectors for every sentence, and each term's IDF.
-pub(super) fn build_vectors(term_lists: &[&[Term]]) -> (Space, Vec<f32>) {
+/// TF-IDF vectors for every sentence, each term's IDF, and each term's id.
+pub(super) fn build_vectors<'t>(term_lists: &[&'t [Term]]) -> (Space, Vec<f32>, HashMap<&'t Term, u32>) {
     let mut ids: HashMap<&Term, u32> = HashMap::new();
     let mut document_frequency: Vec<u32> = Vec::new();
     let mut boosts: Vec<f32> = Vec::new();
+    let mut words: Vec<bool> = Vec::new();
     let mut id_lists: Vec<Vec<u32>> = Vec::with_capacity(term_lists.len());
     for terms in term_lists {
         let mut list: Vec<u32> = terms
@@ -242,6 +283,7 @@ pub(super) fn build_vectors(term_lists: &[&[Term]]) -> (Space, Vec<f32>) {
                 let id = *ids.entry(term).or_insert(next);
                 if id as usize >= boosts.len() {
                     boosts.push(term_boost(term) * background(term));
+                    words.push(matches!(term, Term::Stem(_) | Term::Concept(_)));
                     document_frequency.push(0);
                 }
                 id
@@ -289,7 +331,7 @@ pub(super) fn build_vectors(term_lists: &[&[Term]]) -> (Space, Vec<f32>) {
         }
     }
     link_acronyms(&ids, &mut synonyms);
-    (Space { vectors, synonyms, dense: Vec::new(), centring: Centring::default() }, idf)
+    (Space { vectors, synonyms, words, dense: Vec::new(), centring: Centring::default() }, idf, ids)
 }
 
 /// A name of several words and a one-word name made of their initials are
@@ -405,7 +447,7 @@ mod tests {
         // An acronym in capitals is read as a word, or else as a name.
         for acronym in [Term::word(&crate::tokens::stem("uae")), name("UAE")] {
             let b = [quake.clone(), acronym];
-            let (space, _) = build_vectors(&[&a, &b, &other]);
+            let (space, _, _) = build_vectors(&[&a, &b, &other]);
             assert_eq!(space.lexical(0, 1).1, 2);
             assert_eq!(space.lexical(0, 2).1, 1);
             assert!(space.lexical(0, 1).0 > space.lexical(0, 2).0);

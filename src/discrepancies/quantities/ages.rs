@@ -70,6 +70,14 @@ pub(super) fn whose_age(
     if surface.ends_with("old") && next_word.is_some_and(|w| w.text.starts_with(char::is_lowercase)) {
         return (Vec::new(), None);
     }
+    // "Lind wrote that Malia and Sasha Obama, aged 16 and 13 respectively,
+    // …": a name between the person the sentence is about and the age is
+    // likelier whose it is, so the age is not known to be the person's.
+    if let (Some(name), Some(person)) = (before, person)
+        && name.words.last().map(|w| crate::names::fold_key(w)).as_ref() != Some(person)
+    {
+        return (Vec::new(), None);
+    }
     (person.into_iter().cloned().collect(), None)
 }
 
@@ -144,6 +152,29 @@ mod tests {
         let brandt = "brandt".to_owned();
         let aged = whose_age(text, figure.unwrap_or(Span::new(0, 0)), &names, &[], Some(&brandt)).0;
         assert!(aged.is_empty(), "{aged:?}");
+    }
+
+    #[test]
+    fn an_age_after_someone_elses_name_is_not_the_sentence_persons() {
+        let text = "Ana Lind wrote that Orla and Ivo Brandt, aged 16 and 13 respectively, should stay home.";
+        let names = crate::names::extract(text, &HashSet::new());
+        let lind = "lind".to_owned();
+        let ages: Vec<Span> = crate::numbers::read_all(text)
+            .into_iter()
+            .filter(|m| m.class == QuantityClass::Age)
+            .map(|m| m.span)
+            .collect();
+        assert_eq!(ages.len(), 2, "{ages:?}");
+        for figure in ages {
+            let aged = whose_age(text, figure, &names, &[], Some(&lind)).0;
+            assert!(!aged.contains(&lind), "{aged:?}");
+        }
+        // With no name between, the age is still the person's.
+        let text = "He turned 31 on Friday.";
+        let figure = crate::numbers::read_all(text).into_iter().find(|m| m.class == QuantityClass::Age).map(|m| m.span);
+        assert!(figure.is_some());
+        let names = crate::names::extract(text, &HashSet::new());
+        assert_eq!(whose_age(text, figure.unwrap_or(Span::new(0, 0)), &names, &[], Some(&lind)).0, ["lind"]);
     }
 
     #[test]
