@@ -30,7 +30,6 @@ pub use variants::{BLOCK_CAP, Grouping, Occurrence, SetKind, VariantSet, find_va
 use crate::model::Span;
 use crate::tokens;
 use std::collections::HashSet;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// Capitalised words that are never names: months (full or abbreviated) and weekdays.
 fn is_calendar_word(key: &str) -> bool {
@@ -125,7 +124,7 @@ pub fn extract_in(text: &str, vocabulary: &Vocabulary) -> Vec<NameMention> {
 }
 
 fn extract_words(text: &str, common: &HashSet<String>, vocabulary: Option<&Vocabulary>) -> Vec<NameMention> {
-    let tokens: Vec<(usize, &str)> = text.split_word_bound_indices().collect();
+    let tokens: Vec<(usize, &str)> = crate::tokens::word_bounds(text).collect();
     let shouting = is_shouting(text);
     let capitalised = |word: &str| is_capitalised(word) || shouting && is_upper_word(word);
     let lexicon = lexicon::get();

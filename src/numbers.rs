@@ -27,7 +27,6 @@ pub use crate::model::{NotQuantity, QuantityClass};
 
 use crate::model::{Figure, Qualifier, Span};
 use crate::tokens;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// A figure found in a sentence.
 #[derive(Debug, Clone, PartialEq)]
@@ -78,8 +77,7 @@ pub fn read_all(text: &str) -> Vec<NumberMention> {
 /// [`read_all`] for a sentence whose word terms are already known.
 #[must_use]
 pub fn read_all_with_terms(text: &str, terms: &[(tokens::Term, Span)]) -> Vec<NumberMention> {
-    let raw: Vec<Token<'_>> = text
-        .split_word_bound_indices()
+    let raw: Vec<Token<'_>> = tokens::word_bounds(text)
         .filter(|(_, t)| !t.trim().is_empty())
         .map(|(start, t)| Token { text: t, span: Span::new(start, start + t.len()) })
         .collect();

@@ -14,6 +14,8 @@ use std::sync::LazyLock;
 
 mod bounds;
 
+pub(crate) use bounds::word_bounds;
+
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
 /// The stop-list changes and paraphrase concepts of `assets/lexicon/terms.toml`.
