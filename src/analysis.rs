@@ -135,24 +135,6 @@ fn analyse_sentence(article: &Article, index: usize, vocabulary: &names::Vocabul
         .collect();
     let numbers: Vec<NumberMention> = figures.iter().filter(|m| m.class.is_quantity()).cloned().collect();
     let names: Vec<NameMention> = names::extract_in(text, vocabulary);
-    // A name counts as one term keyed by its transliteration-folded
-    // spelling: "Tomas Halloran" and "Marek Halloran" share nothing,
-    // while "Kuznetsov" and "Kouznetsov" are one term.
-    let mut terms: Vec<Term> = words
-        .iter()
-        .filter(|(_, span)| !names.iter().any(|n| n.span.overlaps(*span)))
-        .map(|(t, _)| t.clone())
-        .collect();
-    for name in &names {
-        let key: Vec<String> = name.words.iter().map(|w| names::fold_key(w)).collect();
-        terms.push(Term::Name(key.join(" ")));
-        // "Donald Trump", "Donald J. Trump" and "Mr. Trump" share the
-        // surname; different people of one surname are kept apart
-        // by the matcher's name-conflict rule.
-        if key.len() >= 2 && names::is_personal(&name.words) {
-            terms.extend(key.last().map(|surname| Term::Name(surname.clone())));
-        }
-    }
     let identities = if numbers.is_empty() || identity::is_generic_statement(text) {
         Vec::new()
     } else {
@@ -163,17 +145,8 @@ fn analyse_sentence(article: &Article, index: usize, vocabulary: &names::Vocabul
     };
     let names: Vec<NameMention> =
         names.into_iter().map(|n| NameMention { span: n.span.shifted(offset), ..n }).collect();
-    // Figures join the terms by value, so "4,500" and "four thousand
-    // five hundred" match, and "€50m" matches "50 million euros".
-    // Each figure also adds what it measures ("three people were
-    // killed" and "four lost their lives" share `count|~peopl|~die`),
-    // which matches sentences about one quantity even when their
-    // figures differ; the figure itself counts only with its noun, so
-    // 1,200 homes and 1,200 rescuers do not match.
-    for number in numbers.iter().filter(|n| n.class.is_strong()) {
-        terms.push(Term::Figure { value: FigureValue::new(number.figure.value), noun: number.noun.clone() });
-        terms.extend(number.quantity_keys().into_iter().map(Term::Quantity));
-    }
+    let words: Vec<(Term, Span)> = words.into_iter().map(|(term, span)| (term, span.shifted(offset))).collect();
+    let mut terms: Vec<Term> = placed_terms(&words, &names, &numbers).into_iter().map(|(term, _)| term).collect();
     // Resolved dates: "late on Tuesday, March 3" and "on Tuesday
     // night" in Wednesday's paper share the date March 3.
     // Dates work like figures: the date itself matches only the same
@@ -191,8 +164,46 @@ fn analyse_sentence(article: &Article, index: usize, vocabulary: &names::Vocabul
         terms.extend(concepts);
         terms.extend(days);
     }
-    let words = words.into_iter().map(|(term, span)| (term, span.shifted(offset))).collect();
     SentenceAnalysis { words, terms, numbers, figures, names, dates, identities }
+}
+
+/// A sentence's word, name and figure terms, each with the span it is read
+/// from (`words`, `names` and `numbers` in one frame of reference): the
+/// terms [`SentenceAnalysis::terms`] opens with, in its order, and what the
+/// matcher places clause by clause.
+pub(crate) fn placed_terms(
+    words: &[(Term, Span)],
+    names: &[NameMention],
+    numbers: &[NumberMention],
+) -> Vec<(Term, Span)> {
+    let mut terms: Vec<(Term, Span)> =
+        words.iter().filter(|(_, span)| !names.iter().any(|n| n.span.overlaps(*span))).cloned().collect();
+    // A name counts as one term keyed by its transliteration-folded
+    // spelling: "Tomas Halloran" and "Marek Halloran" share nothing,
+    // while "Kuznetsov" and "Kouznetsov" are one term.
+    for name in names {
+        let key: Vec<String> = name.words.iter().map(|w| names::fold_key(w)).collect();
+        terms.push((Term::Name(key.join(" ")), name.span));
+        // "Donald Trump", "Donald J. Trump" and "Mr. Trump" share the
+        // surname; different people of one surname are kept apart
+        // by the matcher's name-conflict rule.
+        if key.len() >= 2 && names::is_personal(&name.words) {
+            terms.extend(key.last().map(|surname| (Term::Name(surname.clone()), name.span)));
+        }
+    }
+    // Figures join the terms by value, so "4,500" and "four thousand
+    // five hundred" match, and "€50m" matches "50 million euros".
+    // Each figure also adds what it measures ("three people were
+    // killed" and "four lost their lives" share `count|~peopl|~die`),
+    // which matches sentences about one quantity even when their
+    // figures differ; the figure itself counts only with its noun, so
+    // 1,200 homes and 1,200 rescuers do not match.
+    for number in numbers.iter().filter(|n| n.class.is_strong()) {
+        let value = FigureValue::new(number.figure.value);
+        terms.push((Term::Figure { value, noun: number.noun.clone() }, number.span));
+        terms.extend(number.quantity_keys().into_iter().map(|key| (Term::Quantity(key), number.span)));
+    }
+    terms
 }
 
 /// How rare each term is across all analysed sentences: rare terms carry

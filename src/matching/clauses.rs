@@ -135,8 +135,7 @@ impl<'a> Units<'a> {
 
 /// The clause units of sentence `index` of the space (sentence `sentence`
 /// of `article`) as [`Unit`]s: each term of the sentence placed by its span
-/// (words outside names, names with their surname, strong figures with
-/// what they measure; dates belong to no clause).
+/// ([`crate::analysis::placed_terms`]; dates belong to no clause).
 fn units_of(
     article: &Article,
     sentence: usize,
@@ -148,31 +147,10 @@ fn units_of(
     let span = article.sentences[sentence].span;
     let text = &article.text[span.range()];
     let relative = |s: Span| Span::new(s.start.saturating_sub(span.start), s.end.saturating_sub(span.start));
-    let mut terms: Vec<(u32, Span)> = Vec::new();
-    let mut place = |term: &Term, at: Span| {
-        if let Some(id) = ids.get(term) {
-            terms.push((*id, relative(at)));
-        }
-    };
-    for (term, at) in &analysis.words {
-        if !analysis.names.iter().any(|n| n.span.overlaps(*at)) {
-            place(term, *at);
-        }
-    }
-    for name in &analysis.names {
-        let key: Vec<String> = name.words.iter().map(|w| crate::names::fold_key(w)).collect();
-        place(&Term::Name(key.join(" ")), name.span);
-        if let Some(surname) = key.last().filter(|_| key.len() >= 2) {
-            place(&Term::Name(surname.clone()), name.span);
-        }
-    }
-    for number in analysis.numbers.iter().filter(|n| n.class.is_strong()) {
-        let value = tokens::FigureValue::new(number.figure.value);
-        place(&Term::Figure { value, noun: number.noun.clone() }, number.span);
-        for key in number.quantity_keys() {
-            place(&Term::Quantity(key), number.span);
-        }
-    }
+    let terms: Vec<(u32, Span)> = crate::analysis::placed_terms(&analysis.words, &analysis.names, &analysis.numbers)
+        .into_iter()
+        .filter_map(|(term, at)| ids.get(&term).map(|id| (*id, relative(at))))
+        .collect();
     units(&pieces(text), &terms)
         .iter()
         .map(|(at, ids)| Unit {

@@ -126,19 +126,7 @@ impl Space {
     /// How many words (stems or concepts, not names, figures or dates) two
     /// vectors share exactly.
     pub(super) fn shared_words(&self, x: &Vector, y: &Vector) -> usize {
-        let (mut i, mut j, mut shared) = (0, 0, 0);
-        while i < x.len() && j < y.len() {
-            match x[i].0.cmp(&y[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    shared += usize::from(self.words[x[i].0 as usize]);
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        shared
+        common_terms(x, y).map(|(id, _, _)| usize::from(self.words[id as usize])).sum()
     }
 
     /// The part of sentence `a`'s vector over the term ids `ids` (sorted),
@@ -368,20 +356,28 @@ fn link_acronyms(ids: &HashMap<&Term, u32>, synonyms: &mut [Vec<u32>]) {
 }
 
 fn cosine_shared(a: &Vector, b: &Vector) -> (f32, usize) {
-    let (mut i, mut j, mut dot, mut shared) = (0, 0, 0.0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                dot += a[i].1 * b[j].1;
-                shared += 1;
-                i += 1;
-                j += 1;
+    common_terms(a, b).fold((0.0, 0), |(dot, shared), (_, x, y)| (dot + x * y, shared + 1))
+}
+
+/// The terms two vectors (sorted by id) share, with each one's weight, in
+/// id order.
+fn common_terms<'v>(a: &'v Vector, b: &'v Vector) -> impl Iterator<Item = (u32, f32, f32)> + 'v {
+    let (mut i, mut j) = (0, 0);
+    std::iter::from_fn(move || {
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    let common = (a[i].0, a[i].1, b[j].1);
+                    i += 1;
+                    j += 1;
+                    return Some(common);
+                }
             }
         }
-    }
-    (dot, shared)
+        None
+    })
 }
 
 #[cfg(test)]
