@@ -9,6 +9,7 @@ use crate::numbers::identity::{self, Identity};
 use crate::numbers::{self, NumberMention};
 use crate::tokens::{self, FigureValue, Term};
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// What one sentence says, in comparable form. Every later stage reads
@@ -146,7 +147,8 @@ fn analyse_sentence(article: &Article, index: usize, vocabulary: &names::Vocabul
     let names: Vec<NameMention> =
         names.into_iter().map(|n| NameMention { span: n.span.shifted(offset), ..n }).collect();
     let words: Vec<(Term, Span)> = words.into_iter().map(|(term, span)| (term, span.shifted(offset))).collect();
-    let mut terms: Vec<Term> = placed_terms(&words, &names, &numbers).into_iter().map(|(term, _)| term).collect();
+    let mut terms: Vec<Term> =
+        placed_terms(&words, &names, &numbers).into_iter().map(|(term, _)| term.into_owned()).collect();
     // Resolved dates: "late on Tuesday, March 3" and "on Tuesday
     // night" in Wednesday's paper share the date March 3.
     // Dates work like figures: the date itself matches only the same
@@ -171,24 +173,28 @@ fn analyse_sentence(article: &Article, index: usize, vocabulary: &names::Vocabul
 /// from (`words`, `names` and `numbers` in one frame of reference): the
 /// terms [`SentenceAnalysis::terms`] opens with, in its order, and what the
 /// matcher places clause by clause.
-pub(crate) fn placed_terms(
-    words: &[(Term, Span)],
+/// Word terms are borrowed, so a reader that only looks terms up copies none.
+pub(crate) fn placed_terms<'w>(
+    words: &'w [(Term, Span)],
     names: &[NameMention],
     numbers: &[NumberMention],
-) -> Vec<(Term, Span)> {
-    let mut terms: Vec<(Term, Span)> =
-        words.iter().filter(|(_, span)| !names.iter().any(|n| n.span.overlaps(*span))).cloned().collect();
+) -> Vec<(Cow<'w, Term>, Span)> {
+    let mut terms: Vec<(Cow<'w, Term>, Span)> = words
+        .iter()
+        .filter(|(_, span)| !names.iter().any(|n| n.span.overlaps(*span)))
+        .map(|(term, span)| (Cow::Borrowed(term), *span))
+        .collect();
     // A name counts as one term keyed by its transliteration-folded
     // spelling: "Tomas Halloran" and "Marek Halloran" share nothing,
     // while "Kuznetsov" and "Kouznetsov" are one term.
     for name in names {
         let key: Vec<String> = name.words.iter().map(|w| names::fold_key(w)).collect();
-        terms.push((Term::Name(key.join(" ")), name.span));
+        terms.push((Cow::Owned(Term::Name(key.join(" "))), name.span));
         // "Donald Trump", "Donald J. Trump" and "Mr. Trump" share the
         // surname; different people of one surname are kept apart
         // by the matcher's name-conflict rule.
         if key.len() >= 2 && names::is_personal(&name.words) {
-            terms.extend(key.last().map(|surname| (Term::Name(surname.clone()), name.span)));
+            terms.extend(key.last().map(|surname| (Cow::Owned(Term::Name(surname.clone())), name.span)));
         }
     }
     // Figures join the terms by value, so "4,500" and "four thousand
@@ -200,8 +206,8 @@ pub(crate) fn placed_terms(
     // 1,200 homes and 1,200 rescuers do not match.
     for number in numbers.iter().filter(|n| n.class.is_strong()) {
         let value = FigureValue::new(number.figure.value);
-        terms.push((Term::Figure { value, noun: number.noun.clone() }, number.span));
-        terms.extend(number.quantity_keys().into_iter().map(|key| (Term::Quantity(key), number.span)));
+        terms.push((Cow::Owned(Term::Figure { value, noun: number.noun.clone() }), number.span));
+        terms.extend(number.quantity_keys().into_iter().map(|key| (Cow::Owned(Term::Quantity(key)), number.span)));
     }
     terms
 }

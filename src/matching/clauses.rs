@@ -149,7 +149,7 @@ fn units_of(
     let relative = |s: Span| Span::new(s.start.saturating_sub(span.start), s.end.saturating_sub(span.start));
     let terms: Vec<(u32, Span)> = crate::analysis::placed_terms(&analysis.words, &analysis.names, &analysis.numbers)
         .into_iter()
-        .filter_map(|(term, at)| ids.get(&term).map(|id| (*id, relative(at))))
+        .filter_map(|(term, at)| ids.get(&*term).map(|id| (*id, relative(at))))
         .collect();
     units(&pieces(text), &terms)
         .iter()
