@@ -199,6 +199,34 @@ impl Honorifics {
 /// The honorifics, parsed on first use.
 pub static HONORIFICS: LazyLock<Honorifics> = LazyLock::new(|| parse("honorifics"));
 
+/// Who a quotation is attributed to (`attribution.toml`): the speech verbs,
+/// read by the matcher (quotes of different speakers never group) and by
+/// the figure identity reader (a speech verb is no figure's own verb).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attribution {
+    speech: SpeechVerbs,
+    /// Sentences and a surname their quotation is attributed to (and not).
+    pub examples: Examples,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SpeechVerbs {
+    verbs: Vec<String>,
+}
+
+impl Attribution {
+    /// Whether a folded word says someone spoke ("said", "told", "according").
+    #[must_use]
+    pub fn is_speech_verb(&self, folded: &str) -> bool {
+        self.speech.verbs.iter().any(|v| v == folded)
+    }
+}
+
+/// The attribution words, parsed on first use.
+pub static ATTRIBUTION: LazyLock<Attribution> = LazyLock::new(|| parse("attribution"));
+
 #[cfg(test)]
 mod tests {
     use super::*;

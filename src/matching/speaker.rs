@@ -2,26 +2,9 @@
 //! the people named outside the quotation marks of a sentence that says
 //! who spoke. Quotes attributed to different speakers never group.
 
+use crate::lexicon::ATTRIBUTION;
 use crate::names::{self, NameMention};
 use crate::tokens;
-use serde::Deserialize;
-use std::sync::LazyLock;
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Attribution {
-    speech: Speech,
-    #[cfg_attr(not(test), allow(dead_code))]
-    examples: crate::lexicon::Examples,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Speech {
-    verbs: Vec<String>,
-}
-
-static ATTRIBUTION: LazyLock<Attribution> = LazyLock::new(|| crate::lexicon::parse("attribution"));
 
 /// The surnames (folded keys) a sentence's quotation is attributed to:
 /// the people named outside the quotation marks when a speech verb is
@@ -35,10 +18,9 @@ pub(super) fn speakers(text: &str, start: usize, names: &[NameMention]) -> Vec<S
     }
     let quoted = super::quotes::quoted_spans(text);
     let inside = |at: usize| quoted.iter().any(|(a, b)| (*a..*b).contains(&at));
-    let speech = &ATTRIBUTION.speech;
     let speaks = tokens::words(text)
         .filter(|w| !inside(w.span.start))
-        .any(|w| speech.verbs.iter().any(|v| *v == tokens::fold_word(w.text)));
+        .any(|w| ATTRIBUTION.is_speech_verb(&tokens::fold_word(w.text)));
     if !speaks {
         return Vec::new();
     }

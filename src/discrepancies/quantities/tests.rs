@@ -664,3 +664,21 @@ fn one_persons_figures_with_two_other_bodies_are_two_quantities() {
     );
     assert!(statuses.is_empty(), "{statuses:?}");
 }
+
+#[test]
+fn a_figure_hung_on_its_own_verb_takes_no_predicate_from_far_away() {
+    // "who gathered ... after the vote": the ten gathered; the vote is the
+    // 33's. Without the own verb both read as "voted" and conflict.
+    let link = score(
+        "The 33 Norland Democrats voted on Monday to advance the harbour agreement.",
+        "Of the 10 Norland Democrats who gathered outside the chamber on Monday after the vote, six are on the ballot.",
+    );
+    let threshold = crate::discrepancies::DiscrepancySettings::default().number_link;
+    assert!(link.is_none_or(|s| s < threshold), "{link:?}");
+    // The verb's next words still name it: "suffered from serious injury".
+    let (statuses, _) = number_verdicts(
+        "Source: Tarn Post\n\nIn Lenz, eight people had suffered from serious injury after the Varn valley quake.",
+        "Source: Vell Daily\n\nIn Lenz, dozens of people were seriously injured after the Varn valley quake.",
+    );
+    assert_eq!(statuses, ["conflicting"]);
+}

@@ -79,6 +79,8 @@ pub(crate) struct Lists {
     pub(super) variants: Words,
     /// Words before a range saying it spreads over several things ("ranging from").
     pub(super) spreads: Words,
+    /// Words between a figure's noun phrase and its own verb ("who", "were").
+    pub(super) verb_links: Words,
     /// Words before a figure in its clause that make it expected, not
     /// reported ("will get 10 to 12 carries").
     pub(super) projected: Projected,

@@ -159,8 +159,9 @@ fn word_list_examples_show_their_property() {
     let among: Property = |ids| ids.first().is_some_and(|i| i.subgroup.is_some());
     let variant: Property = |ids| ids.first().is_some_and(|i| i.variant.is_some());
     let ranging: Property = |ids| ids.first().is_some_and(|i| i.ranging);
+    let own_verb: Property = |ids| ids.first().is_some_and(|i| i.verb.is_some());
     let w = &*WORDS;
-    let lists: [(&str, &Words, Property); 17] = [
+    let lists: [(&str, &Words, Property); 18] = [
         ("holding", &w.holding, held),
         ("clause_words", &w.clause_words, different_predicates),
         ("purpose", &w.purpose, thing_from_phrase),
@@ -178,6 +179,7 @@ fn word_list_examples_show_their_property() {
         ("subgroups", &w.subgroups, among),
         ("variants", &w.variants, variant),
         ("spreads", &w.spreads, ranging),
+        ("verb_links", &w.verb_links, own_verb),
     ];
     let period: Property = |ids| ids.first().is_some_and(|i| i.period.is_some());
     let periods = &w.periods.examples;
@@ -224,4 +226,17 @@ fn projected_examples_are_read_as_expected_figures() {
             assert_eq!(first(sentence).projected, expected, "{sentence}");
         }
     }
+}
+
+#[test]
+fn an_own_verb_bounds_where_the_predicate_is_read() {
+    let gathered = first("Of the 10 senators who gathered outside the hall after the vote, six spoke.");
+    assert_eq!(gathered.verb.as_deref(), Some("gather"));
+    assert_eq!(gathered.predicate, None, "the vote is not what the ten did");
+    let suffered = first("Eight people had suffered from serious injury.");
+    assert_eq!(suffered.predicate.map(|p| p.concept), Some("injured"));
+    // A lexicon verb is read as its concept: "died" and "killed" are one.
+    assert_eq!(first("Some 40 people died in the flood.").verb.as_deref(), Some("killed"));
+    let cut = first("The council has cut $7 million from the harbour plan, the mayor said.");
+    assert_eq!(cut.verb.as_deref(), Some("cut"));
 }
