@@ -46,6 +46,7 @@ pub mod ingest;
 pub mod kinds;
 pub mod lexicon;
 pub mod matching;
+pub(crate) mod memo;
 pub mod model;
 pub mod names;
 pub mod normalize;
