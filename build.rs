@@ -33,6 +33,7 @@ fn main() {
     lexicon_as_json();
     semantic_slots("frequency-en");
     semantic_slots("synonyms-en");
+    embeddings_by_frequency();
     println!("cargo::rerun-if-changed=assets/lexicon/nicknames.txt");
     println!("cargo::rerun-if-changed=src/names/fold.rs");
     let table = std::fs::read_to_string("assets/lexicon/nicknames.txt").expect("assets/lexicon/nicknames.txt");
@@ -112,4 +113,61 @@ fn semantic_slots(name: &str) {
     let bytes: Vec<u8> = index.iter().flat_map(|slot| slot.to_le_bytes()).collect();
     let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join(format!("{name}.slots"));
     std::fs::write(out, bytes).expect("write a slot index");
+}
+
+/// Writes `embeddings-en.bin`: the rows of `assets/semantic/embeddings-en.bin`
+/// (same `PXEMB1` format) reordered from the commonest word to the rarest
+/// (Zipf frequency, then bytewise), and `embeddings-en.slots`, its hash
+/// index (as [`semantic_slots`]: slot `i` holds 1 + a row, 0 when empty).
+/// A run looks up a few hundred words, most of them common: rows sorted by
+/// word put each on its own page of the 13 MB table, rows by frequency put
+/// them on a few (start-up, issue 11). The asset itself stays as
+/// `scripts/build-embeddings.py` writes it; `semantic::embeddings`' tests
+/// check that the reordered table holds the asset's rows.
+fn embeddings_by_frequency() {
+    let path = "assets/semantic/embeddings-en.bin";
+    println!("cargo::rerun-if-changed={path}");
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let u32_at = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().expect("4 bytes")) as usize;
+    assert_eq!(&bytes[..8], b"PXEMB1\0\0", "{path}: not a PXEMB1 table");
+    let (count, dims) = (u32_at(8), u32_at(12));
+    let offsets = 16;
+    let words = offsets + 4 * (count + 1);
+    let zipf = words + u32_at(offsets + 4 * count);
+    let scales = zipf + count;
+    let vectors = scales + 4 * count;
+    assert_eq!(bytes.len(), vectors + count * dims, "{path}: sections do not add up");
+    let word = |i: usize| &bytes[words + u32_at(offsets + 4 * i)..words + u32_at(offsets + 4 * (i + 1))];
+    let mut order: Vec<usize> = (0..count).collect();
+    order.sort_by(|&a, &b| bytes[zipf + b].cmp(&bytes[zipf + a]).then_with(|| word(a).cmp(word(b))));
+    let mut out = bytes[..16].to_vec();
+    let mut offset = 0u32;
+    out.extend_from_slice(&offset.to_le_bytes());
+    for &i in &order {
+        offset += u32::try_from(word(i).len()).expect("short words");
+        out.extend_from_slice(&offset.to_le_bytes());
+    }
+    for &i in &order {
+        out.extend_from_slice(word(i));
+    }
+    out.extend(order.iter().map(|&i| bytes[zipf + i]));
+    for &i in &order {
+        out.extend_from_slice(&bytes[scales + 4 * i..scales + 4 * i + 4]);
+    }
+    for &i in &order {
+        out.extend_from_slice(&bytes[vectors + i * dims..vectors + (i + 1) * dims]);
+    }
+    let slot_count = slots::slot_count(count);
+    let mut index = vec![0u32; slot_count];
+    for (row, &i) in order.iter().enumerate() {
+        let mut slot = usize::try_from(slots::hash(word(i)) % slot_count as u64).expect("a slot");
+        while index[slot] != 0 {
+            slot = (slot + 1) % slot_count;
+        }
+        index[slot] = u32::try_from(row + 1).expect("rows fit u32");
+    }
+    let dir = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
+    std::fs::write(dir.join("embeddings-en.bin"), out).expect("write the reordered embeddings");
+    let index: Vec<u8> = index.iter().flat_map(|slot| slot.to_le_bytes()).collect();
+    std::fs::write(dir.join("embeddings-en.slots"), index).expect("write the embeddings' slot index");
 }

@@ -46,6 +46,7 @@ pub mod ingest;
 pub mod kinds;
 pub mod lexicon;
 pub mod matching;
+pub(crate) mod memo;
 pub mod model;
 pub mod names;
 pub mod normalize;
@@ -153,6 +154,15 @@ pub fn compare_documents_with_progress(
     progress(Stage::Done);
     let mut figures = figure_readings(&analyses);
     link_figures_to_quantities(&mut figures, &quantities);
+    // The analyses are freed on a worker while the caller goes on (writing
+    // the report): thousands of small allocations, ~1% of a run on the
+    // samples on the critical path (start-up, issue 11). With one worker
+    // (the caller's own thread) they are freed here, as before.
+    if rayon::current_num_threads() > 1 {
+        rayon::spawn(move || drop(analyses));
+    } else {
+        drop(analyses);
+    }
     Comparison {
         articles,
         skipped,
@@ -168,7 +178,7 @@ pub fn compare_documents_with_progress(
 /// Builds now what the engine otherwise builds on first use: the sentence
 /// splitter's patterns (`sentencex` compiles them on its first call, about
 /// 2 ms), the lexicons and the recognisers' patterns, by segmenting and
-/// analysing a short text of our own. For a caller with a spare core and
+/// analysing a short paragraph of our own. For a caller with a spare core and
 /// other work to do first: the CLI runs it on a second thread while it
 /// reads its inputs (start-up, issue 11). Changes no result: everything it
 /// builds is built the same way by whichever thread comes first. Starts no
@@ -188,17 +198,16 @@ pub fn warm_up() {
 const WARM_UP_SPLITTER: &str =
     "Two were hurt (one seriously). \"We will not close again.\" Officials wrote to desk@tidewater.example.";
 
-/// What [`warm_up`] reads: a dateline, quotations with terminators inside
-/// them, a parenthesis, an address, figures, names and dates (our own
-/// fictional text, so every pattern on the common path is built).
-const WARM_UP_TEXT: &str = "Ferry services resume after storm\n\n\
-    HAVENMOOR, March 3 (Tidewater Wire) - Ferry services resumed on Monday after a storm closed the port for two \
-    days, officials said.\n\n\
-    The harbour master, Ines Calloway, said 1,200 passengers had waited at the terminal. \"We reopened at 6 a.m. \
-    and the first boat left at 7. Nobody was turned away!\" she said. Two crew members were hurt (one of them \
-    seriously) and about $40,000 of damage was reported, up from 30,000 on Sunday.\n\n\
-    Questions went to desk@tidewater.example. Mr. Calloway's deputy, Dr. Amal Reyes, said 15% of trips were \
-    late in 2024... \"We will not close again.\" Another storm is due on Friday?\n";
+/// What [`warm_up`] segments and analyses: one short paragraph with a
+/// dateline, a name, figures, an amount of money and dates (our own
+/// fictional text), enough to build the lexicons and recognisers the
+/// analysis reads. Kept short: a longer text (six sentences, with
+/// quotations) cost about 5 million more instructions for the same
+/// patterns, CPU that competes with the run itself on a busy machine
+/// (start-up, issue 11, seventh round).
+const WARM_UP_TEXT: &str = "Ferry services resume\n\n\
+    HAVENMOOR, March 3 (Tidewater Wire) - The harbour master, Ines Calloway, said 1,200 passengers had waited on \
+    Monday and about $40,000 of damage was reported.\n";
 
 /// Points every figure read at the quantity it belongs to (an index into
 /// `quantities`), matched by article, sentence and span.

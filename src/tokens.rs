@@ -57,7 +57,7 @@ struct Concept {
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| crate::lexicon::parse("terms"));
 
-static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static STOP: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
     let keep: HashSet<&str> = LEXICON.keep.words.iter().map(String::as_str).collect();
     // Contracted negations ("didn't", "wasn't") are single words to the
     // word splitter, so they are kept whole like "not".
@@ -80,7 +80,7 @@ static PHRASES: LazyLock<Vec<(Vec<&'static str>, &'static str)>> = LazyLock::new
         .collect()
 });
 
-static CONCEPT_OF: LazyLock<std::collections::HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+static CONCEPT_OF: LazyLock<rustc_hash::FxHashMap<&'static str, &'static str>> = LazyLock::new(|| {
     LEXICON.concept.iter().flat_map(|c| c.stems.iter().map(move |stem| (stem.as_str(), c.name.as_str()))).collect()
 });
 
@@ -208,8 +208,15 @@ pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
 pub fn fold_word(word: &str) -> String {
     // Most words are plain ASCII: skip the Unicode decomposition for them.
     if word.is_ascii() {
-        let lower = word.to_ascii_lowercase();
-        return lower.trim_end_matches("'s").trim_matches(['\'', '`']).to_owned();
+        // Trimmed before lower-casing, so the word is copied once: "'S"
+        // lower-cases to "'s", and nothing else changes under ASCII
+        // lower-casing that the trims look at.
+        let bytes = word.as_bytes();
+        let mut end = bytes.len();
+        while end >= 2 && bytes[end - 2] == b'\'' && bytes[end - 1].eq_ignore_ascii_case(&b's') {
+            end -= 2;
+        }
+        return word[..end].trim_matches(['\'', '`']).to_ascii_lowercase();
     }
     let plain: String =
         word.chars().map(|c| crate::normalize::fold_digit(crate::normalize::fold_punctuation(c))).collect();
@@ -226,7 +233,11 @@ pub fn is_stop_word(folded: &str) -> bool {
 /// The stem of a folded word.
 #[must_use]
 pub fn stem(folded: &str) -> String {
-    STEMMER.stem(folded).into_owned()
+    thread_local! {
+        static STEMS: crate::memo::Memo = crate::memo::Memo::default();
+    }
+    // Snowball costs a few thousand instructions a word; the words recur.
+    STEMS.with(|stems| stems.get(folded, |word| STEMMER.stem(word).into_owned()))
 }
 
 /// The concept a stem belongs to, or the stem itself.

@@ -62,7 +62,7 @@ pub(super) fn find(text: &str) -> Vec<Found> {
     let mut from = 0;
     while from < text.len() {
         let Some(next) = (from..text.len())
-            .filter(|&p| text.is_char_boundary(p) && is_boundary(text, p))
+            .filter(|&p| text.is_char_boundary(p) && may_start(text, p) && is_boundary(text, p))
             .find_map(|p| date_at(text, p).or_else(|| iso_at(text, p)))
         else {
             break;
@@ -71,6 +71,18 @@ pub(super) fn find(text: &str) -> Vec<Found> {
         found.push(next);
     }
     found
+}
+
+/// Whether a match can start at `p`: every alternative opens with a
+/// weekday, a month (letters m t w f s j a o n d, in either case, or the
+/// long s) or a digit. A cheap test before the alternatives are tried at
+/// each word boundary (start-up, issue 11); it rules out nothing they match.
+fn may_start(text: &str, p: usize) -> bool {
+    text[p..].chars().next().is_some_and(|c| {
+        matches!(c.to_ascii_lowercase(), 'm' | 't' | 'w' | 'f' | 's' | 'j' | 'a' | 'o' | 'n' | 'd')
+            || c == '\u{17F}'
+            || is_digit(c)
+    })
 }
 
 /// The first alternative at `p` (after its `\b`).

@@ -58,6 +58,7 @@ fn first_from(text: &str, from: usize) -> Option<Relative> {
         // Every form starts with a letter at a word boundary.
         if is_word
             && !previous_is_word
+            && may_start(c)
             && let Some(found) = at(text, from + offset)
         {
             return Some(found);
@@ -65,6 +66,13 @@ fn first_from(text: &str, from: usize) -> Option<Relative> {
         previous_is_word = is_word;
     }
     None
+}
+
+/// Whether a form can start with `c`: each opens with one of the letters
+/// o l t e m w f s y (either case, or the long s). A cheap test before the
+/// forms are tried at each word (start-up, issue 11).
+fn may_start(c: char) -> bool {
+    matches!(c.to_ascii_lowercase(), 'o' | 'l' | 't' | 'e' | 'm' | 'w' | 'f' | 's' | 'y') || c == 'ſ'
 }
 
 /// The relative date starting exactly at `start`, preferring what the

@@ -5,7 +5,7 @@
 //! so "Sandi" is found as "Sandy".
 
 #[cfg(test)]
-use super::fold::fold_key;
+use super::fold_key;
 
 /// For each key, the formal names (numbered by line) it belongs to, sorted
 /// by key: built from `assets/lexicon/nicknames.txt` by `build.rs` with

@@ -2,7 +2,7 @@
 //! (plural, possessive, demonym) and how alike two words are, by the
 //! transliteration key of `fold`.
 
-use super::fold::fold_key;
+use super::fold_key;
 use super::{given, lexicon};
 
 /// A word as compared for case and apostrophes only: "D’Arcy" and

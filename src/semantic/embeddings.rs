@@ -11,12 +11,19 @@
 //! sentence vectors sees paraphrase that shares no stem: "temblor" ~
 //! "tremor", "troops" ~ "soldiers", "felt in" ~ "shook".
 //!
-//! The table is searched in place (binary search over sorted words): no
-//! parsing at start-up, only a header check on first use.
+//! The table is read in place: no parsing at start-up, only a header
+//! check on first use. `build.rs` reorders the asset's rows from the
+//! commonest word to the rarest, so the few hundred words of a run share
+//! a few pages of the 13 MB table instead of touching one page each, and
+//! writes a hash index of the words (start-up, issue 11).
 
 use std::sync::LazyLock;
 
-static BYTES: &[u8] = include_bytes!("../../assets/semantic/embeddings-en.bin");
+/// `assets/semantic/embeddings-en.bin` with its rows by frequency.
+static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/embeddings-en.bin"));
+/// The words' hash index: slot `i` holds 1 + a row, 0 when empty; a word
+/// goes to `slots::hash(word) % count`, else the next free slot.
+static SLOTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/embeddings-en.slots"));
 
 /// The SIF constant: a word of probability `p` weighs `a / (a + p)`.
 const SIF: f32 = 1e-4;
@@ -57,13 +64,12 @@ impl Table {
     }
 
     fn find(&self, word: &str) -> Option<usize> {
-        let (mut low, mut high) = (0, self.count);
-        while low < high {
-            let middle = low + (high - low) / 2;
-            match self.word(middle).cmp(word.as_bytes()) {
-                std::cmp::Ordering::Equal => return Some(middle),
-                std::cmp::Ordering::Less => low = middle + 1,
-                std::cmp::Ordering::Greater => high = middle,
+        let count = SLOTS.len() / 4;
+        let first = usize::try_from(super::slots::hash(word.as_bytes()) % u64::try_from(count).ok()?.max(1)).ok()?;
+        for slot in (first..count).chain(0..first) {
+            let row = usize::try_from(read_u32(SLOTS, 4 * slot)?.checked_sub(1)?).ok()?;
+            if row < self.count && self.word(row) == word.as_bytes() {
+                return Some(row);
             }
         }
         None
@@ -146,14 +152,49 @@ mod tests {
     }
 
     #[test]
-    fn words_are_sorted_so_search_finds_every_one() {
+    fn the_index_finds_every_word_and_nothing_else() {
         let table = TABLE.as_ref().expect("table");
-        for i in 1..table.count {
-            assert!(table.word(i - 1) < table.word(i), "{i}");
-        }
-        for i in (0..table.count).step_by(97) {
+        assert_eq!(SLOTS.len() / 4, super::super::slots::slot_count(table.count), "half the slots stay empty");
+        let rows: std::collections::HashMap<&[u8], usize> = (0..table.count).map(|i| (table.word(i), i)).collect();
+        assert_eq!(rows.len(), table.count, "no word twice");
+        for i in 0..table.count {
             let word = std::str::from_utf8(table.word(i)).expect("utf-8");
-            assert_eq!(table.find(word), Some(i));
+            assert_eq!(table.find(word), Some(i), "{word}");
+            // Keys next to real ones: extensions, other cases, prefixes.
+            let near = [format!("{word}s"), word.to_uppercase(), format!(" {word}"), word[..word.len() - 1].to_owned()];
+            for other in near {
+                assert_eq!(table.find(&other), rows.get(other.as_bytes()).copied(), "{other:?}");
+            }
+        }
+        for other in ["", "zzqxv", "\u{10FFFF}", "the\n"] {
+            assert_eq!(table.find(other), None, "{other:?}");
+        }
+    }
+
+    #[test]
+    fn the_table_holds_the_assets_rows_commonest_first() {
+        let table = TABLE.as_ref().expect("table");
+        let asset = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/semantic/embeddings-en.bin"))
+            .expect("the asset");
+        assert_eq!(asset.len(), BYTES.len());
+        let original = Table::locate(&asset).expect("the asset parses");
+        assert_eq!((original.count, original.dims), (table.count, table.dims));
+        let row_of = |bytes: &'static [u8], t: &Table, i: usize| {
+            let start = t.vectors + i * t.dims;
+            (&bytes[t.zipf + i], &bytes[t.scales + 4 * i..t.scales + 4 * i + 4], &bytes[start..start + t.dims])
+        };
+        let asset: &'static [u8] = asset.leak();
+        let asset_word = |i: usize| {
+            let at = |k: usize| read_u32(asset, original.offsets + 4 * k).expect("an offset") as usize;
+            &asset[original.words + at(i)..original.words + at(i + 1)]
+        };
+        for i in 0..original.count {
+            let word = std::str::from_utf8(asset_word(i)).expect("utf-8");
+            let row = table.find(word).expect("every word of the asset");
+            assert_eq!(row_of(BYTES, table, row), row_of(asset, &original, i), "{word}");
+        }
+        for i in 1..table.count {
+            assert!(BYTES[table.zipf + i - 1] >= BYTES[table.zipf + i], "row {i} is commoner than the one before");
         }
     }
 
