@@ -208,6 +208,16 @@ pub struct Attribution {
     speech: SpeechVerbs,
     /// Sentences and a surname their quotation is attributed to (and not).
     pub examples: Examples,
+    /// Clauses that only say who spoke (and clauses that say more).
+    pub clauses: AttributionClauses,
+}
+
+/// Examples of clauses that only say who spoke (`[clauses]` of attribution.toml).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttributionClauses {
+    /// Clauses matching's attribution filter leaves out, and clauses it keeps.
+    pub examples: Examples,
 }
 
 #[derive(Debug, Deserialize)]
@@ -221,6 +231,12 @@ impl Attribution {
     #[must_use]
     pub fn is_speech_verb(&self, folded: &str) -> bool {
         self.speech.verbs.iter().any(|v| v == folded)
+    }
+
+    /// The speech verbs, folded.
+    #[must_use]
+    pub fn speech_verbs(&self) -> &[String] {
+        &self.speech.verbs
     }
 }
 

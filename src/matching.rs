@@ -25,6 +25,7 @@ use std::collections::HashMap;
 mod clauses;
 mod closest;
 mod context;
+mod cover;
 mod people;
 mod polarity;
 mod quotes;
@@ -132,7 +133,7 @@ pub fn match_sentences(articles: &[Article], analyses: &[Vec<SentenceAnalysis>],
         speakers: &speakers,
         figures: &figure_keys,
     };
-    let groups = assign_groups(&refs, &space, &idf, &postings, &traits, settings);
+    let (groups, clausal) = assign_groups(&refs, &space, &idf, &postings, &traits, settings);
 
     let mut sentence_groups: Vec<Vec<Option<usize>>> = articles.iter().map(|a| vec![None; a.sentences.len()]).collect();
     let mut result: Vec<Group> = Vec::new();
@@ -149,13 +150,13 @@ pub fn match_sentences(articles: &[Article], analyses: &[Vec<SentenceAnalysis>],
         })
         .collect();
     ordered.sort_by_key(|g| g.first().map(|m| refs[*m]));
-    for members in ordered {
+    for members in &ordered {
         let group_index = result.len();
-        for member in &members {
+        for member in members {
             let at = refs[*member];
             sentence_groups[at.article][at.sentence] = Some(group_index);
         }
-        result.push(build_group(articles, &refs, &space, &members));
+        result.push(build_group(articles, &refs, &space, members));
     }
     // Clause units are read only for the pairs the unique claim compares
     // clause to clause (see [`closest`]), once per sentence.
@@ -163,6 +164,10 @@ pub fn match_sentences(articles: &[Article], analyses: &[Vec<SentenceAnalysis>],
     let closest = closest::closest_sentences(articles, &refs, &space, &units, &sentence_groups, &kinds, |sentence| {
         candidates(sentence, &refs, &space, &idf, &postings, settings)
     });
+    let also = cover::also_members(&refs, &space, &units, &traits, &ordered, &clausal);
+    for (group, also) in result.iter_mut().zip(also) {
+        group.also = also;
+    }
     Matching { groups: result, sentence_groups, closest }
 }
 
@@ -228,9 +233,9 @@ fn assign_groups(
     postings: &[Vec<u32>],
     traits: &context::Traits<'_>,
     settings: &MatchSettings,
-) -> Vec<Vec<usize>> {
+) -> (Vec<Vec<usize>>, Vec<cover::Pair>) {
     let people = traits.people;
-    let (edges, near) = candidate_edges(refs, space, idf, postings, traits, settings);
+    let (edges, near, clausal) = candidate_edges(refs, space, idf, postings, traits, settings);
 
     let mut parent: Vec<usize> = (0..refs.len()).collect();
     let mut members: Vec<Vec<usize>> = (0..refs.len()).map(|i| vec![i]).collect();
@@ -262,7 +267,7 @@ fn assign_groups(
     }
     let mut clusters: Vec<Vec<usize>> = clusters.into_values().collect();
     clusters.sort_by_key(|c| c.first().copied());
-    clusters
+    (clusters, clausal)
 }
 
 /// A scored pair of sentences: (similarity, a, b).
@@ -272,6 +277,11 @@ type Pair = (f32, usize, usize);
 /// terms it shares (`usize::MAX` for a shared quotation, which always
 /// reaches the context pass): (similarity, a, b, edge, shared).
 type Scored = (f32, usize, usize, bool, usize);
+
+/// Candidate pairs: the first pass's edges, the context pass's pairs, and
+/// the pairs close enough for a clause of one sentence to tell the other
+/// ([`cover::worth_clauses`]).
+type Candidates = (Vec<Pair>, Vec<Pair>, Vec<cover::Pair>);
 
 /// Scored pairs (similarity, a, b) of sentences in different articles:
 /// those that clear the pair threshold, strongest first (ties in index
@@ -284,52 +294,63 @@ fn candidate_edges(
     postings: &[Vec<u32>],
     traits: &context::Traits<'_>,
     settings: &MatchSettings,
-) -> (Vec<Pair>, Vec<Pair>) {
+) -> Candidates {
     let (people, kinds) = (traits.people, traits.kinds);
     let lowest = context::LOWEST.min(settings.threshold as f32);
-    let per_sentence: Vec<Vec<Scored>> = (0..refs.len())
+    let per_sentence: Vec<(Vec<Scored>, Vec<cover::Pair>)> = (0..refs.len())
         .into_par_iter()
         .map(|sentence| {
             let mut candidates = candidates(sentence, refs, space, idf, postings, settings);
             candidates.retain(|c| *c > sentence);
-            candidates
-                .into_iter()
-                .filter(|other| !name_conflict(&people[sentence], &people[*other]))
-                .filter(|other| compatible_kinds(kinds[sentence], kinds[*other]))
-                // A sentence that denies what another asserts is another
-                // statement ("Officials say they know where the group is" /
-                // "Nobody knows where the group will go"), unless both
-                // hold one quotation.
-                .filter(|other| traits.same_polarity(sentence, *other))
-                .filter_map(|other| {
-                    let (lexical, shared) = space.lexical(sentence, other);
-                    // One quotation in both is context evidence, however
-                    // common its words.
-                    if traits.quoted(sentence, other) {
-                        let similarity = space::combine(lexical, space.dense(sentence, other));
-                        let edge = shared >= 2 && f64::from(similarity) >= settings.threshold;
-                        return Some((similarity, sentence, other, edge, usize::MAX));
-                    }
-                    // The dense part adds at most `DENSE`: skip it when even
-                    // that cannot reach the lowest bar.
-                    if shared == 0 || lexical + space::weights::DENSE < lowest {
-                        return None;
-                    }
-                    let dense = space.dense(sentence, other);
-                    let similarity = space::combine(lexical, dense);
-                    let enough_shared = shared
-                        >= settings.min_shared_terms.min(space.vectors[sentence].len()).min(space.vectors[other].len())
-                        || dense >= space::weights::DENSE_ALONE;
-                    let edge = enough_shared && f64::from(similarity) >= settings.threshold;
-                    (similarity >= lowest).then_some((similarity, sentence, other, edge, shared))
-                })
-                .collect()
+            let mut scored: Vec<Scored> = Vec::new();
+            let mut clausal: Vec<cover::Pair> = Vec::new();
+            // A sentence that denies what another asserts is another
+            // statement ("Officials say they know where the group is" /
+            // "Nobody knows where the group will go"), unless both hold one
+            // quotation.
+            for other in candidates.into_iter().filter(|other| {
+                !name_conflict(&people[sentence], &people[*other]) && compatible_kinds(kinds[sentence], kinds[*other])
+            }) {
+                let (lexical, shared) = space.lexical(sentence, other);
+                // Clauses agree in polarity or not whatever the sentences do.
+                if cover::worth_clauses(lexical, shared) {
+                    clausal.push(cover::pair(sentence, other));
+                }
+                if !traits.same_polarity(sentence, other) {
+                    continue;
+                }
+                // One quotation in both is context evidence, however common
+                // its words.
+                if traits.quoted(sentence, other) {
+                    let similarity = space::combine(lexical, space.dense(sentence, other));
+                    let edge = shared >= 2 && f64::from(similarity) >= settings.threshold;
+                    scored.push((similarity, sentence, other, edge, usize::MAX));
+                    continue;
+                }
+                // The dense part adds at most `DENSE`: skip it when even that
+                // cannot reach the lowest bar.
+                if shared == 0 || lexical + space::weights::DENSE < lowest {
+                    continue;
+                }
+                let dense = space.dense(sentence, other);
+                let similarity = space::combine(lexical, dense);
+                let enough_shared = shared
+                    >= settings.min_shared_terms.min(space.vectors[sentence].len()).min(space.vectors[other].len())
+                    || dense >= space::weights::DENSE_ALONE;
+                let edge = enough_shared && f64::from(similarity) >= settings.threshold;
+                if similarity >= lowest {
+                    scored.push((similarity, sentence, other, edge, shared));
+                }
+            }
+            (scored, clausal)
         })
         .collect();
-    let near: Vec<Scored> = per_sentence.into_iter().flatten().collect();
+    let (near, clausal): (Vec<Vec<Scored>>, Vec<Vec<cover::Pair>>) = per_sentence.into_iter().unzip();
+    let clausal: Vec<cover::Pair> = clausal.into_iter().flatten().collect();
+    let near: Vec<Scored> = near.into_iter().flatten().collect();
     let mut edges: Vec<Pair> = near.iter().filter(|e| e.3).map(|e| (e.0, e.1, e.2)).collect();
     edges.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
-    (edges, near.into_iter().filter(|e| e.4 >= context::MIN_SHARED).map(|e| (e.0, e.1, e.2)).collect())
+    (edges, near.into_iter().filter(|e| e.4 >= context::MIN_SHARED).map(|e| (e.0, e.1, e.2)).collect(), clausal)
 }
 
 /// The sentences of other articles worth scoring against `sentence`
@@ -468,7 +489,7 @@ fn build_group(articles: &[Article], refs: &[SentenceRef], space: &Space, member
             }
         })
         .collect();
-    Group { members: member_refs, similarity, reference, diffs }
+    Group { members: member_refs, similarity, reference, diffs, also: Vec::new() }
 }
 
 /// Word-level differences between two sentences (similar's Myers diff over

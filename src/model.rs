@@ -248,6 +248,13 @@ pub struct Group {
     pub reference: usize,
     /// One diff per member, in the order of `members` (the reference's own is empty).
     pub diffs: Vec<MemberDiff>,
+    /// Sentences of articles without a member that carry this statement in
+    /// one clause of a longer sentence grouped elsewhere or not at all
+    /// ("The tremor shook the coast, forcing workers out of their
+    /// buildings" carries "The tremor shook the coast."), with the clause
+    /// similarity; in reading order.
+    #[serde(default)]
+    pub also: Vec<Closest>,
 }
 
 impl Group {

@@ -147,11 +147,19 @@ fn units_of(
     let span = article.sentences[sentence].span;
     let text = &article.text[span.range()];
     let relative = |s: Span| Span::new(s.start.saturating_sub(span.start), s.end.saturating_sub(span.start));
+    let pieces = pieces(text);
+    // Who spoke is no statement two clauses share: speech verbs and the
+    // attributions they open or close ("said agency spokesman Olek
+    // Brandt") are left out.
+    let attributions: Vec<Span> =
+        pieces.iter().copied().filter(|p| super::speaker::is_attribution(&text[p.range()])).collect();
     let terms: Vec<(u32, Span)> = crate::analysis::placed_terms(&analysis.words, &analysis.names, &analysis.numbers)
         .into_iter()
+        .filter(|(term, _)| !super::speaker::is_speech(term))
         .filter_map(|(term, at)| ids.get(&*term).map(|id| (*id, relative(at))))
+        .filter(|(_, at)| !attributions.iter().any(|p| p.start <= at.start && at.end <= p.end))
         .collect();
-    units(&pieces(text), &terms)
+    units(&pieces, &terms)
         .iter()
         .map(|(at, ids)| Unit {
             vector: space.unit_vector(index, ids),

@@ -37,7 +37,7 @@ const CLAUSE: f32 = 0.6;
 /// story's people ("a former heavyweight champion", "a convicted sex
 /// offender") and circumstances ("before the reading began") carried
 /// whole sentences that say something else.
-const CLAUSE_SHARED_WORDS: usize = 4;
+pub(super) const CLAUSE_SHARED_WORDS: usize = 4;
 
 /// Fewest terms a sentence needs before its coverage by another sentence
 /// counts: a short sentence is "covered" by almost anything.
@@ -139,7 +139,8 @@ fn closest_of(
 /// share at least [`CLAUSE_SHARED_WORDS`] words (stems or concepts: names
 /// and figures alone make no statement in common, "Justice Ginsburg said" /
 /// "even Justice Ginsburg").
-fn clause_match(space: &Space, mine: &[Unit], theirs: &[Unit]) -> f32 {
+pub(super) fn clause_match<'u>(space: &Space, mine: &[Unit], theirs: impl IntoIterator<Item = &'u Unit>) -> f32 {
+    let theirs: Vec<&Unit> = theirs.into_iter().collect();
     let mut best = 0.0f32;
     for x in mine {
         for y in theirs.iter().filter(|y| y.negated == x.negated) {

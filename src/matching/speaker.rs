@@ -5,6 +5,30 @@
 use crate::lexicon::ATTRIBUTION;
 use crate::names::{self, NameMention};
 use crate::tokens;
+use std::sync::LazyLock;
+
+/// The speech verbs as word terms ("said", "told", "according" …).
+static SPEECH_TERMS: LazyLock<Vec<tokens::Term>> = LazyLock::new(|| {
+    ATTRIBUTION.speech_verbs().iter().map(|v| tokens::Term::word(&tokens::stem(&tokens::fold_word(v)))).collect()
+});
+
+/// True for the term of a speech verb: who said something is no part of
+/// what was said ([`super::clauses`] leaves it out of clause units).
+pub(super) fn is_speech(term: &tokens::Term) -> bool {
+    SPEECH_TERMS.contains(term)
+}
+
+/// True when a clause is an attribution: it opens or closes on a speech
+/// verb ("said disaster agency official Fauzi", "the agency's spokesman
+/// Olek Brandt said", "according to the governor"), so it tells who
+/// spoke, not what was said ("Brandt said the dam held" is a statement).
+pub(super) fn is_attribution(clause: &str) -> bool {
+    let speech = ATTRIBUTION.speech_verbs();
+    let mut words = tokens::words(clause).map(|w| tokens::fold_word(w.text));
+    let first = words.next();
+    let last = words.last();
+    [first, last].iter().flatten().any(|w| speech.contains(w))
+}
 
 /// The surnames (folded keys) a sentence's quotation is attributed to:
 /// the people named outside the quotation marks when a speech verb is
@@ -56,6 +80,22 @@ mod tests {
 
     fn of(text: &str) -> Vec<String> {
         speakers(text, 0, &names::extract(text, &std::collections::HashSet::new()))
+    }
+
+    #[test]
+    fn attribution_clause_examples() {
+        for clause in &ATTRIBUTION.clauses.examples.matches {
+            assert!(is_attribution(clause), "{clause}");
+        }
+        for clause in &ATTRIBUTION.clauses.examples.no_match {
+            assert!(!is_attribution(clause), "{clause}");
+        }
+    }
+
+    #[test]
+    fn speech_verbs_are_speech_terms() {
+        assert!(is_speech(&tokens::Term::word(&tokens::stem("said"))));
+        assert!(!is_speech(&tokens::Term::word(&tokens::stem("flooded"))));
     }
 
     #[test]

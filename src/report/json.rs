@@ -15,7 +15,7 @@ pub const VERSION: u32 = 1;
 /// The minor version: raised by every addition to the contract (new fields
 /// only), so a script can tell which fields to expect. See
 /// `docs/report-format.md` for what each minor version added.
-pub const VERSION_MINOR: u32 = 7;
+pub const VERSION_MINOR: u32 = 8;
 
 /// The whole JSON report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -214,6 +214,11 @@ pub struct ReportGroup {
     pub reference: usize,
     /// How many distinct articles carry it.
     pub articles: usize,
+    /// Sentences of other articles (none of whose sentences is a member)
+    /// that carry this statement in one clause of a longer sentence, with
+    /// the clause similarity (0–1); omitted when none (since 1.8).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub also: Vec<ReportClosest>,
 }
 
 /// One member of a group.
@@ -376,6 +381,15 @@ pub fn build(comparison: &Comparison, context: &ReportContext) -> Report {
             similarity: group.similarity,
             reference: group.reference,
             articles: group.article_count(),
+            also: group
+                .also
+                .iter()
+                .map(|c| ReportClosest {
+                    article: c.at.article,
+                    sentence: c.at.sentence,
+                    similarity: (f64::from(c.similarity) * 1000.0).round() / 1000.0,
+                })
+                .collect(),
         })
         .collect();
     let rows =

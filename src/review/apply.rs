@@ -329,6 +329,7 @@ impl Work {
                     similarity: 0.0,
                     reference: 0,
                     diffs: vec![],
+                    also: vec![],
                 });
                 self.group_origins.push(Vec::new());
                 self.comparison.groups.len() - 1
