@@ -552,7 +552,9 @@ fn earlier_year(identity: &Identity, article_year: Option<i32>) -> bool {
 }
 
 /// One value is the other rounded at the coarser one's step ("$1.4 billion"
-/// for "$1.375 billion", "600" for "612").
+/// for "$1.375 billion", "600" for "612"), or cut at it when the coarser
+/// keeps two digits or more ("$43 million" for "$43,885,310"; not "50,000"
+/// for "57,000", which drops all but the leading digit).
 fn rounded(a: f64, b: f64) -> bool {
     let step = |value: f64| {
         let mut step = 1.0;
@@ -563,7 +565,9 @@ fn rounded(a: f64, b: f64) -> bool {
     };
     let (coarse, fine) = if step(a) >= step(b) { (a, b) } else { (b, a) };
     let unit = step(coarse);
-    unit >= ROUNDING_STEP && (coarse - fine).abs() <= unit / 2.0 + 1e-9
+    let cut =
+        coarse.abs() >= 10.0 * unit && coarse.abs() <= fine.abs() && fine.abs() - coarse.abs() < unit * (1.0 - 1e-9);
+    unit >= ROUNDING_STEP && ((coarse - fine).abs() <= unit / 2.0 + 1e-9 || cut)
 }
 
 /// A range spread over several things rather than one thing's hedged

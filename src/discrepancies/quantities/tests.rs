@@ -116,6 +116,12 @@ fn rounding() {
     assert!(!rounded(13.6e6, 13.17e6));
     assert!(!rounded(10.0, 11.0));
     assert!(!rounded(3.5e9, 3.6e9));
+    // Cut at two digits or more: "$43 million" of $43,885,310.
+    assert!(rounded(43e6, 43_885_310.0));
+    assert!(rounded(1_900.0, 1_941.0));
+    // Not at one digit, and never upwards.
+    assert!(!rounded(50_000.0, 57_000.0));
+    assert!(!rounded(44e6, 43_085_310.0));
 }
 
 #[test]
