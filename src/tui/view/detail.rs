@@ -1,7 +1,8 @@
 //! The detail view of one discrepancy: every article's version side by
 //! side (stacked when they do not fit), the mentions selected, the words
-//! that differ from the reference wording marked, and for figures the range
-//! the engine read into the wording.
+//! that differ from the reference wording marked, for figures the range
+//! the engine read into the wording, and the sentences of other articles
+//! that tell a shared statement within a longer sentence (`Group::also`).
 
 use super::kind_tag;
 use super::line::{Overlays, styled_line};
