@@ -169,12 +169,25 @@ fn shared(comparison: &Comparison, review: Option<&crate::review::Reviewed>, out
             .iter()
             .map(|line| format!(" *({})*", escape(line)))
             .collect();
+        // Sentences that tell it as one clause of a longer sentence.
+        let also: String = group
+            .also
+            .iter()
+            .map(|c| {
+                format!(
+                    " — *also told within a longer sentence by {} (similarity {:.2}):* {}",
+                    escape_inner(&comparison.articles[c.at.article].outlet),
+                    c.similarity,
+                    escape_inner(comparison.sentence_text(c.at))
+                )
+            })
+            .collect();
         let mut outlets: Vec<&str> =
             group.members.iter().map(|m| comparison.articles[m.article].outlet.as_str()).collect();
         outlets.dedup();
         let _ = writeln!(
             out,
-            "| {}/{} | {}{by_reviewer} | {} |",
+            "| {}/{} | {}{by_reviewer}{also} | {} |",
             group.article_count(),
             comparison.articles.len(),
             escape(text),
@@ -488,6 +501,36 @@ mod tests {
         assert!(report.contains("\\[x\\](javascript:alert(1))"));
         // A parser finds no HTML, link, image or math, and no pipe from the
         // text split a table cell.
+        let (markup, rows) = parsed(&report);
+        assert!(markup.is_empty(), "{markup:?}");
+        assert!(rows.iter().all(|(cells, header)| cells == header), "{rows:?}");
+    }
+
+    #[test]
+    fn a_sentence_telling_a_shared_statement_within_a_longer_one_is_listed_under_it() {
+        let mut comparison = compare_texts(
+            &[
+                ("a.txt", "Dam bursts\n\nAbout 4,500 residents were evacuated on Tuesday."),
+                ("b.txt", "Flood\n\nMore than 4,000 residents were evacuated on Tuesday."),
+                (
+                    "c|d.txt",
+                    "Water\n\nThe river rose <script>x</script> and residents [fled](javascript:alert(1)) | *fast*.",
+                ),
+            ],
+            &Settings::default(),
+        );
+        let plain = render(&comparison, &ReportContext::default());
+        assert!(!plain.contains("also told within"), "no `also`, nothing listed");
+        let group = comparison.groups.iter().position(|g| g.article_count() == 2).expect("a and b share");
+        let sentence = comparison.articles[2].sentences.len() - 1;
+        let at = crate::model::SentenceRef { article: 2, sentence };
+        assert!(comparison.sentence_text(at).contains("river"));
+        comparison.groups[group].also.push(crate::model::Closest { at, similarity: 0.712 });
+        let report = render(&comparison, &ReportContext::default());
+        let row = report.lines().find(|l| l.contains("also told within")).expect("listed");
+        assert!(row.contains("evacuated"), "in its group's row: {row}");
+        assert!(row.contains("by c\\|d (similarity 0.71):* The river rose &lt;script>x&lt;/script>"), "{row}");
+        assert!(row.contains("\\[fled\\](javascript:alert(1)) \\| \\*fast\\*."), "{row}");
         let (markup, rows) = parsed(&report);
         assert!(markup.is_empty(), "{markup:?}");
         assert!(rows.iter().all(|(cells, header)| cells == header), "{rows:?}");

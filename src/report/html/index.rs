@@ -91,6 +91,24 @@ pub struct FactView {
     pub carriers: Vec<Carrier>,
     /// The reviewer's corrections that formed or changed it (empty: the engine's).
     pub review: Vec<String>,
+    /// Sentences of other articles that tell it as one clause of a longer
+    /// sentence (`Group::also`), in reading order.
+    pub also: Vec<AlsoView>,
+}
+
+/// A sentence that tells a shared fact within a longer sentence.
+#[derive(Debug)]
+pub struct AlsoView {
+    /// 1-based article number.
+    pub number: usize,
+    /// The article's outlet.
+    pub outlet: String,
+    /// The sentence (escaped by the template).
+    pub text: String,
+    /// The sentence id in the side-by-side view.
+    pub target: String,
+    /// The clause similarity, two decimals.
+    pub similarity: String,
 }
 
 /// Whether one article carries a fact, and where.
@@ -260,6 +278,19 @@ pub fn facts(comparison: &Comparison, anchors: &Anchors, review_lines: &dyn Fn(u
                 target: anchors.sentence_target(reference),
                 carriers: carriers(comparison, anchors, group),
                 review: review_lines(index),
+                also: group
+                    .also
+                    .iter()
+                    .filter_map(|c| {
+                        Some(AlsoView {
+                            number: c.at.article + 1,
+                            outlet: comparison.articles.get(c.at.article)?.outlet.clone(),
+                            text: comparison.sentence_text(c.at).to_owned(),
+                            target: anchors.sentence_target(c.at),
+                            similarity: format!("{:.2}", c.similarity),
+                        })
+                    })
+                    .collect(),
             })
         })
         .collect()

@@ -303,3 +303,38 @@ fn the_side_by_side_shows_the_rows_that_differ_and_folds_the_rest() {
     // The whole side by side needs no script: a <details> element.
     assert!(!html.contains("<script"));
 }
+
+#[test]
+fn a_sentence_telling_a_shared_fact_within_a_longer_one_is_listed_under_it() {
+    let mut comparison = compare_texts(
+        &[
+            ("a.txt", "Dam bursts\n\nAbout 4,500 residents were evacuated on Tuesday."),
+            ("b.txt", "Flood\n\nMore than 4,000 residents were evacuated on Tuesday."),
+            ("c.txt", "Water\n\nThe river rose <script>x</script> and residents \"fled\" fast."),
+        ],
+        &Settings::default(),
+    );
+    let plain = render(&comparison, &ReportContext::default());
+    assert!(!plain.contains("Also told within"), "no `also`, nothing listed");
+    let group = comparison.groups.iter().position(|g| g.article_count() == 2).expect("a and b share");
+    let at = crate::model::SentenceRef { article: 2, sentence: comparison.articles[2].sentences.len() - 1 };
+    assert!(comparison.sentence_text(at).contains("river"));
+    comparison.groups[group].also.push(crate::model::Closest { at, similarity: 0.712 });
+    let html = render(&comparison, &ReportContext::default());
+    let row = html
+        .split("<tr id=\"g")
+        .find(|row| row.contains("Also told within a longer sentence"))
+        .expect("listed in the shared facts");
+    assert!(row.contains("evacuated"), "under its own fact: {row}");
+    assert!(
+        row.contains(
+            "(similarity 0.71): The river rose &#60;script&#62;x&#60;/script&#62; and residents &#34;fled&#34; fast."
+        ),
+        "{row}"
+    );
+    assert!(!html.to_lowercase().contains("<script"), "escaped");
+    // The link goes to the sentence in the side-by-side view.
+    let target = super::anchors::sentence_id(at);
+    assert!(row.contains(&format!("href=\"#{target}\"")) || row.contains(&format!("href=\"#k-{target}\"")), "{row}");
+    assert!(html.contains(&format!("id=\"{target}\"")) || html.contains(&format!("id=\"k-{target}\"")));
+}

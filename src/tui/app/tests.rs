@@ -670,3 +670,70 @@ fn highlight_layers_can_be_turned_off_one_by_one() {
     press(&mut app, "a");
     assert_eq!(app.hidden, Layers::default(), "a shows everything again");
 }
+
+#[test]
+fn the_detail_view_lists_a_sentence_that_tells_the_statement_within_a_longer_one() {
+    let mut comparison = compare_texts(ARTICLES, &Settings::default());
+    // A discrepancy whose mentioned sentence is shared by fewer than all articles,
+    // and a sentence of an article outside that group, listed as `also`.
+    let (index, group) = comparison
+        .discrepancies
+        .iter()
+        .enumerate()
+        .find_map(|(i, d)| {
+            let g = d.mentions.iter().find_map(|m| comparison.group_of(m.at))?;
+            (comparison.groups[g].article_count() < comparison.articles.len()).then_some((i, g))
+        })
+        .expect("a discrepancy in a group that not every article carries");
+    let outside = (0..comparison.articles.len())
+        .find(|a| comparison.groups[group].members.iter().all(|m| m.article != *a))
+        .expect("an article without a member");
+    let sentence = (0..comparison.articles[outside].sentences.len())
+        .rev()
+        .find(|s| comparison.group_of(crate::model::SentenceRef { article: outside, sentence: *s }).is_none())
+        .expect("a sentence of its own");
+    let at = crate::model::SentenceRef { article: outside, sentence };
+    let text = comparison.sentence_text(at).to_owned();
+    comparison.groups[group].also.push(crate::model::Closest { at, similarity: 0.64 });
+
+    let mut app = App::ready(Options::default(), Arc::new(comparison)).measured_by(crate::tui::view::scroll_limits);
+    app.resize(80, 60);
+    let screen_text = |app: &App| {
+        let buffer = draw(app);
+        (0..buffer.area.height)
+            .map(|y| {
+                let row: String = (0..buffer.area.width).map(|x| buffer[(x, y)].symbol().to_owned()).collect();
+                row.trim_matches(|c: char| c == '║' || c.is_whitespace()).to_owned()
+            })
+            .filter(|row| !row.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let total = app.filtered().len();
+    for _ in 0..total {
+        press(&mut app, "n");
+        if app.selected == Some(index) {
+            break;
+        }
+    }
+    assert_eq!(app.selected, Some(index));
+    press(&mut app, "enter");
+    assert_eq!(app.mode(), Mode::Detail);
+    let shown = screen_text(&app);
+    assert!(shown.contains(&text), "the sentence {text:?} is shown: {shown}");
+    assert!(shown.contains("also told within a longer sentence (similarity 0.64)"), "{shown}");
+    // Without the entry the sentence is not part of this discrepancy's view.
+    press(&mut app, "esc");
+    let mut plain = App::ready(Options::default(), Arc::new(compare_texts(ARTICLES, &Settings::default())))
+        .measured_by(crate::tui::view::scroll_limits);
+    plain.resize(80, 60);
+    for _ in 0..total {
+        press(&mut plain, "n");
+        if plain.selected == Some(index) {
+            break;
+        }
+    }
+    press(&mut plain, "enter");
+    let shown = screen_text(&plain);
+    assert!(!shown.contains("also told within"), "{shown}");
+}

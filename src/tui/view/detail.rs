@@ -1,7 +1,8 @@
 //! The detail view of one discrepancy: every article's version side by
 //! side (stacked when they do not fit), the mentions selected, the words
-//! that differ from the reference wording marked, and for figures the range
-//! the engine read into the wording.
+//! that differ from the reference wording marked, for figures the range
+//! the engine read into the wording, and the sentences of other articles
+//! that tell a shared statement within a longer sentence (`Group::also`).
 
 use super::kind_tag;
 use super::line::{Overlays, styled_line};
@@ -160,6 +161,10 @@ fn build<'a>(app: &App, reader: &'a Reader, discrepancy: &'a Discrepancy, width:
             for member in &group.members {
                 add(&mut sentences, member.article, member.sentence, false);
             }
+            // Sentences that tell the statement as one clause of a longer one.
+            for also in &group.also {
+                add(&mut sentences, also.at.article, also.at.sentence, false);
+            }
         }
         // A unique detail: the closest sentence of every other article, so
         // the claim "only one article reports this" can be judged.
@@ -242,9 +247,12 @@ fn version<'a>(
             }
         }
         if !is_mention {
-            match closest_similarity(discrepancy, at) {
-                Some(similarity) => notes.push(format!("closest sentence here (similarity {similarity:.2})")),
-                None => notes.push("same statement, without the mention".to_owned()),
+            match (closest_similarity(discrepancy, at), also_similarity(reader, discrepancy, at)) {
+                (Some(similarity), _) => notes.push(format!("closest sentence here (similarity {similarity:.2})")),
+                (None, Some(similarity)) => {
+                    notes.push(format!("also told within a longer sentence (similarity {similarity:.2})"));
+                }
+                (None, None) => notes.push("same statement, without the mention".to_owned()),
             }
         }
         for note in notes {
@@ -262,6 +270,17 @@ fn version<'a>(
         lines.pop();
     }
     lines
+}
+
+/// How closely a clause of `at` tells the statement of a mentioned sentence's
+/// group, when `at` is listed with that group as telling it within a longer
+/// sentence (`Group::also`).
+fn also_similarity(reader: &Reader, discrepancy: &Discrepancy, at: crate::model::SentenceRef) -> Option<f32> {
+    let comparison = reader.comparison();
+    discrepancy.mentions.iter().find_map(|m| {
+        let group = comparison.group_of(m.at).and_then(|g| comparison.groups.get(g))?;
+        group.also.iter().find(|c| c.at == at).map(|c| c.similarity)
+    })
 }
 
 /// How close a unique detail's nearest sentence in another article is.
