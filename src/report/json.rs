@@ -312,6 +312,17 @@ pub struct ReportClosest {
     pub similarity: f64,
 }
 
+impl From<&crate::model::Closest> for ReportClosest {
+    /// A sentence of another article with its similarity, rounded to three places.
+    fn from(closest: &crate::model::Closest) -> Self {
+        Self {
+            article: closest.at.article,
+            sentence: closest.at.sentence,
+            similarity: (f64::from(closest.similarity) * 1000.0).round() / 1000.0,
+        }
+    }
+}
+
 #[allow(clippy::ref_option)] // serde's skip_serializing_if passes a reference
 fn is_unbounded_absent(high: &Option<Option<f64>>) -> bool {
     high.is_none()
@@ -381,15 +392,7 @@ pub fn build(comparison: &Comparison, context: &ReportContext) -> Report {
             similarity: group.similarity,
             reference: group.reference,
             articles: group.article_count(),
-            also: group
-                .also
-                .iter()
-                .map(|c| ReportClosest {
-                    article: c.at.article,
-                    sentence: c.at.sentence,
-                    similarity: (f64::from(c.similarity) * 1000.0).round() / 1000.0,
-                })
-                .collect(),
+            also: group.also.iter().map(ReportClosest::from).collect(),
         })
         .collect();
     let rows =
@@ -420,16 +423,9 @@ pub fn build(comparison: &Comparison, context: &ReportContext) -> Report {
                     unit: m.figure().map(|f| f.unit.clone()).filter(|u| !u.is_empty()),
                     date: m.date().map(crate::model::DayDate::iso),
                     closest: match &m.evidence {
-                        crate::model::Evidence::Detail(closest) => Some(
-                            closest
-                                .iter()
-                                .map(|c| ReportClosest {
-                                    article: c.at.article,
-                                    sentence: c.at.sentence,
-                                    similarity: (f64::from(c.similarity) * 1000.0).round() / 1000.0,
-                                })
-                                .collect(),
-                        ),
+                        crate::model::Evidence::Detail(closest) => {
+                            Some(closest.iter().map(ReportClosest::from).collect())
+                        }
                         _ => None,
                     },
                 })
