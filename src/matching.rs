@@ -31,6 +31,7 @@ mod polarity;
 mod quotes;
 mod space;
 mod speaker;
+mod triangle;
 use people::{People, name_conflict, people_of};
 use space::{Space, build_vectors};
 
@@ -235,7 +236,7 @@ fn assign_groups(
     settings: &MatchSettings,
 ) -> (Vec<Vec<usize>>, Vec<cover::Pair>) {
     let people = traits.people;
-    let (edges, near, clausal) = candidate_edges(refs, space, idf, postings, traits, settings);
+    let (edges, near, clausal, faint) = candidate_edges(refs, space, idf, postings, traits, settings);
 
     let mut parent: Vec<usize> = (0..refs.len()).collect();
     let mut members: Vec<Vec<usize>> = (0..refs.len()).map(|i| vec![i]).collect();
@@ -260,6 +261,8 @@ fn assign_groups(
     }
     // Second pass: pairs below the bar that context supports.
     context::context_pass(refs, space, traits, &near, &mut parent, &mut members, settings);
+    // Third pass: three articles telling one fact in their own words.
+    triangle::triangle_pass(refs, space, traits, &faint, postings, &mut parent, &mut members);
     let mut clusters: HashMap<usize, Vec<usize>> = HashMap::new();
     for sentence in 0..refs.len() {
         let root = find(&mut parent, sentence);
@@ -278,10 +281,11 @@ type Pair = (f32, usize, usize);
 /// reaches the context pass): (similarity, a, b, edge, shared).
 type Scored = (f32, usize, usize, bool, usize);
 
-/// Candidate pairs: the first pass's edges, the context pass's pairs, and
-/// the pairs close enough for a clause of one sentence to tell the other
-/// ([`cover::worth_clauses`]).
-type Candidates = (Vec<Pair>, Vec<Pair>, Vec<cover::Pair>);
+/// Candidate pairs: the first pass's edges, the context pass's pairs, the
+/// pairs close enough for a clause of one sentence to tell the other
+/// ([`cover::worth_clauses`]), and the pairs that may be an edge of a
+/// triangle ([`triangle::is_edge`]).
+type Candidates = (Vec<Pair>, Vec<Pair>, Vec<cover::Pair>, Vec<Pair>);
 
 /// Scored pairs (similarity, a, b) of sentences in different articles:
 /// those that clear the pair threshold, strongest first (ties in index
@@ -297,13 +301,14 @@ fn candidate_edges(
 ) -> Candidates {
     let (people, kinds) = (traits.people, traits.kinds);
     let lowest = context::LOWEST.min(settings.threshold as f32);
-    let per_sentence: Vec<(Vec<Scored>, Vec<cover::Pair>)> = (0..refs.len())
+    let per_sentence: Vec<(Vec<Scored>, Vec<cover::Pair>, Vec<Pair>)> = (0..refs.len())
         .into_par_iter()
         .map(|sentence| {
             let mut candidates = candidates(sentence, refs, space, idf, postings, settings);
             candidates.retain(|c| *c > sentence);
             let mut scored: Vec<Scored> = Vec::new();
             let mut clausal: Vec<cover::Pair> = Vec::new();
+            let mut faint: Vec<Pair> = Vec::new();
             // A sentence that denies what another asserts is another
             // statement ("Officials say they know where the group is" /
             // "Nobody knows where the group will go"), unless both hold one
@@ -341,16 +346,24 @@ fn candidate_edges(
                 if similarity >= lowest {
                     scored.push((similarity, sentence, other, edge, shared));
                 }
+                if triangle::is_edge(similarity, shared, dense) {
+                    faint.push((similarity, sentence, other));
+                }
             }
-            (scored, clausal)
+            (scored, clausal, faint)
         })
         .collect();
-    let (near, clausal): (Vec<Vec<Scored>>, Vec<Vec<cover::Pair>>) = per_sentence.into_iter().unzip();
+    let (mut near, mut clausal, mut faint) = (Vec::new(), Vec::new(), Vec::new());
+    for (n, c, f) in per_sentence {
+        near.push(n);
+        clausal.push(c);
+        faint.extend(f);
+    }
     let clausal: Vec<cover::Pair> = clausal.into_iter().flatten().collect();
     let near: Vec<Scored> = near.into_iter().flatten().collect();
     let mut edges: Vec<Pair> = near.iter().filter(|e| e.3).map(|e| (e.0, e.1, e.2)).collect();
     edges.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
-    (edges, near.into_iter().filter(|e| e.4 >= context::MIN_SHARED).map(|e| (e.0, e.1, e.2)).collect(), clausal)
+    (edges, near.into_iter().filter(|e| e.4 >= context::MIN_SHARED).map(|e| (e.0, e.1, e.2)).collect(), clausal, faint)
 }
 
 /// The sentences of other articles worth scoring against `sentence`

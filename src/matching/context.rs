@@ -73,7 +73,7 @@ impl Traits<'_> {
     /// is every other headline's best match), no conflicting people or
     /// speakers, same polarity, and some figure in common when both state
     /// figures.
-    fn compatible(&self, i: usize, j: usize) -> bool {
+    pub(super) fn compatible(&self, i: usize, j: usize) -> bool {
         self.kinds[i] == SentenceKind::Content
             && self.kinds[j] == SentenceKind::Content
             && !name_conflict(&self.people[i], &self.people[j])
