@@ -9,6 +9,7 @@
 use crate::model::Span;
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -79,6 +80,11 @@ static PHRASES: LazyLock<Vec<(Vec<&'static str>, &'static str)>> = LazyLock::new
         .flat_map(|c| c.phrases.iter().map(|p| (p.split_whitespace().collect(), c.name.as_str())))
         .collect()
 });
+
+/// The first word of each of [`PHRASES`]: a word that starts none is
+/// looked up no further (start-up, issue 11).
+static PHRASE_STARTS: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    LazyLock::new(|| PHRASES.iter().filter_map(|(words, _)| words.first().copied()).collect());
 
 static CONCEPT_OF: LazyLock<rustc_hash::FxHashMap<&'static str, &'static str>> = LazyLock::new(|| {
     LEXICON.concept.iter().flat_map(|c| c.stems.iter().map(move |stem| (stem.as_str(), c.name.as_str()))).collect()
@@ -206,22 +212,34 @@ pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
 /// of other scripts).
 #[must_use]
 pub fn fold_word(word: &str) -> String {
+    fold_cow(word).into_owned()
+}
+
+/// [`fold_word`] without a copy when folding changes nothing: a word in
+/// lower-case ASCII letters and digits (most words) is its own fold.
+#[must_use]
+pub fn fold_cow(word: &str) -> Cow<'_, str> {
     // Most words are plain ASCII: skip the Unicode decomposition for them.
     if word.is_ascii() {
-        // Trimmed before lower-casing, so the word is copied once: "'S"
-        // lower-cases to "'s", and nothing else changes under ASCII
+        // Trimmed before lower-casing, so the word is copied at most once:
+        // "'S" lower-cases to "'s", and nothing else changes under ASCII
         // lower-casing that the trims look at.
         let bytes = word.as_bytes();
         let mut end = bytes.len();
         while end >= 2 && bytes[end - 2] == b'\'' && bytes[end - 1].eq_ignore_ascii_case(&b's') {
             end -= 2;
         }
-        return word[..end].trim_matches(['\'', '`']).to_ascii_lowercase();
+        let trimmed = word[..end].trim_matches(['\'', '`']);
+        return if trimmed.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(trimmed.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(trimmed)
+        };
     }
     let plain: String =
         word.chars().map(|c| crate::normalize::fold_digit(crate::normalize::fold_punctuation(c))).collect();
     let folded = crate::normalize::fold_diacritics_lower(&plain);
-    folded.trim_end_matches("'s").trim_matches('\'').to_owned()
+    Cow::Owned(folded.trim_end_matches("'s").trim_matches('\'').to_owned())
 }
 
 /// True for words the matcher ignores.
@@ -265,11 +283,12 @@ pub fn keys(terms: &[(Term, Span)]) -> Vec<(String, Span)> {
 /// extractor, which knows "4,500" and "four thousand five hundred" are one value.
 #[must_use]
 pub fn word_terms(text: &str) -> Vec<(Term, Span)> {
-    let folded: Vec<(String, Span)> = words(text).map(|w| (fold_word(w.text), w.span)).collect();
+    let folded: Vec<(Cow<'_, str>, Span)> = words(text).map(|w| (fold_cow(w.text), w.span)).collect();
     let mut out = Vec::with_capacity(folded.len());
     let mut index = 0;
     'words: while index < folded.len() {
-        for (phrase, concept) in PHRASES.iter() {
+        let starts_phrase = PHRASE_STARTS.contains(folded[index].0.as_ref());
+        for (phrase, concept) in PHRASES.iter().filter(|_| starts_phrase) {
             if folded.len() - index >= phrase.len() && phrase.iter().zip(&folded[index..]).all(|(p, (w, _))| p == w) {
                 let span = Span::new(folded[index].1.start, folded[index + phrase.len() - 1].1.end);
                 out.push((Term::Concept(concept), span));
