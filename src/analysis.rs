@@ -136,14 +136,16 @@ fn analyse_sentence(article: &Article, index: usize, vocabulary: &names::Vocabul
     }
     let offset = sentence.span.start;
     let text = &article.text[sentence.span.range()];
-    // Stemmed once: the figures reader gets the same word terms.
-    let words = tokens::word_terms(text);
-    let figures: Vec<NumberMention> = numbers::read_all_with_terms(text, &words)
+    // Split at word boundaries once for words, figures and names, and
+    // stemmed once: the figures reader gets the same word terms.
+    let bounds: Vec<(usize, &str)> = tokens::word_bounds(text).collect();
+    let words = tokens::word_terms_of(tokens::words_of(bounds.iter().copied()));
+    let figures: Vec<NumberMention> = numbers::read_all_in_bounds(text, bounds.iter().copied(), &words)
         .into_iter()
         .map(|m| NumberMention { span: m.span.shifted(offset), ..m })
         .collect();
     let numbers: Vec<NumberMention> = figures.iter().filter(|m| m.class.is_quantity()).cloned().collect();
-    let names: Vec<NameMention> = names::extract_in(text, vocabulary);
+    let names: Vec<NameMention> = names::extract_in_bounds(text, &bounds, vocabulary);
     let identities = if numbers.is_empty() || identity::is_generic_statement(text) {
         Vec::new()
     } else {

@@ -122,7 +122,8 @@ type Segment<'a> = (bool, Vec<(usize, &'a str, Part)>);
 /// capitalised: there, common words split names instead.
 #[must_use]
 pub fn extract(text: &str, common: &HashSet<String>) -> Vec<NameMention> {
-    extract_words(text, common, None)
+    let bounds: Vec<(usize, &str)> = crate::tokens::word_bounds(text).collect();
+    extract_words(text, &bounds, common, None)
 }
 
 /// [`extract`] with what the articles tell about their words: in a sentence
@@ -131,11 +132,23 @@ pub fn extract(text: &str, common: &HashSet<String>) -> Vec<NameMention> {
 /// OPAL").
 #[must_use]
 pub fn extract_in(text: &str, vocabulary: &Vocabulary) -> Vec<NameMention> {
-    extract_words(text, &vocabulary.common, Some(vocabulary))
+    let bounds: Vec<(usize, &str)> = crate::tokens::word_bounds(text).collect();
+    extract_words(text, &bounds, &vocabulary.common, Some(vocabulary))
 }
 
-fn extract_words(text: &str, common: &HashSet<String>, vocabulary: Option<&Vocabulary>) -> Vec<NameMention> {
-    let tokens: Vec<(usize, &str)> = crate::tokens::word_bounds(text).collect();
+/// [`extract_in`] for a sentence already split at its word boundaries
+/// ([`crate::tokens::word_bounds`] of `text`).
+#[must_use]
+pub(crate) fn extract_in_bounds(text: &str, bounds: &[(usize, &str)], vocabulary: &Vocabulary) -> Vec<NameMention> {
+    extract_words(text, bounds, &vocabulary.common, Some(vocabulary))
+}
+
+fn extract_words(
+    text: &str,
+    tokens: &[(usize, &str)],
+    common: &HashSet<String>,
+    vocabulary: Option<&Vocabulary>,
+) -> Vec<NameMention> {
     let shouting = is_shouting(text);
     let capitalised = |word: &str| is_capitalised(word) || shouting && is_upper_word(word);
     let lexicon = lexicon::get();
@@ -169,7 +182,7 @@ fn extract_words(text: &str, common: &HashSet<String>, vocabulary: Option<&Vocab
             && dot_follows
             && token.chars().count() == 1
             && token.chars().all(char::is_uppercase)
-            && next_word(&tokens, index + 2).is_some_and(&capitalised)
+            && next_word(tokens, index + 2).is_some_and(&capitalised)
         {
             // A middle initial: "Linda T. Morrow".
             run.push((start, token, Part::Initial));
@@ -183,7 +196,7 @@ fn extract_words(text: &str, common: &HashSet<String>, vocabulary: Option<&Vocab
         } else if is_word
             && !run.is_empty()
             && lexicon.connectors.contains(token)
-            && next_word(&tokens, index + 1).is_some_and(|t| capitalised(t) || t == "-")
+            && next_word(tokens, index + 1).is_some_and(|t| capitalised(t) || t == "-")
         {
             run.push((start, token, Part::Word));
         } else if token == "-" && !run.is_empty() && tokens.get(index + 1).is_some_and(|(_, t)| capitalised(t)) {

@@ -203,7 +203,15 @@ pub struct Word<'a> {
 /// The words of a text (UAX #29 word boundaries; punctuation and spaces left out).
 /// Numbers with separators ("4,500", "3.5") stay one word.
 pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
-    bounds::word_bounds(text)
+    words_of(bounds::word_bounds(text))
+}
+
+/// [`words`] of a text already split at its word boundaries
+/// ([`word_bounds`]: every segment, spaces and punctuation included), so a
+/// sentence is split once for all its readers (start-up, issue 11).
+pub(crate) fn words_of<'t>(bounds: impl IntoIterator<Item = (usize, &'t str)>) -> impl Iterator<Item = Word<'t>> {
+    bounds
+        .into_iter()
         .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
         .map(|(start, w)| Word { text: w, span: Span::new(start, start + w.len()) })
 }
@@ -283,7 +291,13 @@ pub fn keys(terms: &[(Term, Span)]) -> Vec<(String, Span)> {
 /// extractor, which knows "4,500" and "four thousand five hundred" are one value.
 #[must_use]
 pub fn word_terms(text: &str) -> Vec<(Term, Span)> {
-    let folded: Vec<(Cow<'_, str>, Span)> = words(text).map(|w| (fold_cow(w.text), w.span)).collect();
+    word_terms_of(words(text))
+}
+
+/// [`word_terms`] of a text's words ([`words`], [`words_of`]).
+#[must_use]
+pub(crate) fn word_terms_of<'t>(words: impl Iterator<Item = Word<'t>>) -> Vec<(Term, Span)> {
+    let folded: Vec<(Cow<'t, str>, Span)> = words.map(|w| (fold_cow(w.text), w.span)).collect();
     let mut out = Vec::with_capacity(folded.len());
     let mut index = 0;
     'words: while index < folded.len() {
