@@ -18,13 +18,11 @@ mod variants;
 /// A transliteration-folding key: spellings of one name in different
 /// romanisations get the same key (Kuznetsov, Kouznetsov, Kusnezow →
 /// "kuznezov"; Yevgeny, Evgeny, Jewgeni → "evgeni"; John, Jon → "ion").
-/// Memoised per thread (the same names recur across a run's sentences).
+/// Memoised (the same names recur across a run's sentences).
 #[must_use]
 pub fn fold_key(word: &str) -> String {
-    thread_local! {
-        static KEYS: crate::memo::Memo = crate::memo::Memo::default();
-    }
-    KEYS.with(|keys| keys.get(word, fold::fold_key))
+    static KEYS: crate::memo::Memo = crate::memo::Memo::new();
+    KEYS.get(word, fold::fold_key)
 }
 
 pub use given::same_given_name;

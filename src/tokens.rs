@@ -259,11 +259,9 @@ pub fn is_stop_word(folded: &str) -> bool {
 /// The stem of a folded word.
 #[must_use]
 pub fn stem(folded: &str) -> String {
-    thread_local! {
-        static STEMS: crate::memo::Memo = crate::memo::Memo::default();
-    }
+    static STEMS: crate::memo::Memo = crate::memo::Memo::new();
     // Snowball costs a few thousand instructions a word; the words recur.
-    STEMS.with(|stems| stems.get(folded, |word| STEMMER.stem(word).into_owned()))
+    STEMS.get(folded, |word| STEMMER.stem(word).into_owned())
 }
 
 /// The concept a stem belongs to, or the stem itself.
