@@ -237,7 +237,16 @@ pub fn fold_cow(word: &str) -> Cow<'_, str> {
         while end >= 2 && bytes[end - 2] == b'\'' && bytes[end - 1].eq_ignore_ascii_case(&b's') {
             end -= 2;
         }
-        let trimmed = word[..end].trim_matches(['\'', '`']);
+        // `trim_matches(['\'', '`'])`, on bytes.
+        let quote = |b: u8| b == b'\'' || b == b'`';
+        let mut start = 0;
+        while start < end && quote(bytes[start]) {
+            start += 1;
+        }
+        while end > start && quote(bytes[end - 1]) {
+            end -= 1;
+        }
+        let trimmed = &word[start..end];
         return if trimmed.bytes().any(|b| b.is_ascii_uppercase()) {
             Cow::Owned(trimmed.to_ascii_lowercase())
         } else {
@@ -326,6 +335,28 @@ pub(crate) fn word_terms_of<'t>(words: impl Iterator<Item = Word<'t>>) -> Vec<(T
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The ASCII path folds as the string functions it replaces did:
+    /// every string of up to five of the characters the trims look at.
+    #[test]
+    fn ascii_folding_trims_as_trim_matches_did() {
+        let alphabet = ['a', 'S', 's', '\'', '`', 'x', 'D'];
+        let mut words = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> =
+                words.iter().flat_map(|w| alphabet.iter().map(move |c| format!("{w}{c}"))).collect();
+            words.extend(longer);
+        }
+        for word in &words {
+            let bytes = word.as_bytes();
+            let mut end = bytes.len();
+            while end >= 2 && bytes[end - 2] == b'\'' && bytes[end - 1].eq_ignore_ascii_case(&b's') {
+                end -= 2;
+            }
+            let expected = word[..end].trim_matches(['\'', '`']).to_ascii_lowercase();
+            assert_eq!(fold_word(word), expected, "{word:?}");
+        }
+    }
 
     fn term_list(text: &str) -> Vec<String> {
         terms(text).into_iter().map(|(t, _)| t).collect()
