@@ -9,8 +9,8 @@ use crate::numbers::identity::{self, Identity};
 use crate::numbers::{self, NumberMention};
 use crate::tokens::{self, FigureValue, Term};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// What one sentence says, in comparable form. Every later stage reads
 /// this; none re-tokenises or re-extracts.
@@ -69,25 +69,33 @@ pub fn analyse(articles: &[Article]) -> Vec<Vec<SentenceAnalysis>> {
 /// in lower case is a name all the same: one blog's lower-case "teixeira…"
 /// or a web address does not unmake a name every other sentence writes.
 fn vocabulary(articles: &[Article]) -> names::Vocabulary {
-    let per_article: Vec<HashMap<String, (u32, u32)>> = articles
+    let per_article: Vec<FxHashMap<String, (u32, u32)>> = articles
         .par_iter()
         .map(|article| {
             // word -> (written in lower case, capitalised mid-sentence)
-            let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
+            let mut counts: FxHashMap<String, (u32, u32)> = FxHashMap::default();
+            // A word already counted is looked up without a copy.
+            fn count<'c>(counts: &'c mut FxHashMap<String, (u32, u32)>, word: &str) -> &'c mut (u32, u32) {
+                let folded = tokens::fold_cow(word);
+                if !counts.contains_key(folded.as_ref()) {
+                    counts.insert(folded.clone().into_owned(), (0, 0));
+                }
+                counts.get_mut(folded.as_ref()).expect("just inserted")
+            }
             let mut after_lower = false;
             for word in tokens::words(&article.text) {
                 let lower = word.text.chars().next().is_some_and(char::is_lowercase);
                 if lower {
-                    counts.entry(tokens::fold_word(word.text)).or_default().0 += 1;
+                    count(&mut counts, word.text).0 += 1;
                 } else if after_lower && names::is_capitalised(word.text) {
-                    counts.entry(tokens::fold_word(word.text)).or_default().1 += 1;
+                    count(&mut counts, word.text).1 += 1;
                 }
                 after_lower = lower;
             }
             counts
         })
         .collect();
-    let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
+    let mut counts: FxHashMap<String, (u32, u32)> = FxHashMap::default();
     for article in per_article {
         for (word, (lower, capitalised)) in article {
             let entry = counts.entry(word).or_default();
@@ -128,14 +136,16 @@ fn analyse_sentence(article: &Article, index: usize, vocabulary: &names::Vocabul
     }
     let offset = sentence.span.start;
     let text = &article.text[sentence.span.range()];
-    // Stemmed once: the figures reader gets the same word terms.
-    let words = tokens::word_terms(text);
-    let figures: Vec<NumberMention> = numbers::read_all_with_terms(text, &words)
+    // Split at word boundaries once for words, figures and names, and
+    // stemmed once: the figures reader gets the same word terms.
+    let bounds: Vec<(usize, &str)> = tokens::word_bounds(text).collect();
+    let words = tokens::word_terms_of(tokens::words_of(bounds.iter().copied()));
+    let figures: Vec<NumberMention> = numbers::read_all_in_bounds(text, bounds.iter().copied(), &words)
         .into_iter()
         .map(|m| NumberMention { span: m.span.shifted(offset), ..m })
         .collect();
     let numbers: Vec<NumberMention> = figures.iter().filter(|m| m.class.is_quantity()).cloned().collect();
-    let names: Vec<NameMention> = names::extract_in(text, vocabulary);
+    let names: Vec<NameMention> = names::extract_in_bounds(text, &bounds, vocabulary);
     let identities = if numbers.is_empty() || identity::is_generic_statement(text) {
         Vec::new()
     } else {
@@ -216,7 +226,7 @@ pub(crate) fn placed_terms<'w>(
 /// more weight when two contexts are compared.
 #[derive(Debug, Clone, Default)]
 pub struct TermStats {
-    document_frequency: std::collections::HashMap<Term, u32>,
+    document_frequency: FxHashMap<Term, u32>,
     sentences: usize,
 }
 
@@ -234,7 +244,13 @@ impl TermStats {
             distinct.sort_unstable();
             distinct.dedup();
             for term in distinct {
-                *stats.document_frequency.entry(term.clone()).or_default() += 1;
+                // Cloned only the first time a term is seen.
+                match stats.document_frequency.get_mut(term) {
+                    Some(count) => *count += 1,
+                    None => {
+                        stats.document_frequency.insert(term.clone(), 1);
+                    }
+                }
             }
         }
         stats

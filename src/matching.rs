@@ -512,8 +512,8 @@ fn build_group(articles: &[Article], refs: &[SentenceRef], space: &Space, member
 pub fn word_diff(a: &str, b: &str) -> (Vec<Span>, Vec<Span>) {
     let words_a: Vec<tokens::Word<'_>> = tokens::words(a).collect();
     let words_b: Vec<tokens::Word<'_>> = tokens::words(b).collect();
-    let keys_a: Vec<String> = words_a.iter().map(|w| tokens::fold_word(w.text)).collect();
-    let keys_b: Vec<String> = words_b.iter().map(|w| tokens::fold_word(w.text)).collect();
+    let keys_a: Vec<std::borrow::Cow<'_, str>> = words_a.iter().map(|w| tokens::fold_cow(w.text)).collect();
+    let keys_b: Vec<std::borrow::Cow<'_, str>> = words_b.iter().map(|w| tokens::fold_cow(w.text)).collect();
     let mut changed_a: Vec<Span> = Vec::new();
     let mut changed_b: Vec<Span> = Vec::new();
     for op in similar::capture_diff_slices(similar::Algorithm::Myers, &keys_a, &keys_b) {

@@ -18,13 +18,11 @@ mod variants;
 /// A transliteration-folding key: spellings of one name in different
 /// romanisations get the same key (Kuznetsov, Kouznetsov, Kusnezow →
 /// "kuznezov"; Yevgeny, Evgeny, Jewgeni → "evgeni"; John, Jon → "ion").
-/// Memoised per thread (the same names recur across a run's sentences).
+/// Memoised (the same names recur across a run's sentences).
 #[must_use]
 pub fn fold_key(word: &str) -> String {
-    thread_local! {
-        static KEYS: crate::memo::Memo = crate::memo::Memo::default();
-    }
-    KEYS.with(|keys| keys.get(word, fold::fold_key))
+    static KEYS: crate::memo::Memo = crate::memo::Memo::new();
+    KEYS.get(word, fold::fold_key)
 }
 
 pub use given::same_given_name;
@@ -122,7 +120,8 @@ type Segment<'a> = (bool, Vec<(usize, &'a str, Part)>);
 /// capitalised: there, common words split names instead.
 #[must_use]
 pub fn extract(text: &str, common: &HashSet<String>) -> Vec<NameMention> {
-    extract_words(text, common, None)
+    let bounds: Vec<(usize, &str)> = crate::tokens::word_bounds(text).collect();
+    extract_words(text, &bounds, common, None)
 }
 
 /// [`extract`] with what the articles tell about their words: in a sentence
@@ -131,11 +130,23 @@ pub fn extract(text: &str, common: &HashSet<String>) -> Vec<NameMention> {
 /// OPAL").
 #[must_use]
 pub fn extract_in(text: &str, vocabulary: &Vocabulary) -> Vec<NameMention> {
-    extract_words(text, &vocabulary.common, Some(vocabulary))
+    let bounds: Vec<(usize, &str)> = crate::tokens::word_bounds(text).collect();
+    extract_words(text, &bounds, &vocabulary.common, Some(vocabulary))
 }
 
-fn extract_words(text: &str, common: &HashSet<String>, vocabulary: Option<&Vocabulary>) -> Vec<NameMention> {
-    let tokens: Vec<(usize, &str)> = crate::tokens::word_bounds(text).collect();
+/// [`extract_in`] for a sentence already split at its word boundaries
+/// ([`crate::tokens::word_bounds`] of `text`).
+#[must_use]
+pub(crate) fn extract_in_bounds(text: &str, bounds: &[(usize, &str)], vocabulary: &Vocabulary) -> Vec<NameMention> {
+    extract_words(text, bounds, &vocabulary.common, Some(vocabulary))
+}
+
+fn extract_words(
+    text: &str,
+    tokens: &[(usize, &str)],
+    common: &HashSet<String>,
+    vocabulary: Option<&Vocabulary>,
+) -> Vec<NameMention> {
     let shouting = is_shouting(text);
     let capitalised = |word: &str| is_capitalised(word) || shouting && is_upper_word(word);
     let lexicon = lexicon::get();
@@ -151,11 +162,11 @@ fn extract_words(text: &str, common: &HashSet<String>, vocabulary: Option<&Vocab
     while index < tokens.len() {
         let (start, token) = tokens[index];
         let is_word = token.chars().next().is_some_and(char::is_alphabetic);
-        let folded = if is_word { tokens::fold_word(token) } else { String::new() };
+        let folded = if is_word { tokens::fold_cow(token) } else { std::borrow::Cow::Borrowed("") };
         let dot_follows = tokens.get(index + 1).is_some_and(|(_, t)| *t == ".");
         if is_word
             && !run.is_empty()
-            && lexicon.generational.contains(&folded)
+            && lexicon.generational.contains(folded.as_ref())
             && !shouting_common(shouting, common, &folded)
         {
             // "Jesse Jackson Jr." ends the name.
@@ -169,7 +180,7 @@ fn extract_words(text: &str, common: &HashSet<String>, vocabulary: Option<&Vocab
             && dot_follows
             && token.chars().count() == 1
             && token.chars().all(char::is_uppercase)
-            && next_word(&tokens, index + 2).is_some_and(&capitalised)
+            && next_word(tokens, index + 2).is_some_and(&capitalised)
         {
             // A middle initial: "Linda T. Morrow".
             run.push((start, token, Part::Initial));
@@ -183,7 +194,7 @@ fn extract_words(text: &str, common: &HashSet<String>, vocabulary: Option<&Vocab
         } else if is_word
             && !run.is_empty()
             && lexicon.connectors.contains(token)
-            && next_word(&tokens, index + 1).is_some_and(|t| capitalised(t) || t == "-")
+            && next_word(tokens, index + 1).is_some_and(|t| capitalised(t) || t == "-")
         {
             run.push((start, token, Part::Word));
         } else if token == "-" && !run.is_empty() && tokens.get(index + 1).is_some_and(|(_, t)| capitalised(t)) {
@@ -273,12 +284,13 @@ fn finish_run(
     shouting: bool,
 ) -> Vec<NameMention> {
     let lexicon = lexicon::get();
-    let folded = |word: &str| tokens::fold_word(word);
+    let folded = |word| tokens::fold_cow(word);
     // Segments, each remembering whether a role opened it.
     let mut segments: Vec<Segment<'_>> = vec![(false, Vec::new())];
     for (start, word, part) in run {
         let word = strip_possessive(word);
         let key = folded(word);
+        let key = key.as_ref();
         // "Linda Q. Morrow of Velmora": a person's name ends before "of".
         let of_after_person = key == "of"
             && segments.last().is_some_and(|(_, s)| {
@@ -286,15 +298,15 @@ fn finish_run(
                     || s.len() >= 2 && s.first().is_some_and(|(_, w, _)| !given::groups(&fold_key(w)).is_empty())
             });
         let breaks = *part == Part::Word
-            && (is_role(&key)
+            && (is_role(key)
                 || of_after_person
-                || is_calendar_word(&key)
+                || is_calendar_word(key)
                 || shouting
-                    && (common.contains(&key)
-                        || tokens::is_stop_word(&key)
-                        || vocabulary.is_some_and(|v| v.is_plain_in_capitals(&key))));
+                    && (common.contains(key)
+                        || tokens::is_stop_word(key)
+                        || vocabulary.is_some_and(|v| v.is_plain_in_capitals(key))));
         if breaks {
-            segments.push((is_role(&key), Vec::new()));
+            segments.push((is_role(key), Vec::new()));
         } else if let Some((_, segment)) = segments.last_mut() {
             segment.push((*start, word, *part));
         }
@@ -315,23 +327,27 @@ fn finish_run(
         }
         while let Some((_, first, part)) = items.first() {
             let key = folded(first);
-            let is_common = common.contains(&key) || tokens::is_stop_word(&key);
+            let key = key.as_ref();
+            let is_common = common.contains(key) || tokens::is_stop_word(key);
             // "Academy of Motion Pictures" is a name even at the start.
             let before_of = items.get(1).is_some_and(|(_, w, _)| *w == "of");
             if !(*part == Part::Initial
-                || lexicon.connectors.contains(&key)
+                || lexicon.connectors.contains(key)
                 || (opens_sentence && is_common && !before_of))
             {
                 break;
             }
             items.remove(0);
         }
-        while items.last().is_some_and(|(_, w, p)| *p == Part::Word && lexicon.connectors.contains(&folded(w))) {
+        while items.last().is_some_and(|(_, w, p)| *p == Part::Word && lexicon.connectors.contains(folded(w).as_ref()))
+        {
             items.pop();
         }
         let words: Vec<&(usize, &str, Part)> = items.iter().filter(|(_, _, p)| *p == Part::Word).collect();
         let (Some(first), Some(last_word), Some(last)) = (words.first(), words.last(), items.last()) else { continue };
-        if words.len() == 1 && (common.contains(&folded(last_word.1)) || tokens::is_stop_word(&folded(last_word.1))) {
+        if words.len() == 1
+            && (common.contains(folded(last_word.1).as_ref()) || tokens::is_stop_word(&folded(last_word.1)))
+        {
             continue;
         }
         let span = Span::new(first.0, last.0 + last.1.len());

@@ -77,7 +77,19 @@ pub fn read_all(text: &str) -> Vec<NumberMention> {
 /// [`read_all`] for a sentence whose word terms are already known.
 #[must_use]
 pub fn read_all_with_terms(text: &str, terms: &[(tokens::Term, Span)]) -> Vec<NumberMention> {
-    let raw: Vec<Token<'_>> = tokens::word_bounds(text)
+    read_all_in_bounds(text, tokens::word_bounds(text), terms)
+}
+
+/// [`read_all_with_terms`] for a sentence already split at its word
+/// boundaries ([`tokens::word_bounds`] of `text`), so analysis splits each
+/// sentence once (start-up, issue 11).
+pub(crate) fn read_all_in_bounds<'t>(
+    text: &'t str,
+    bounds: impl IntoIterator<Item = (usize, &'t str)>,
+    terms: &[(tokens::Term, Span)],
+) -> Vec<NumberMention> {
+    let raw: Vec<Token<'_>> = bounds
+        .into_iter()
         .filter(|(_, t)| !t.trim().is_empty())
         .map(|(start, t)| Token { text: t, span: Span::new(start, start + t.len()) })
         .collect();

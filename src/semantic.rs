@@ -16,6 +16,8 @@
 //! - **Embeddings** ([`embeddings`], `assets/semantic/embeddings-en.bin`):
 //!   static word vectors distilled from the sentence model all-MiniLM-L6-v2
 //!   (Apache-2.0), so paraphrase without a shared stem still meets.
+//! - **Person nouns** ([`persons`], `assets/semantic/person-nouns-en.txt`):
+//!   nouns whose first WordNet sense is a person ("rookie", "suspect").
 //!
 //! Both tables are `stem<TAB>value` lines sorted bytewise by stem, read
 //! in place through a hash index of their lines that `build.rs` writes
@@ -23,6 +25,7 @@
 //! folded word); [`word_synonyms`] takes a word as written.
 
 pub mod embeddings;
+pub mod persons;
 mod slots;
 
 /// `stem<TAB>zipf×10`.

@@ -9,6 +9,7 @@
 use crate::model::Span;
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -79,6 +80,11 @@ static PHRASES: LazyLock<Vec<(Vec<&'static str>, &'static str)>> = LazyLock::new
         .flat_map(|c| c.phrases.iter().map(|p| (p.split_whitespace().collect(), c.name.as_str())))
         .collect()
 });
+
+/// The first word of each of [`PHRASES`]: a word that starts none is
+/// looked up no further (start-up, issue 11).
+static PHRASE_STARTS: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    LazyLock::new(|| PHRASES.iter().filter_map(|(words, _)| words.first().copied()).collect());
 
 static CONCEPT_OF: LazyLock<rustc_hash::FxHashMap<&'static str, &'static str>> = LazyLock::new(|| {
     LEXICON.concept.iter().flat_map(|c| c.stems.iter().map(move |stem| (stem.as_str(), c.name.as_str()))).collect()
@@ -197,7 +203,15 @@ pub struct Word<'a> {
 /// The words of a text (UAX #29 word boundaries; punctuation and spaces left out).
 /// Numbers with separators ("4,500", "3.5") stay one word.
 pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
-    bounds::word_bounds(text)
+    words_of(bounds::word_bounds(text))
+}
+
+/// [`words`] of a text already split at its word boundaries
+/// ([`word_bounds`]: every segment, spaces and punctuation included), so a
+/// sentence is split once for all its readers (start-up, issue 11).
+pub(crate) fn words_of<'t>(bounds: impl IntoIterator<Item = (usize, &'t str)>) -> impl Iterator<Item = Word<'t>> {
+    bounds
+        .into_iter()
         .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
         .map(|(start, w)| Word { text: w, span: Span::new(start, start + w.len()) })
 }
@@ -206,22 +220,43 @@ pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
 /// of other scripts).
 #[must_use]
 pub fn fold_word(word: &str) -> String {
+    fold_cow(word).into_owned()
+}
+
+/// [`fold_word`] without a copy when folding changes nothing: a word in
+/// lower-case ASCII letters and digits (most words) is its own fold.
+#[must_use]
+pub fn fold_cow(word: &str) -> Cow<'_, str> {
     // Most words are plain ASCII: skip the Unicode decomposition for them.
     if word.is_ascii() {
-        // Trimmed before lower-casing, so the word is copied once: "'S"
-        // lower-cases to "'s", and nothing else changes under ASCII
+        // Trimmed before lower-casing, so the word is copied at most once:
+        // "'S" lower-cases to "'s", and nothing else changes under ASCII
         // lower-casing that the trims look at.
         let bytes = word.as_bytes();
         let mut end = bytes.len();
         while end >= 2 && bytes[end - 2] == b'\'' && bytes[end - 1].eq_ignore_ascii_case(&b's') {
             end -= 2;
         }
-        return word[..end].trim_matches(['\'', '`']).to_ascii_lowercase();
+        // `trim_matches(['\'', '`'])`, on bytes.
+        let quote = |b: u8| b == b'\'' || b == b'`';
+        let mut start = 0;
+        while start < end && quote(bytes[start]) {
+            start += 1;
+        }
+        while end > start && quote(bytes[end - 1]) {
+            end -= 1;
+        }
+        let trimmed = &word[start..end];
+        return if trimmed.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(trimmed.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(trimmed)
+        };
     }
     let plain: String =
         word.chars().map(|c| crate::normalize::fold_digit(crate::normalize::fold_punctuation(c))).collect();
     let folded = crate::normalize::fold_diacritics_lower(&plain);
-    folded.trim_end_matches("'s").trim_matches('\'').to_owned()
+    Cow::Owned(folded.trim_end_matches("'s").trim_matches('\'').to_owned())
 }
 
 /// True for words the matcher ignores.
@@ -233,11 +268,9 @@ pub fn is_stop_word(folded: &str) -> bool {
 /// The stem of a folded word.
 #[must_use]
 pub fn stem(folded: &str) -> String {
-    thread_local! {
-        static STEMS: crate::memo::Memo = crate::memo::Memo::default();
-    }
+    static STEMS: crate::memo::Memo = crate::memo::Memo::new();
     // Snowball costs a few thousand instructions a word; the words recur.
-    STEMS.with(|stems| stems.get(folded, |word| STEMMER.stem(word).into_owned()))
+    STEMS.get(folded, |word| STEMMER.stem(word).into_owned())
 }
 
 /// The concept a stem belongs to, or the stem itself.
@@ -265,11 +298,18 @@ pub fn keys(terms: &[(Term, Span)]) -> Vec<(String, Span)> {
 /// extractor, which knows "4,500" and "four thousand five hundred" are one value.
 #[must_use]
 pub fn word_terms(text: &str) -> Vec<(Term, Span)> {
-    let folded: Vec<(String, Span)> = words(text).map(|w| (fold_word(w.text), w.span)).collect();
+    word_terms_of(words(text))
+}
+
+/// [`word_terms`] of a text's words ([`words`], [`words_of`]).
+#[must_use]
+pub(crate) fn word_terms_of<'t>(words: impl Iterator<Item = Word<'t>>) -> Vec<(Term, Span)> {
+    let folded: Vec<(Cow<'t, str>, Span)> = words.map(|w| (fold_cow(w.text), w.span)).collect();
     let mut out = Vec::with_capacity(folded.len());
     let mut index = 0;
     'words: while index < folded.len() {
-        for (phrase, concept) in PHRASES.iter() {
+        let starts_phrase = PHRASE_STARTS.contains(folded[index].0.as_ref());
+        for (phrase, concept) in PHRASES.iter().filter(|_| starts_phrase) {
             if folded.len() - index >= phrase.len() && phrase.iter().zip(&folded[index..]).all(|(p, (w, _))| p == w) {
                 let span = Span::new(folded[index].1.start, folded[index + phrase.len() - 1].1.end);
                 out.push((Term::Concept(concept), span));
@@ -295,6 +335,28 @@ pub fn word_terms(text: &str) -> Vec<(Term, Span)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The ASCII path folds as the string functions it replaces did:
+    /// every string of up to five of the characters the trims look at.
+    #[test]
+    fn ascii_folding_trims_as_trim_matches_did() {
+        let alphabet = ['a', 'S', 's', '\'', '`', 'x', 'D'];
+        let mut words = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> =
+                words.iter().flat_map(|w| alphabet.iter().map(move |c| format!("{w}{c}"))).collect();
+            words.extend(longer);
+        }
+        for word in &words {
+            let bytes = word.as_bytes();
+            let mut end = bytes.len();
+            while end >= 2 && bytes[end - 2] == b'\'' && bytes[end - 1].eq_ignore_ascii_case(&b's') {
+                end -= 2;
+            }
+            let expected = word[..end].trim_matches(['\'', '`']).to_ascii_lowercase();
+            assert_eq!(fold_word(word), expected, "{word:?}");
+        }
+    }
 
     fn term_list(text: &str) -> Vec<String> {
         terms(text).into_iter().map(|(t, _)| t).collect()

@@ -169,8 +169,15 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
                 [] if speaks_of_someone(text) => last_person.clone(),
                 _ => None,
             };
-            if let Some(last) = people.last() {
-                last_person = Some(last.clone());
+            // The one a later "He" or "The rookie" speaks of: the sentence's
+            // subject when a person's name opens it ("Ivory made the most of
+            // his chances with Thomas and Bush"), else the person named last.
+            let subject = analysis.names.first().filter(|n| n.span.start <= offset + SUBJECT_REACH).and_then(|n| {
+                let key = crate::names::fold_key(n.words.last()?);
+                people.contains(&key).then_some(key)
+            });
+            if let Some(one) = subject.or_else(|| people.last().cloned()) {
+                last_person = Some(one);
             }
             let back = |span: Span| Span::new(span.start.saturating_sub(offset), span.end.saturating_sub(offset));
             let spans: Vec<Span> = analysis.numbers.iter().map(|m| back(m.span)).collect();
@@ -346,10 +353,42 @@ fn people_named(analysis: &crate::analysis::SentenceAnalysis, known: &mut HashSe
     people
 }
 
-/// "He had 793 yards", "But she said …": a sentence about someone named
-/// before it.
+/// How far into its sentence (bytes) a name may start and still be read as
+/// its subject ("Ivory made …", "But Ivory made …").
+const SUBJECT_REACH: usize = 4;
+
+/// "He had 793 yards", "But she said …", "The undrafted rookie finished
+/// with 716 yards": a sentence about someone named before it.
 fn speaks_of_someone(text: &str) -> bool {
     crate::tokens::words(text).take(12).any(|w| matches!(w.text, "He" | "She" | "he" | "she" | "His" | "his"))
+        || opens_with_a_person(text)
+}
+
+/// How many words may stand between "The" and the person noun ("The
+/// undrafted rookie", "The 24-year-old former state senator").
+const DESCRIPTION_WORDS: usize = 3;
+
+/// Whether a sentence opens with a definite description of one person:
+/// "The" and up to three lower-case words, the last a noun whose first
+/// sense is a person (`semantic::persons`: "rookie", "suspect") or an age
+/// ("the 24-year-old"). A plural ("The victims") or a name after the noun
+/// ("The quarterback Drew Brees", named already) is not one.
+fn opens_with_a_person(text: &str) -> bool {
+    let mut words = crate::tokens::words(text);
+    if words.next().is_none_or(|w| w.text != "The") {
+        return false;
+    }
+    let description: Vec<crate::tokens::Word<'_>> = words.take(DESCRIPTION_WORDS + 1).collect();
+    let Some(at) = description.iter().position(|w| {
+        let word = w.text;
+        word.chars().next().is_some_and(char::is_lowercase)
+            && (crate::semantic::persons::is_person_noun(word) || word.ends_with("-year-old"))
+    }) else {
+        return false;
+    };
+    let lower =
+        |w: &crate::tokens::Word<'_>| w.text.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+    description[..at].iter().all(lower) && description.get(at + 1).is_none_or(lower)
 }
 
 /// Marks figures of one sentence that give two readings of one thing

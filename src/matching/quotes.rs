@@ -91,7 +91,7 @@ pub(super) fn quoted_words(text: &str) -> Vec<Vec<String>> {
         .map(|(from, to)| {
             let mut words = Vec::new();
             for word in tokens::words(&text[from..to]) {
-                spell_out(&tokens::fold_word(word.text), &mut words);
+                spell_out(&tokens::fold_cow(word.text), &mut words);
             }
             words
         })
@@ -104,7 +104,7 @@ pub(super) fn quoted_words(text: &str) -> Vec<Vec<String>> {
 pub(super) fn sentence_words(text: &str) -> Vec<String> {
     let mut words = Vec::new();
     for word in tokens::words(text) {
-        spell_out(&tokens::fold_word(word.text), &mut words);
+        spell_out(&tokens::fold_cow(word.text), &mut words);
     }
     words
 }

@@ -374,6 +374,23 @@ fn period_in(tokens: &[Token], (start, end): (usize, usize), from: usize, to: us
     let periods = &WORDS.periods;
     let has = |list: &[String], word: &str| list.iter().any(|w| w == word);
     for opener in (from..to).filter(|i| !(start..end).contains(i)) {
+        // In the figure's own clause: no boundary between the two ("a camp
+        // of 20,000 refugees from a state where rebels have fought since
+        // June" dates the fighting).
+        let own_clause = || {
+            let between = if opener < start { opener + 1..start + 1 } else { end..opener + 1 };
+            !tokens.get(between).unwrap_or_default().iter().any(|t| t.boundary)
+        };
+        let occasions = tokens.get(end).is_some_and(|t| WORDS.repetitions.has(&t.folded));
+        if occasions
+            && has(&periods.windows, &tokens[opener].folded)
+            && own_clause()
+            && tokens
+                .get(opener + 1)
+                .is_some_and(|t| !t.boundary && t.capitalised && crate::lexicon::CALENDAR.month(&t.text).is_some())
+        {
+            return Some(tokens[opener].folded.clone());
+        }
         if !has(&periods.openers, &tokens[opener].folded) {
             continue;
         }

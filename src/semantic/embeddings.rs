@@ -114,7 +114,7 @@ pub fn text_vector(text: &str) -> Option<Vec<f32>> {
     let mut sum = vec![0f32; table.dims];
     let mut any = false;
     for word in crate::tokens::words(text) {
-        let folded = crate::tokens::fold_word(word.text);
+        let folded = crate::tokens::fold_cow(word.text);
         let Some((vector, scale, zipf)) = table.find(&folded).and_then(|i| row(table, i)) else { continue };
         let factor = weight(zipf) * scale;
         for (total, byte) in sum.iter_mut().zip(vector) {

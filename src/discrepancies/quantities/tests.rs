@@ -330,6 +330,61 @@ fn two_peoples_figures_are_never_one_quantity() {
 }
 
 #[test]
+fn a_person_described_is_the_person_named_before() {
+    // "The undrafted rookie" is the player the sentence before names, as
+    // "He" is: another player's season line is another quantity.
+    let (statuses, _) = number_verdicts(
+        "Source: Tarn Post\n\nDoug Varn made the most of his chances. The undrafted rookie finished with 716 yards rushing this season.",
+        "Source: Vell Daily\n\nPete Orlov was hurt in the third week. He had 269 yards rushing this season.",
+    );
+    assert!(statuses.is_empty(), "{statuses:?}");
+    // The same player described and named still disagrees with himself.
+    let (statuses, _) = number_verdicts(
+        "Source: Tarn Post\n\nDoug Varn made the most of his chances. The undrafted rookie finished with 716 yards rushing this season.",
+        "Source: Vell Daily\n\nDoug Varn made the most of his chances. Varn finished with 761 yards rushing this season.",
+    );
+    assert_eq!(statuses, ["conflicting"]);
+}
+
+#[test]
+fn definite_descriptions_of_one_person_are_told_from_other_openings() {
+    for text in [
+        "The undrafted rookie finished with 716 yards.",
+        "The suspect was arrested twice.",
+        "The former state senator won 40 percent.",
+    ] {
+        assert!(opens_with_a_person(text), "{text}");
+    }
+    for text in [
+        "The victims were taken to hospital.",
+        "The quarterback Doug Varn threw for 300 yards.",
+        "The company lost $40 million.",
+        "The toll rose to 40.",
+        "A rookie finished with 716 yards.",
+        "The Senator said 40 people died.",
+    ] {
+        assert!(!opens_with_a_person(text), "{text}");
+    }
+}
+
+#[test]
+fn a_count_since_a_month_is_not_a_count_of_all_time() {
+    // "arrested three times since October" counts a window; "arrested
+    // four times" counts all his arrests: two quantities.
+    let (statuses, _) = number_verdicts(
+        "Source: Tarn Post\n\nDoug Varn had been arrested four times on charges of theft.",
+        "Source: Vell Daily\n\nDoug Varn had been arrested three times since October on charges of theft.",
+    );
+    assert!(statuses.is_empty(), "{statuses:?}");
+    // A toll since a weekday is the event's own toll so far.
+    let (statuses, _) = number_verdicts(
+        "Source: Tarn Post\n\nThe floods in Varn have killed 40 people since Monday.",
+        "Source: Vell Daily\n\nThe floods in Varn have killed 45 people.",
+    );
+    assert_eq!(statuses, ["conflicting"]);
+}
+
+#[test]
 fn distances_in_miles_and_kilometres_are_one_quantity() {
     let (statuses, _) = number_verdicts(
         "Source: Tarn Post\n\nThe island of Varn lies 1,500 kilometers south of the capital.",

@@ -107,6 +107,8 @@ pub(crate) struct Periods {
     /// [word, stretch].
     pub(super) heads: Vec<(String, String)>,
     pub(super) wholes: Vec<String>,
+    /// Words opening a window of time when a month or a year follows.
+    pub(super) windows: Vec<String>,
     #[cfg_attr(not(test), allow(dead_code))]
     pub(super) examples: crate::lexicon::Examples,
 }
