@@ -161,26 +161,28 @@ pub fn inner_plural(a: &Word, b: &Word) -> bool {
 /// The neighbourhood of a key for blocking: the key and every key one
 /// letter shorter (two letters shorter too when `deep` and the key has
 /// eight letters or more). Two keys within one edit share a member; with
-/// `deep`, two long keys within two edits do.
-#[must_use]
-pub fn neighbourhood(key: &str, deep: bool) -> Vec<String> {
-    let chars: Vec<char> = key.chars().collect();
-    let mut out = vec![key.to_owned()];
-    let without = |skip: &[usize]| -> String {
-        chars.iter().enumerate().filter(|(i, _)| !skip.contains(i)).map(|(_, c)| *c).collect()
-    };
+/// `deep`, two long keys within two edits do. Each member is handed to
+/// `visit` from one reused buffer (no allocation per member), possibly
+/// more than once.
+pub fn for_each_near(key: &str, deep: bool, mut visit: impl FnMut(&str)) {
+    visit(key);
+    let count = key.chars().count();
     // Long words (hostile input) are blocked on their exact key only.
-    if chars.len() >= 4 && chars.len() <= 24 {
-        for first in 0..chars.len() {
-            out.push(without(&[first]));
-            if deep && chars.len() >= 8 {
-                for second in first + 1..chars.len() {
-                    out.push(without(&[first, second]));
-                }
+    if !(4..=24).contains(&count) {
+        return;
+    }
+    let mut buffer = String::with_capacity(key.len());
+    let mut without = |skip: (usize, usize)| {
+        buffer.clear();
+        buffer.extend(key.chars().enumerate().filter(|(i, _)| *i != skip.0 && *i != skip.1).map(|(_, c)| c));
+        visit(&buffer);
+    };
+    for first in 0..count {
+        without((first, first));
+        if deep && count >= 8 {
+            for second in first + 1..count {
+                without((first, second));
             }
         }
     }
-    out.sort_unstable();
-    out.dedup();
-    out
 }

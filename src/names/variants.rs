@@ -10,8 +10,8 @@
 
 use super::key::{self, Word, WordMatch};
 use super::{NameMention, given, is_personal};
-use std::collections::hash_map::DefaultHasher;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet, FxHasher};
+use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 
 /// Forms sharing one blocking key beyond this many are not compared by it.
@@ -130,7 +130,7 @@ pub fn group(
         }
     }
     // Full names by their surname as written.
-    let mut owners_of: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut owners_of: HashMap<&str, Vec<usize>> = HashMap::default();
     for (j, form) in forms.iter().enumerate() {
         if form.personal
             && let Some(last) = form.prepared.last()
@@ -199,7 +199,7 @@ pub fn group(
         .collect();
     // Different given names in one role: each pair is its own set, unless
     // the two are already spellings of one name.
-    let mut seen_roles = HashSet::new();
+    let mut seen_roles = HashSet::default();
     for (i, j) in roles {
         if find(&mut parent, i) != find(&mut parent, j) && seen_roles.insert((i, j)) {
             result.push(make_set(occurrences, &forms, &[i, j], SetKind::DifferentFirstName));
@@ -218,10 +218,10 @@ fn join_given_names<F: Fn(&Occurrence, &Occurrence) -> bool>(
     roles: &[(usize, usize)],
 ) -> usize {
     // Full names by the key and the given-name groups of their first word.
-    let mut by_given: HashMap<(bool, u64), Vec<usize>> = HashMap::new();
-    let mut surnames: HashSet<&str> = HashSet::new();
+    let mut by_given: HashMap<(bool, u64), Vec<usize>> = HashMap::default();
+    let mut surnames: HashSet<&str> = HashSet::default();
     let given_keys = |word: &Word| -> Vec<(bool, u64)> {
-        let mut keys = vec![(false, hash(&[&word.key]))];
+        let mut keys = vec![(false, hash(0, Block::Near, 0, &[&word.key]))];
         keys.extend(given::groups(&word.key).iter().map(|g| (true, u64::from(*g))));
         keys
     };
@@ -307,9 +307,24 @@ fn make_set(occurrences: &[Occurrence], forms: &[Form<'_>], members: &[usize], k
     VariantSet { occurrences: indices, forms: seen, kind }
 }
 
-fn hash(parts: &[&str]) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    parts.hash(&mut hasher);
+/// What a blocking key is built on.
+#[derive(Hash)]
+enum Block {
+    /// Keys near the words' keys.
+    Near,
+    /// A given-name group.
+    Given,
+    /// The last word alone.
+    Last,
+    /// A lone word or a surname, for lone/full-name pairs.
+    Surname,
+}
+
+/// A blocking key: (number of words, what it is built on, given-name
+/// group, words' keys). Two keys are equal when all their parts are.
+fn hash(words: usize, block: Block, group: u32, parts: &[&str]) -> u64 {
+    let mut hasher = FxHasher::default();
+    (words, block, group, parts).hash(&mut hasher);
     hasher.finish()
 }
 
@@ -323,37 +338,35 @@ fn candidate_pairs(forms: &[Form<'_>]) -> (Pairs, Pairs) {
     let mut same: Vec<(u64, usize)> = Vec::new();
     let mut surname: Vec<(u64, usize, bool)> = Vec::new();
     for (index, form) in forms.iter().enumerate() {
-        let n = form.words.len().to_string();
+        let n = form.words.len();
         let (Some(first), Some(last)) = (form.prepared.first(), form.prepared.last()) else { continue };
         if form.words.len() == 1 {
             if first.key.chars().count() < 5 {
                 continue;
             }
-            for near in key::neighbourhood(&first.key, true) {
-                same.push((hash(&["1", &near]), index));
-            }
+            key::for_each_near(&first.key, true, |near| same.push((hash(1, Block::Near, 0, &[near]), index)));
             for group in given::groups(&first.key) {
-                same.push((hash(&["1g", &group.to_string()]), index));
+                same.push((hash(1, Block::Given, *group, &[]), index));
             }
-            for near in key::neighbourhood(&first.key, false) {
-                surname.push((hash(&["s", &near]), index, true));
-            }
+            key::for_each_near(&first.key, false, |near| {
+                surname.push((hash(0, Block::Surname, 0, &[near]), index, true));
+            });
             continue;
         }
-        for near in key::neighbourhood(&first.key, false) {
-            same.push((hash(&[&n, &near, &last.key]), index));
-        }
-        for near in key::neighbourhood(&last.key, true) {
-            same.push((hash(&[&n, &first.key, &near]), index));
-        }
+        key::for_each_near(&first.key, false, |near| {
+            same.push((hash(n, Block::Near, 0, &[near, &last.key]), index));
+        });
+        key::for_each_near(&last.key, true, |near| {
+            same.push((hash(n, Block::Near, 0, &[&first.key, near]), index));
+        });
         for group in given::groups(&first.key) {
-            same.push((hash(&[&n, "g", &group.to_string(), &last.key]), index));
+            same.push((hash(n, Block::Given, *group, &[&last.key]), index));
         }
-        same.push((hash(&[&n, "*", &last.key]), index));
+        same.push((hash(n, Block::Last, 0, &[&last.key]), index));
         if form.personal {
-            for near in key::neighbourhood(&last.key, false) {
-                surname.push((hash(&["s", &near]), index, false));
-            }
+            key::for_each_near(&last.key, false, |near| {
+                surname.push((hash(0, Block::Surname, 0, &[near]), index, false));
+            });
         }
     }
     same.sort_unstable();
@@ -476,7 +489,7 @@ struct Checker<'a, F> {
 
 impl<'a, F: Fn(&Occurrence, &Occurrence) -> bool> Checker<'a, F> {
     fn new(occurrences: &'a [Occurrence], forms: &'a [Form<'a>], related: F) -> Self {
-        let mut in_sentence: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+        let mut in_sentence: HashMap<(usize, usize), Vec<usize>> = HashMap::default();
         for (f, form) in forms.iter().enumerate() {
             for o in form.occurrences.iter().take(CONTEXT_CAP) {
                 let at = (occurrences[*o].article, occurrences[*o].sentence);
@@ -487,7 +500,7 @@ impl<'a, F: Fn(&Occurrence, &Occurrence) -> bool> Checker<'a, F> {
             .iter()
             .enumerate()
             .map(|(f, form)| {
-                let mut names = HashSet::new();
+                let mut names = HashSet::default();
                 for o in form.occurrences.iter().take(CONTEXT_CAP) {
                     let at = (occurrences[*o].article, occurrences[*o].sentence);
                     for other in in_sentence.get(&at).into_iter().flatten().take(CONTEXT_CAP) {
@@ -505,7 +518,7 @@ impl<'a, F: Fn(&Occurrence, &Occurrence) -> bool> Checker<'a, F> {
             .iter()
             .enumerate()
             .map(|(f, form)| {
-                let mut keys = HashSet::new();
+                let mut keys = HashSet::default();
                 for o in form.occurrences.iter().take(CONTEXT_CAP) {
                     let at = (occurrences[*o].article, occurrences[*o].sentence);
                     for other in in_sentence.get(&at).into_iter().flatten().take(CONTEXT_CAP) {

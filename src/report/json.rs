@@ -542,9 +542,101 @@ pub fn schema() -> String {
 #[must_use]
 pub fn render(comparison: &Comparison, context: &ReportContext) -> String {
     let report = build(comparison, context);
-    let mut text = serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    text.push('\n');
-    text
+    // The articles' texts are written twice (whole and by sentence), with
+    // the structure around them.
+    let texts: usize = report.articles.iter().map(|a| a.text.len()).sum();
+    let mut bytes = Vec::with_capacity(4 * texts + 4096);
+    let mut serializer = serde_json::Serializer::with_formatter(&mut bytes, Pretty::default());
+    match report.serialize(&mut serializer).map_err(|e| e.to_string()).and_then(|()| {
+        bytes.push(b'\n');
+        String::from_utf8(bytes).map_err(|e| e.to_string())
+    }) {
+        Ok(text) => text,
+        Err(e) => format!("{{\"error\": \"{e}\"}}\n"),
+    }
+}
+
+/// A newline followed by the indentation of [`INDENT_DEPTH`] levels.
+const NEWLINE_INDENT: &[u8] = b"\n                                                                                ";
+/// Levels of two spaces written from [`NEWLINE_INDENT`] in one piece.
+const INDENT_DEPTH: usize = 40;
+
+/// `serde_json`'s `PrettyFormatter` with two-space indentation (the same
+/// bytes), writing a line break and its indentation in one piece instead
+/// of one write per level.
+#[derive(Default)]
+struct Pretty {
+    current_indent: usize,
+    has_value: bool,
+}
+
+impl Pretty {
+    fn newline<W: ?Sized + std::io::Write>(&self, writer: &mut W) -> std::io::Result<()> {
+        if self.current_indent <= INDENT_DEPTH {
+            writer.write_all(&NEWLINE_INDENT[..1 + 2 * self.current_indent])
+        } else {
+            writer.write_all(b"\n")?;
+            (0..self.current_indent).try_for_each(|_| writer.write_all(b"  "))
+        }
+    }
+}
+
+impl serde_json::ser::Formatter for Pretty {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.current_indent += 1;
+        self.has_value = false;
+        writer.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.current_indent -= 1;
+        if self.has_value {
+            self.newline(writer)?;
+        }
+        writer.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, first: bool) -> std::io::Result<()> {
+        if !first {
+            writer.write_all(b",")?;
+        }
+        self.newline(writer)
+    }
+
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _writer: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.current_indent += 1;
+        self.has_value = false;
+        writer.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.current_indent -= 1;
+        if self.has_value {
+            self.newline(writer)?;
+        }
+        writer.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, first: bool) -> std::io::Result<()> {
+        if !first {
+            writer.write_all(b",")?;
+        }
+        self.newline(writer)
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        writer.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _writer: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -582,6 +674,18 @@ mod tests {
         let text = render(&comparison, &context);
         let back: Report = serde_json::from_str(&text).expect("the report parses");
         assert_eq!(back, report);
+    }
+
+    #[test]
+    fn pretty_writes_what_serde_json_writes() {
+        // Nested deeper than the indentation written in one piece.
+        let mut value = serde_json::json!({"a": [1, {"b": []}, {}], "c": "d\"e"});
+        for depth in 0..45 {
+            value = serde_json::json!({ "level": depth, "inner": [value, null] });
+        }
+        let mut bytes = Vec::new();
+        value.serialize(&mut serde_json::Serializer::with_formatter(&mut bytes, Pretty::default())).expect("writes");
+        assert_eq!(String::from_utf8(bytes).expect("UTF-8"), serde_json::to_string_pretty(&value).expect("writes"));
     }
 
     #[test]
