@@ -152,7 +152,7 @@ fn analyse_sentence(article: &Article, index: usize, vocabulary: &names::Vocabul
         let back = |span: Span| Span::new(span.start.saturating_sub(offset), span.end.saturating_sub(offset));
         let spans: Vec<Span> = numbers.iter().map(|m| back(m.span)).collect();
         let name_spans: Vec<Span> = names.iter().map(|n| n.span).collect();
-        identity::read_sentence(text, &spans, &name_spans)
+        identity::read_sentence_in_words(text, tokens::words_of(bounds.iter().copied()), &spans, &name_spans)
     };
     let names: Vec<NameMention> =
         names.into_iter().map(|n| NameMention { span: n.span.shifted(offset), ..n }).collect();

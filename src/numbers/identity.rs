@@ -159,7 +159,20 @@ const CLAUSE_MARKS: &[char] = &[',', ';', ':', '(', ')', '—', '–', '"', '“
 /// `names` are spans relative to `text`; the result has one identity per figure.
 #[must_use]
 pub fn read_sentence(text: &str, figures: &[Span], names: &[Span]) -> Vec<Identity> {
-    let tokens = tokenise(text, figures, names);
+    read_sentence_in_words(text, tokens::words(text), figures, names)
+}
+
+/// [`read_sentence`] of a sentence already split into its `words`
+/// ([`tokens::words_of`] its word boundaries), so the analysis splits each
+/// sentence once for all its readers (start-up, issue 11).
+#[must_use]
+pub(crate) fn read_sentence_in_words<'t>(
+    text: &'t str,
+    words: impl IntoIterator<Item = tokens::Word<'t>>,
+    figures: &[Span],
+    names: &[Span],
+) -> Vec<Identity> {
+    let tokens = tokenise(text, words, figures, names);
     let places: Vec<(usize, usize)> = figures
         .iter()
         .enumerate()
@@ -246,10 +259,15 @@ pub fn read_sentence(text: &str, figures: &[Span], names: &[Span]) -> Vec<Identi
         .collect()
 }
 
-fn tokenise(text: &str, figures: &[Span], names: &[Span]) -> Vec<Token> {
+fn tokenise<'t>(
+    text: &'t str,
+    words: impl IntoIterator<Item = tokens::Word<'t>>,
+    figures: &[Span],
+    names: &[Span],
+) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::new();
     let mut last_end = 0;
-    for word in tokens::words(text) {
+    for word in words {
         let between = text.get(last_end..word.span.start).unwrap_or_default();
         let folded = tokens::fold_word(word.text);
         let figure = figures.iter().position(|f| f.overlaps(word.span));
