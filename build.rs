@@ -33,6 +33,7 @@ fn main() {
     lexicon_as_json();
     semantic_slots("frequency-en");
     semantic_slots("synonyms-en");
+    semantic_slots("person-nouns-en");
     embeddings_by_frequency();
     println!("cargo::rerun-if-changed=assets/lexicon/nicknames.txt");
     println!("cargo::rerun-if-changed=src/names/fold.rs");

@@ -1,7 +1,8 @@
 #!/bin/bash
-# Builds assets/semantic/person-nouns-en.txt: English nouns whose first
+# Builds assets/semantic/person-nouns-en.tsv: English nouns whose first
 # WordNet sense is a kind of person (a hyponym of person.n.01: "rookie",
-# "veteran", "suspect", "senator"), one per line, sorted. The number
+# "veteran", "suspect", "senator"), one per line (a table of keys alone,
+# indexed by build.rs as the other semantic tables), sorted. The number
 # finder reads a sentence opening with "The undrafted rookie …" as being
 # about the person named before it, as it reads one opening with "He".
 # From WordNet 3.0 as Debian's `wordnet-base` package ships it (WordNet
@@ -12,7 +13,7 @@ set -euo pipefail
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 (cd "$work" && apt-get download wordnet-base >/dev/null && dpkg-deb -x wordnet-base_*.deb root)
-python3 - "$work/root/usr/share/wordnet" > assets/semantic/person-nouns-en.txt <<'PY'
+python3 - "$work/root/usr/share/wordnet" > assets/semantic/person-nouns-en.tsv <<'PY'
 import sys
 wordnet = sys.argv[1]
 hypernyms = {}

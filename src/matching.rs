@@ -353,14 +353,13 @@ fn candidate_edges(
             (scored, clausal, faint)
         })
         .collect();
-    let (mut near, mut clausal, mut faint) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut near, mut clausal, mut faint): (Vec<Scored>, Vec<cover::Pair>, Vec<Pair>) =
+        (Vec::new(), Vec::new(), Vec::new());
     for (n, c, f) in per_sentence {
-        near.push(n);
-        clausal.push(c);
+        near.extend(n);
+        clausal.extend(c);
         faint.extend(f);
     }
-    let clausal: Vec<cover::Pair> = clausal.into_iter().flatten().collect();
-    let near: Vec<Scored> = near.into_iter().flatten().collect();
     let mut edges: Vec<Pair> = near.iter().filter(|e| e.3).map(|e| (e.0, e.1, e.2)).collect();
     edges.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
     (edges, near.into_iter().filter(|e| e.4 >= context::MIN_SHARED).map(|e| (e.0, e.1, e.2)).collect(), clausal, faint)

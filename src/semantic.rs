@@ -16,7 +16,7 @@
 //! - **Embeddings** ([`embeddings`], `assets/semantic/embeddings-en.bin`):
 //!   static word vectors distilled from the sentence model all-MiniLM-L6-v2
 //!   (Apache-2.0), so paraphrase without a shared stem still meets.
-//! - **Person nouns** ([`persons`], `assets/semantic/person-nouns-en.txt`):
+//! - **Person nouns** ([`persons`], `assets/semantic/person-nouns-en.tsv`):
 //!   nouns whose first WordNet sense is a person ("rookie", "suspect").
 //!
 //! Both tables are `stem<TAB>value` lines sorted bytewise by stem, read

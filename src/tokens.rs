@@ -308,8 +308,8 @@ pub(crate) fn word_terms_of<'t>(words: impl Iterator<Item = Word<'t>>) -> Vec<(T
     let mut out = Vec::with_capacity(folded.len());
     let mut index = 0;
     'words: while index < folded.len() {
-        let starts_phrase = PHRASE_STARTS.contains(folded[index].0.as_ref());
-        for (phrase, concept) in PHRASES.iter().filter(|_| starts_phrase) {
+        let phrases = if PHRASE_STARTS.contains(folded[index].0.as_ref()) { PHRASES.as_slice() } else { &[] };
+        for (phrase, concept) in phrases {
             if folded.len() - index >= phrase.len() && phrase.iter().zip(&folded[index..]).all(|(p, (w, _))| p == w) {
                 let span = Span::new(folded[index].1.start, folded[index + phrase.len() - 1].1.end);
                 out.push((Term::Concept(concept), span));

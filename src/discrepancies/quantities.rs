@@ -365,14 +365,14 @@ fn speaks_of_someone(text: &str) -> bool {
 }
 
 /// How many words may stand between "The" and the person noun ("The
-/// undrafted rookie", "The 24-year-old former state senator").
+/// undrafted rookie", "The former state senator").
 const DESCRIPTION_WORDS: usize = 3;
 
 /// Whether a sentence opens with a definite description of one person:
 /// "The" and up to three lower-case words, the last a noun whose first
-/// sense is a person (`semantic::persons`: "rookie", "suspect") or an age
-/// ("the 24-year-old"). A plural ("The victims") or a name after the noun
-/// ("The quarterback Drew Brees", named already) is not one.
+/// sense is a person (`semantic::persons`: "rookie", "suspect"). A plural
+/// ("The victims") or a name after the noun ("The quarterback Drew Brees",
+/// named already) is not one.
 fn opens_with_a_person(text: &str) -> bool {
     let mut words = crate::tokens::words(text);
     if words.next().is_none_or(|w| w.text != "The") {
@@ -380,9 +380,7 @@ fn opens_with_a_person(text: &str) -> bool {
     }
     let description: Vec<crate::tokens::Word<'_>> = words.take(DESCRIPTION_WORDS + 1).collect();
     let Some(at) = description.iter().position(|w| {
-        let word = w.text;
-        word.chars().next().is_some_and(char::is_lowercase)
-            && (crate::semantic::persons::is_person_noun(word) || word.ends_with("-year-old"))
+        w.text.chars().next().is_some_and(char::is_lowercase) && crate::semantic::persons::is_person_noun(w.text)
     }) else {
         return false;
     };

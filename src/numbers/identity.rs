@@ -391,6 +391,8 @@ fn possessive_name(token: &Token) -> Option<&str> {
 fn period_in(tokens: &[Token], (start, end): (usize, usize), from: usize, to: usize) -> Option<String> {
     let periods = &WORDS.periods;
     let has = |list: &[String], word: &str| list.iter().any(|w| w == word);
+    // A count of occasions ("three times") may be held in a window.
+    let occasions = tokens.get(end).is_some_and(|t| WORDS.repetitions.has(&t.folded));
     for opener in (from..to).filter(|i| !(start..end).contains(i)) {
         // In the figure's own clause: no boundary between the two ("a camp
         // of 20,000 refugees from a state where rebels have fought since
@@ -399,7 +401,6 @@ fn period_in(tokens: &[Token], (start, end): (usize, usize), from: usize, to: us
             let between = if opener < start { opener + 1..start + 1 } else { end..opener + 1 };
             !tokens.get(between).unwrap_or_default().iter().any(|t| t.boundary)
         };
-        let occasions = tokens.get(end).is_some_and(|t| WORDS.repetitions.has(&t.folded));
         if occasions
             && has(&periods.windows, &tokens[opener].folded)
             && own_clause()

@@ -1,36 +1,21 @@
-//! Nouns that name a person (`assets/semantic/person-nouns-en.txt`: every
+//! Nouns that name a person (`assets/semantic/person-nouns-en.tsv`: every
 //! English noun whose first WordNet sense is a kind of person, "rookie",
-//! "veteran", "suspect", "senator"; built by `scripts/build-person-nouns.sh`
-//! from WordNet 3.0, `assets/semantic/LICENSE-wordnet.txt`), a sorted list
-//! searched in place (nothing is parsed at start-up). A sentence that opens
-//! with "The undrafted rookie" speaks of someone, as one that opens with "He".
+//! "veteran", "suspect", "senator", one per line; built by
+//! `scripts/build-person-nouns.sh` from WordNet 3.0,
+//! `assets/semantic/LICENSE-wordnet.txt`), read in place through the hash
+//! index `build.rs` writes, as the other semantic tables. A sentence that
+//! opens with "The undrafted rookie" speaks of someone, as one that opens
+//! with "He".
 
 /// One lower-case noun per line, sorted bytewise.
-static PERSON_NOUNS: &str = include_str!("../../assets/semantic/person-nouns-en.txt");
+static PERSON_NOUNS: &str = include_str!("../../assets/semantic/person-nouns-en.tsv");
+/// Its hash index, built by `build.rs` (see [`super::slots`]).
+static PERSON_NOUNS_SLOTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/person-nouns-en.slots"));
 
 /// Whether a lower-case word is a noun whose first sense is a person.
 #[must_use]
 pub fn is_person_noun(word: &str) -> bool {
-    holds_line(PERSON_NOUNS, word)
-}
-
-/// Whether a table of sorted lines holds `word` as one line: a binary
-/// search over byte offsets, each probe widened to the line it falls in.
-fn holds_line(table: &str, word: &str) -> bool {
-    let bytes = table.as_bytes();
-    let (mut low, mut high) = (0usize, bytes.len());
-    while low < high {
-        let middle = low + (high - low) / 2;
-        let start = bytes[..middle].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        let end = bytes[middle..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |i| middle + i);
-        let line = table.get(start..end).unwrap_or_default();
-        match line.cmp(word) {
-            std::cmp::Ordering::Equal => return true,
-            std::cmp::Ordering::Less => low = end + 1,
-            std::cmp::Ordering::Greater => high = start,
-        }
-    }
-    false
+    super::lookup(PERSON_NOUNS, PERSON_NOUNS_SLOTS, word).is_some()
 }
 
 #[cfg(test)]

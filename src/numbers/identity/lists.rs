@@ -107,7 +107,7 @@ pub(crate) struct Periods {
     /// [word, stretch].
     pub(super) heads: Vec<(String, String)>,
     pub(super) wholes: Vec<String>,
-    /// Words opening a window of time when a month or a year follows.
+    /// Words opening a window of time when a month follows ("since October").
     pub(super) windows: Vec<String>,
     #[cfg_attr(not(test), allow(dead_code))]
     pub(super) examples: crate::lexicon::Examples,
