@@ -100,14 +100,6 @@ pub fn match_sentences(articles: &[Article], analyses: &[Vec<SentenceAnalysis>],
         }
     }
     let negated: Vec<bool> = texts.iter().map(|t| polarity::negated(t)).collect();
-    let scopes: Vec<polarity::Scope> = refs
-        .iter()
-        .zip(&texts)
-        .map(|(r, t)| {
-            let start = articles[r.article].sentences[r.sentence].span.start;
-            polarity::Scope::of(t, start, &analyses[r.article][r.sentence], &ids)
-        })
-        .collect();
     let speakers: Vec<Vec<String>> = refs
         .iter()
         .zip(&texts)
@@ -139,8 +131,6 @@ pub fn match_sentences(articles: &[Article], analyses: &[Vec<SentenceAnalysis>],
         people: &people,
         kinds: &kinds,
         negated: &negated,
-        scopes: &scopes,
-        space: &space,
         speakers: &speakers,
         figures: &figure_keys,
     };
@@ -322,7 +312,7 @@ fn candidate_edges(
             // A sentence that denies what another asserts is another
             // statement ("Officials say they know where the group is" /
             // "Nobody knows where the group will go"), unless both hold one
-            // quotation; a negation counts only over what the two share.
+            // quotation.
             for other in candidates.into_iter().filter(|other| {
                 !name_conflict(&people[sentence], &people[*other]) && compatible_kinds(kinds[sentence], kinds[*other])
             }) {
@@ -331,7 +321,7 @@ fn candidate_edges(
                 if cover::worth_clauses(lexical, shared) {
                     clausal.push(cover::pair(sentence, other));
                 }
-                if !traits.agree_over_shared(sentence, other) {
+                if !traits.same_polarity(sentence, other) {
                     continue;
                 }
                 // One quotation in both is context evidence, however common
