@@ -26,6 +26,7 @@ mod clauses;
 mod closest;
 mod context;
 mod cover;
+mod figures;
 mod people;
 mod polarity;
 mod quotes;
@@ -125,6 +126,13 @@ pub fn match_sentences(articles: &[Article], analyses: &[Vec<SentenceAnalysis>],
         .collect();
     let quotations: Vec<Vec<Vec<String>>> = texts.iter().map(|t| quotes::quoted_words(t)).collect();
     let words: Vec<Vec<String>> = texts.iter().map(|t| quotes::sentence_words(t)).collect();
+    let stated: Vec<figures::Stated<'_>> = refs
+        .iter()
+        .map(|r| {
+            let year = articles[r.article].date.and_then(|d| d.year).map(i32::from);
+            figures::stated(&analyses[r.article][r.sentence], year)
+        })
+        .collect();
     let traits = context::Traits {
         quotations: &quotations,
         words: &words,
@@ -133,6 +141,7 @@ pub fn match_sentences(articles: &[Article], analyses: &[Vec<SentenceAnalysis>],
         negated: &negated,
         speakers: &speakers,
         figures: &figure_keys,
+        stated: &stated,
     };
     let (groups, clausal) = assign_groups(&refs, &space, &idf, &postings, &traits, settings);
 
@@ -235,7 +244,6 @@ fn assign_groups(
     traits: &context::Traits<'_>,
     settings: &MatchSettings,
 ) -> (Vec<Vec<usize>>, Vec<cover::Pair>) {
-    let people = traits.people;
     let (edges, near, clausal, faint) = candidate_edges(refs, space, idf, postings, traits, settings);
 
     let mut parent: Vec<usize> = (0..refs.len()).collect();
@@ -253,7 +261,7 @@ fn assign_groups(
         if rejected.contains(&key) {
             continue;
         }
-        if average_link(refs, space, people, &members[root_a], &members[root_b]) < settings.link_threshold {
+        if average_link(refs, space, traits, &members[root_a], &members[root_b]) < settings.link_threshold {
             rejected.insert(key);
             continue;
         }
@@ -321,7 +329,9 @@ fn candidate_edges(
                 if cover::worth_clauses(lexical, shared) {
                     clausal.push(cover::pair(sentence, other));
                 }
-                if !traits.same_polarity(sentence, other) {
+                // Shares that are all two quantities: two facts told in
+                // the story's words ([`figures`]).
+                if !traits.same_polarity(sentence, other) || traits.apart(sentence, other) {
                     continue;
                 }
                 // One quotation in both is context evidence, however common
@@ -419,13 +429,14 @@ const DENSE_ALL_PAIRS: usize = 800;
 const LINK_SAMPLE: usize = 12;
 
 /// Mean similarity over pairs of sentences from different articles, one
-/// from each cluster.
-fn average_link(refs: &[SentenceRef], space: &Space, people: &[People], a: &[usize], b: &[usize]) -> f64 {
+/// from each cluster; a pair whose people conflict, or whose shares are
+/// two quantities ([`figures`]), counts as 0.
+fn average_link(refs: &[SentenceRef], space: &Space, traits: &context::Traits<'_>, a: &[usize], b: &[usize]) -> f64 {
     let (mut total, mut pairs) = (0.0f64, 0usize);
     for x in a.iter().take(LINK_SAMPLE) {
         for y in b.iter().take(LINK_SAMPLE) {
             if refs[*x].article != refs[*y].article {
-                if !name_conflict(&people[*x], &people[*y]) {
+                if !name_conflict(&traits.people[*x], &traits.people[*y]) && !traits.apart(*x, *y) {
                     total += f64::from(space.cosine(*x, *y));
                 }
                 pairs += 1;

@@ -15,6 +15,7 @@ use crate::model::{
     Agreement, Discrepancy, DiscrepancyKind, Evidence, Figure, Mention, Qualifier, Quantity, QuantityFigure,
     SentenceRef, Span, Verdict,
 };
+use crate::numbers::identity::compare::{shared_time, two_quantities};
 use crate::numbers::identity::{Identity, Time};
 use crate::numbers::{NumberMention, QuantityClass};
 use crate::tokens::Term;
@@ -527,61 +528,6 @@ fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f64 {
     f64::from(total)
 }
 
-/// The end of a stretch of years still running ("since 2007").
-const OPEN_END: i32 = i32::MAX;
-
-/// Whether two identities cannot be one quantity whatever else agrees;
-/// `time` is their [`shared_time`].
-fn identities_conflict(a: &Identity, b: &Identity, years: (Option<i32>, Option<i32>), time: Option<bool>) -> bool {
-    if let (Some(x), Some(y)) = (a.predicate, b.predicate)
-        && x.exclusive
-        && y.exclusive
-        && x.concept != y.concept
-    {
-        return true;
-    }
-    if a.part != b.part || a.rate != b.rate || a.repetition != b.repetition {
-        return true;
-    }
-    if time == Some(false) {
-        return true;
-    }
-    // Both relative and unresolved: "last year" against "this year".
-    let (ra, rb) = (relative_years(a), relative_years(b));
-    !ra.is_empty() && !rb.is_empty() && !ra.iter().any(|r| rb.contains(r)) && (years.0.is_none() || years.1.is_none())
-}
-
-/// Whether two figures are tied to one time: `None` when either is tied to
-/// none that can be placed, else whether some time of one is a time of the
-/// other ("since 2007" is the stretch "from 2007 to 2014" of a later report).
-fn shared_time(a: &Identity, b: &Identity, years: (Option<i32>, Option<i32>)) -> Option<bool> {
-    let resolve = |time: &Time, year: Option<i32>| match time {
-        Time::Year(y) => Some((*y, *y)),
-        Time::Relative(r) => year.map(|y| (y + r, y + r)),
-        Time::Span(from, to) => Some((*from, *to)),
-        Time::Since(from) => Some((*from, OPEN_END)),
-    };
-    let resolved = |identity: &Identity, year: Option<i32>| -> Vec<(i32, i32)> {
-        identity.times.iter().filter_map(|t| resolve(t, year)).collect()
-    };
-    // "since 2007" is the stretch "from 2007 to 2014" of a later report.
-    let same = |x: &(i32, i32), y: &(i32, i32)| {
-        x == y || (x.0 == y.0 && x.0 != x.1 && y.0 != y.1 && (x.1 == OPEN_END || y.1 == OPEN_END))
-    };
-    let (ya, yb) = (resolved(a, years.0), resolved(b, years.1));
-    if ya.is_empty() || yb.is_empty() {
-        // Undated articles: "last year" meets "the last fiscal year" as written.
-        let (ra, rb) = (relative_years(a), relative_years(b));
-        return (!ra.is_empty() && !rb.is_empty() && ra.iter().any(|r| rb.contains(r))).then_some(true);
-    }
-    Some(ya.iter().any(|x| yb.iter().any(|y| same(x, y))))
-}
-
-/// The years a figure is tied to relative to its article's ("last year": -1).
-fn relative_years(identity: &Identity) -> Vec<i32> {
-    identity.times.iter().filter_map(|t| if let Time::Relative(r) = t { Some(*r) } else { None }).collect()
-}
-
 /// Whether a figure is tied to a single year at least two years before its
 /// article's ("In 2004 a tsunami killed ...").
 fn earlier_year(identity: &Identity, article_year: Option<i32>) -> bool {
@@ -656,15 +602,10 @@ fn link_score(a: &Candidate<'_>, b: &Candidate<'_>) -> Option<f64> {
         return (alike && close && !predicates_differ && !names_differ).then_some(1.0);
     }
     let time = shared_time(ia, ib, (a.year, b.year));
-    if identities_conflict(ia, ib, (a.year, b.year), time) {
-        return None;
-    }
-    // Expected and reported ("will get 10 to 12 carries" / "had nine
-    // carries"): two quantities. Not for ages ("will turn 29" is read as
-    // an age already) nor sums, which deals and offers give as what one
-    // side would pay.
-    let modal_kind = matches!(a.mention.class, QuantityClass::Age | QuantityClass::Money(_));
-    if ia.projected != ib.projected && !modal_kind {
+    // Two quantities by their identities: times, exclusive predicates,
+    // expected against reported, stretches of the event, populations,
+    // variants, areas ([`two_quantities`]).
+    if two_quantities(ia, ib, &a.mention.class, (a.year, b.year)) {
         return None;
     }
     // Two holders' figures are two quantities.
@@ -674,29 +615,9 @@ fn link_score(a: &Candidate<'_>, b: &Candidate<'_>) -> Option<f64> {
     {
         return None;
     }
-    // Held in two stretches of the event, or one in a stretch ("at the
-    // half", "in the past 24 hours") and one over all of it.
-    if ia.period != ib.period {
-        return None;
-    }
-    // Shares of two populations ("first among farmers, at 30 percent" /
-    // "30 percent" of all voters): two quantities.
-    if a.mention.class == QuantityClass::Percent && ia.subgroup != ib.subgroup {
-        return None;
-    }
-    // Given for two variants, or for one and for the whole product ("2.38
-    // pounds for the 11-inch model" / "it weighs under 4.5 pounds").
-    if ia.variant != ib.variant {
-        return None;
-    }
     // Several things' spread and one thing's figure ("sentences of between
     // six and 75 years" / "a 20-year sentence"): two quantities.
     if spread(a) != spread(b) {
-        return None;
-    }
-    // Held in two different areas ("in the province" / "across Asia"):
-    // two quantities, however alike the rest.
-    if !ia.area.is_empty() && !ib.area.is_empty() && !ia.area.iter().any(|p| ib.area.contains(p)) {
         return None;
     }
     let mut score = if same_aged == Some(true) { weight::SAME_PERSON_AGE } else { 0.0 };

@@ -8,8 +8,8 @@
 //!
 //! Each adds a bonus to the pair's score. Context is weaker evidence than
 //! similarity, so such a link also needs the two sentences to agree in
-//! polarity, to share two terms, to quote no different speakers, and not to state only
-//! different figures; both must be body sentences (not headlines or
+//! polarity, to share two terms, to quote no different speakers, not to state only
+//! different figures, nor shares that are all two quantities ([`super::figures`]); both must be body sentences (not headlines or
 //! captions) and at least one of them ungrouped.
 
 use super::people::{People, name_conflict};
@@ -48,6 +48,8 @@ pub(super) struct Traits<'a> {
     pub(super) quotations: &'a [Vec<Vec<String>>],
     /// All its words, folded ([`super::quotes::sentence_words`]).
     pub(super) words: &'a [Vec<String>],
+    /// Its shares with their identities ([`super::figures`]).
+    pub(super) stated: &'a [super::figures::Stated<'a>],
 }
 
 impl Traits<'_> {
@@ -69,6 +71,12 @@ impl Traits<'_> {
         self.negated[i] == self.negated[j] || self.quoted(i, j)
     }
 
+    /// Whether two sentences state different facts by their shares: every
+    /// pair of their percentages is two quantities ([`super::figures`]).
+    pub(super) fn apart(&self, i: usize, j: usize) -> bool {
+        super::figures::apart(&self.stated[i], &self.stated[j])
+    }
+
     /// Whether a pair may link on context: body sentences (every headline
     /// is every other headline's best match), no conflicting people or
     /// speakers, same polarity, and some figure in common when both state
@@ -80,6 +88,7 @@ impl Traits<'_> {
             && self.same_polarity(i, j)
             && !super::speaker::different(&self.speakers[i], &self.speakers[j])
             && !super::speaker::different(&self.figures[i], &self.figures[j])
+            && !self.apart(i, j)
     }
 }
 
@@ -149,7 +158,7 @@ pub(super) fn context_pass(
         if root_a == root_b || members[root_a].len() > 1 && members[root_b].len() > 1 {
             continue;
         }
-        let link = super::average_link(refs, space, traits.people, &members[root_a], &members[root_b]);
+        let link = super::average_link(refs, space, traits, &members[root_a], &members[root_b]);
         if link + f64::from(extra) < link_threshold {
             continue;
         }

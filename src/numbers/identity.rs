@@ -14,6 +14,7 @@
 use crate::model::Span;
 use crate::tokens;
 
+pub mod compare;
 mod lists;
 mod verbs;
 
