@@ -90,9 +90,22 @@ pub fn match_sentences(articles: &[Article], analyses: &[Vec<SentenceAnalysis>],
         .iter()
         .map(|r| &articles[r.article].text[articles[r.article].sentences[r.sentence].span.range()])
         .collect();
-    let (space, idf, ids) = build_vectors(&term_lists);
-    let space = space.with_dense(&texts);
-    let people: Vec<People> = refs.iter().map(|r| people_of(&analyses[r.article][r.sentence])).collect();
+    // The vectors (the term statistics are one serial pass) are built
+    // while the rayon workers read each sentence's traits; both keep the
+    // sentences' order, so the result is the same on any number of threads.
+    let ((space, idf, ids), traits) = rayon::join(
+        || {
+            let (space, idf, ids) = build_vectors(&term_lists);
+            (space.with_dense(&texts), idf, ids)
+        },
+        || {
+            refs.par_iter()
+                .zip(texts.par_iter())
+                .zip(term_lists.par_iter())
+                .map(|((r, t), terms)| sentence_traits(articles, analyses, *r, t, terms))
+                .collect::<Vec<_>>()
+        },
+    );
     let kinds: Vec<SentenceKind> = refs.iter().map(|r| articles[r.article].sentences[r.sentence].kind).collect();
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); idf.len()];
     for (sentence, vector) in space.vectors.iter().enumerate() {
@@ -100,34 +113,25 @@ pub fn match_sentences(articles: &[Article], analyses: &[Vec<SentenceAnalysis>],
             postings[*term as usize].push(u32::try_from(sentence).unwrap_or(u32::MAX));
         }
     }
-    let negated: Vec<bool> = texts.iter().map(|t| polarity::negated(t)).collect();
-    let speakers: Vec<Vec<String>> = refs
-        .iter()
-        .zip(&texts)
-        .map(|(r, t)| {
-            let start = articles[r.article].sentences[r.sentence].span.start;
-            speaker::speakers(t, start, &analyses[r.article][r.sentence].names)
-        })
-        .collect();
-    let figure_keys: Vec<Vec<String>> = term_lists
-        .iter()
-        .map(|terms| {
-            let mut keys: Vec<String> = terms
-                .iter()
-                .filter_map(|t| match t {
-                    Term::Figure { value, .. } => Some(format!("{value:?}")),
-                    _ => None,
-                })
-                .collect();
-            keys.sort();
-            keys.dedup();
-            keys
-        })
-        .collect();
-    let quotations: Vec<Vec<Vec<String>>> = texts.iter().map(|t| quotes::quoted_words(t)).collect();
-    let words: Vec<Vec<String>> = texts.iter().map(|t| quotes::sentence_words(t)).collect();
+    let count = traits.len();
+    let (mut people, mut negated, mut speakers, mut figure_keys, mut quotations, mut words) = (
+        Vec::with_capacity(count),
+        Vec::with_capacity(count),
+        Vec::with_capacity(count),
+        Vec::with_capacity(count),
+        Vec::with_capacity(count),
+        Vec::with_capacity(count),
+    );
+    for t in traits {
+        people.push(t.people);
+        negated.push(t.negated);
+        speakers.push(t.speakers);
+        figure_keys.push(t.figure_keys);
+        quotations.push(t.quotations);
+        words.push(t.words);
+    }
     let stated: Vec<figures::Stated<'_>> = refs
-        .iter()
+        .par_iter()
         .map(|r| {
             let year = articles[r.article].date.and_then(|d| d.year).map(i32::from);
             figures::stated(&analyses[r.article][r.sentence], year)
@@ -146,7 +150,6 @@ pub fn match_sentences(articles: &[Article], analyses: &[Vec<SentenceAnalysis>],
     let (groups, clausal) = assign_groups(&refs, &space, &idf, &postings, &traits, settings);
 
     let mut sentence_groups: Vec<Vec<Option<usize>>> = articles.iter().map(|a| vec![None; a.sentences.len()]).collect();
-    let mut result: Vec<Group> = Vec::new();
     let mut ordered: Vec<Vec<usize>> = groups
         .into_iter()
         .map(|mut g| {
@@ -160,14 +163,14 @@ pub fn match_sentences(articles: &[Article], analyses: &[Vec<SentenceAnalysis>],
         })
         .collect();
     ordered.sort_by_key(|g| g.first().map(|m| refs[*m]));
-    for members in &ordered {
-        let group_index = result.len();
+    for (group_index, members) in ordered.iter().enumerate() {
         for member in members {
             let at = refs[*member];
             sentence_groups[at.article][at.sentence] = Some(group_index);
         }
-        result.push(build_group(articles, &refs, &space, members));
     }
+    let mut result: Vec<Group> =
+        ordered.par_iter().map(|members| build_group(articles, &refs, &space, members)).collect();
     // Clause units are read only for the pairs the unique claim compares
     // clause to clause (see [`closest`]), once per sentence.
     let units = clauses::Units::new(articles, analyses, &refs, &space, &ids);
@@ -179,6 +182,44 @@ pub fn match_sentences(articles: &[Article], analyses: &[Vec<SentenceAnalysis>],
         group.also = also;
     }
     Matching { groups: result, sentence_groups, closest }
+}
+
+/// What the matcher reads from one sentence besides its vector.
+struct SentenceTraits {
+    people: People,
+    negated: bool,
+    speakers: Vec<String>,
+    figure_keys: Vec<String>,
+    quotations: Vec<Vec<String>>,
+    words: Vec<String>,
+}
+
+fn sentence_traits(
+    articles: &[Article],
+    analyses: &[Vec<SentenceAnalysis>],
+    r: SentenceRef,
+    text: &str,
+    terms: &[Term],
+) -> SentenceTraits {
+    let analysis = &analyses[r.article][r.sentence];
+    let start = articles[r.article].sentences[r.sentence].span.start;
+    let mut figure_keys: Vec<String> = terms
+        .iter()
+        .filter_map(|t| match t {
+            Term::Figure { value, .. } => Some(format!("{value:?}")),
+            _ => None,
+        })
+        .collect();
+    figure_keys.sort();
+    figure_keys.dedup();
+    SentenceTraits {
+        people: people_of(analysis),
+        negated: polarity::negated(text),
+        speakers: speaker::speakers(text, start, &analysis.names),
+        figure_keys,
+        quotations: quotes::quoted_words(text),
+        words: quotes::sentence_words(text),
+    }
 }
 
 /// Pairwise sentence similarity as the matcher sees it (for explaining a

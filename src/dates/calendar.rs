@@ -60,30 +60,51 @@ const SUFFIXES: [&str; 4] = ["st", "nd", "rd", "th"];
 pub(super) fn find(text: &str) -> Vec<Found> {
     let mut found = Vec::new();
     let mut from = 0;
-    while from < text.len() {
-        let Some(next) = (from..text.len())
-            .filter(|&p| text.is_char_boundary(p) && may_start(text, p) && is_boundary(text, p))
-            .find_map(|p| date_at(text, p).or_else(|| iso_at(text, p)))
-        else {
-            break;
-        };
+    while let Some(next) = first_from(text, from) {
         from = next.whole.end;
         found.push(next);
     }
     found
 }
 
+/// The leftmost match starting at or after `from`. Every alternative
+/// starts with a word character after its `\b`, so only the starts of
+/// words are tried, walking the text once.
+fn first_from(text: &str, from: usize) -> Option<Found> {
+    let mut previous_is_word = text[..from].chars().next_back().is_some_and(regex_syntax::is_word_character);
+    for (offset, c) in text[from..].char_indices() {
+        let is_word = regex_syntax::is_word_character(c);
+        let p = from + offset;
+        if is_word
+            && !previous_is_word
+            && may_start(text, p)
+            && let Some(next) = date_at(text, p).or_else(|| iso_at(text, p))
+        {
+            return Some(next);
+        }
+        previous_is_word = is_word;
+    }
+    None
+}
+
 /// Whether a match can start at `p`: every alternative opens with a
-/// weekday, a month (letters m t w f s j a o n d, in either case, or the
-/// long s) or a digit. A cheap test before the alternatives are tried at
-/// each word boundary (start-up, issue 11); it rules out nothing they match.
+/// weekday, a month (each form starts with one of [`OPENINGS`]) or a
+/// digit. A cheap test before the alternatives are tried at each word
+/// boundary (start-up, issue 11); it rules out nothing they match.
 fn may_start(text: &str, p: usize) -> bool {
     text[p..].chars().next().is_some_and(|c| {
-        matches!(c.to_ascii_lowercase(), 'm' | 't' | 'w' | 'f' | 's' | 'j' | 'a' | 'o' | 'n' | 'd')
-            || c == '\u{17F}'
-            || is_digit(c)
+        is_digit(c)
+            || ((matches!(c.to_ascii_lowercase(), 'm' | 't' | 'w' | 'f' | 's' | 'j' | 'a' | 'o' | 'n' | 'd')
+                || c == '\u{17F}')
+                && OPENINGS.iter().any(|opening| literal(text, p, opening).is_some()))
     })
 }
+
+/// The first three letters of every weekday and month form.
+const OPENINGS: [&str; 19] = [
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+    "oct", "nov", "dec",
+];
 
 /// The first alternative at `p` (after its `\b`).
 fn date_at(text: &str, p: usize) -> Option<Found> {

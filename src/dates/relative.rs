@@ -59,6 +59,7 @@ fn first_from(text: &str, from: usize) -> Option<Relative> {
         if is_word
             && !previous_is_word
             && may_start(c)
+            && OPENINGS.iter().any(|opening| literal(text, from + offset, opening).is_some())
             && let Some(found) = at(text, from + offset)
         {
             return Some(found);
@@ -74,6 +75,10 @@ fn first_from(text: &str, from: usize) -> Option<Relative> {
 fn may_start(c: char) -> bool {
     matches!(c.to_ascii_lowercase(), 'o' | 'l' | 't' | 'e' | 'm' | 'w' | 'f' | 's' | 'y') || c == 'ſ'
 }
+
+/// The first two letters of every form: a word opening with none of them
+/// is not tried (each of [`at`]'s alternatives starts with one).
+const OPENINGS: [&str; 12] = ["on", "la", "th", "ea", "mo", "tu", "we", "fr", "sa", "su", "ye", "to"];
 
 /// The relative date starting exactly at `start`, preferring what the
 /// pattern prefers: a weekday (with a word before it, then without), then
@@ -187,6 +192,13 @@ mod tests {
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].whole, 8..24);
         assert_eq!(found[1].word, Some(39..48));
+    }
+
+    #[test]
+    fn every_form_starts_with_an_opening() {
+        for form in BEFORE_WEEKDAY.iter().chain(&WEEKDAYS).chain(&RELATIVE_WORDS) {
+            assert!(OPENINGS.iter().any(|opening| form.starts_with(opening)), "{form}");
+        }
     }
 
     proptest! {

@@ -496,6 +496,11 @@ pub(super) fn clean(value: f64) -> f64 {
 
 /// "usd115", "115.5usd": the code and the number.
 fn currency_in_token(token: &str) -> Option<(&'static str, &str)> {
+    // The number starts with a digit: a word without one (most words) is
+    // not compared with every code.
+    if !token.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     NUMBERS.currency_codes.words.iter().find_map(|(code, iso)| {
         let number = token.strip_prefix(code).or_else(|| token.strip_suffix(code))?;
         let digits = number.starts_with(|c: char| c.is_ascii_digit())

@@ -51,6 +51,25 @@ impl<'a> Line<'a> {
         ends
     }
 
+    /// Whether the line starts with one of `words` (as [`Self::words`] at
+    /// the start compares, with `\(?` before them when `paren`): a
+    /// necessary condition checked before an anchored pattern's steps,
+    /// without allocating.
+    pub(crate) fn opens(self, paren: bool, words: &[&str]) -> bool {
+        let at = |text: &str| match text.as_bytes().first() {
+            // An ASCII character is the same letter as a word's first
+            // character only when it is that byte, folded: words are
+            // lower-case, and only non-ASCII characters (the Kelvin sign,
+            // the long s) fold to an ASCII letter otherwise.
+            Some(&b) if b.is_ascii() => {
+                let b = b.to_ascii_lowercase();
+                words.iter().any(|w| w.as_bytes().first() == Some(&b) && literal(text, w).is_some())
+            }
+            _ => words.iter().any(|w| literal(text, w).is_some()),
+        };
+        at(self.text) || (paren && self.text.strip_prefix('(').is_some_and(at))
+    }
+
     /// `(?:a|b|…)?`: as [`Self::words`], or nothing.
     pub(crate) fn maybe(self, at: &[usize], words: &[&str]) -> Ends {
         let mut ends = self.words(at, words);
@@ -264,6 +283,23 @@ mod tests {
         for w in "abcdefghijklmnopqrstuvwxyz0123456789 ()':,.-|@©’·•/".chars() {
             agrees(&format!("(?i){}", regex_syntax::escape(&w.to_string())), |c| same_letter(c, w));
         }
+    }
+
+    /// The allocation-free gate agrees with the steps it stands before,
+    /// whatever character a line starts with.
+    #[test]
+    fn opens_agrees_with_the_first_step_on_every_character() {
+        let words = ["by", "keywords", "share", "©", "(c)", "editor’s note", "x", "1"];
+        for c in every_char() {
+            for rest in ["", "y", "eywords", "hare", "c)", "(c)"] {
+                let text = format!("{c}{rest}");
+                let l = Line::new(&text);
+                assert_eq!(l.opens(false, &words), !l.words(&l.start(), &words).is_empty(), "{text:?}");
+                let after_paren = l.words(&l.maybe(&l.start(), &["("]), &words);
+                assert_eq!(l.opens(true, &words), !after_paren.is_empty(), "{text:?}");
+            }
+        }
+        assert!(!Line::new("").opens(true, &words));
     }
 
     #[test]

@@ -180,3 +180,11 @@ proptest! {
         prop_assert!(result.is_ok(), "{:?}", result);
     }
 }
+
+/// `may_start`'s openings cover every weekday and month form.
+#[test]
+fn every_weekday_and_month_form_starts_with_an_opening() {
+    for form in WEEKDAYS.iter().chain(MONTHS.iter().flat_map(|forms| forms.iter())) {
+        assert!(OPENINGS.iter().any(|opening| form.starts_with(opening)), "{form}");
+    }
+}

@@ -22,10 +22,11 @@ pub(super) const SHAPES: [Shape; 18] = [
     Shape {
         regex: r"^(?:by|written by|words by|text by|interview by|von|par|por)\s+\p{Lu}(?P<max100>[^.!?]*)$",
         matches: |l| {
-            let named = l.spaces(
-                &l.words(&l.start(), &["by", "written by", "words by", "text by", "interview by", "von", "par", "por"]),
-                1,
-            );
+            const OPENS: [&str; 8] = ["by", "written by", "words by", "text by", "interview by", "von", "par", "por"];
+            if !l.opens(false, &OPENS) {
+                return false;
+            }
+            let named = l.spaces(&l.words(&l.start(), &OPENS), 1);
             l.one(&named, is_cased_letter).iter().any(|&p| {
                 let rest = &l.text[p..];
                 !rest.contains(['.', '!', '?']) && rest.chars().count() <= 100
@@ -36,6 +37,9 @@ pub(super) const SHAPES: [Shape; 18] = [
         regex: r"^\(?(?:reporting|additional reporting|writing|editing|compiled|edited) by\b",
         matches: |l| {
             let roles = ["reporting", "additional reporting", "writing", "editing", "compiled", "edited"];
+            if !l.opens(true, &roles) {
+                return false;
+            }
             let by = l.words(&l.words(&l.maybe(&l.start(), &["("]), &roles), &[" by"]);
             !l.boundary(&by).is_empty()
         },
@@ -55,6 +59,9 @@ pub(super) const SHAPES: [Shape; 18] = [
                 "video",
                 "footage",
             ];
+            if !l.opens(true, &kinds) {
+                return false;
+            }
             let kind = l.spaces(&l.maybe(&l.words(&l.maybe(&l.start(), &["("]), &kinds), &["s"]), 0);
             !l.words(&kind, &[":"]).is_empty() || !l.boundary(&l.words(&kind, &["by", "credit"])).is_empty()
         },
@@ -76,6 +83,9 @@ pub(super) const SHAPES: [Shape; 18] = [
     Shape {
         regex: r"^share(?:\s+(?:this|on|article|story|via|the article))?\s*[:|]",
         matches: |l| {
+            if !l.opens(false, &["share"]) {
+                return false;
+            }
             let share = l.words(&l.start(), &["share"]);
             let what = l.words(&l.spaces(&share, 1), &["this", "on", "article", "story", "via", "the article"]);
             !l.words(&l.spaces(&either(what, &share), 0), &[":", "|"]).is_empty()
@@ -99,6 +109,9 @@ pub(super) const SHAPES: [Shape; 18] = [
                 "reddit",
                 "x",
             ];
+            if !l.opens(false, &FIRST) {
+                return false;
+            }
             let mut at = l.words(&l.start(), &FIRST);
             let mut after_two_or_more = Ends::new();
             // Each round reads at least two characters: it ends.
@@ -137,7 +150,7 @@ pub(super) const SHAPES: [Shape; 18] = [
                 "related coverage",
                 "top stories",
             ];
-            !l.boundary(&l.words(&l.start(), &pointers)).is_empty()
+            l.opens(false, &pointers) && !l.boundary(&l.words(&l.start(), &pointers)).is_empty()
         },
     },
     Shape {
@@ -156,26 +169,27 @@ pub(super) const SHAPES: [Shape; 18] = [
                 "opinion",
                 "comment",
             ];
-            !l.words(&l.spaces(&l.words(&l.start(), &kinds), 0), &[":"]).is_empty()
+            l.opens(false, &kinds) && !l.words(&l.spaces(&l.words(&l.start(), &kinds), 0), &[":"]).is_empty()
         },
     },
     Shape {
         regex: r"^(?:click here|continue reading|skip to (?:main )?content|advertisement|sponsored|promoted|paid content|cookie|we use cookies|accept (?:all )?cookies)\b",
         matches: |l| {
+            const PLAIN: [&str; 8] = [
+                "click here",
+                "continue reading",
+                "advertisement",
+                "sponsored",
+                "promoted",
+                "paid content",
+                "cookie",
+                "we use cookies",
+            ];
+            if !(l.opens(false, &PLAIN) || l.opens(false, &["skip to ", "accept "])) {
+                return false;
+            }
             let start = l.start();
-            let plain = l.words(
-                &start,
-                &[
-                    "click here",
-                    "continue reading",
-                    "advertisement",
-                    "sponsored",
-                    "promoted",
-                    "paid content",
-                    "cookie",
-                    "we use cookies",
-                ],
-            );
+            let plain = l.words(&start, &PLAIN);
             let skip = l.words(&l.maybe(&l.words(&start, &["skip to "]), &["main "]), &["content"]);
             let accept = l.words(&l.maybe(&l.words(&start, &["accept "]), &["all "]), &["cookies"]);
             !l.boundary(&either(either(plain, &skip), &accept)).is_empty()
@@ -185,24 +199,25 @@ pub(super) const SHAPES: [Shape; 18] = [
     Shape {
         regex: r"^(?:subscribe|sign up|sign in|log in|register|newsletter|get our|join our|follow us|follow\s+@|download (?:our|the) app|support our journalism|become a member|donate)\b",
         matches: |l| {
+            const PLAIN: [&str; 12] = [
+                "subscribe",
+                "sign up",
+                "sign in",
+                "log in",
+                "register",
+                "newsletter",
+                "get our",
+                "join our",
+                "follow us",
+                "support our journalism",
+                "become a member",
+                "donate",
+            ];
+            if !(l.opens(false, &PLAIN) || l.opens(false, &["follow", "download "])) {
+                return false;
+            }
             let start = l.start();
-            let plain = l.words(
-                &start,
-                &[
-                    "subscribe",
-                    "sign up",
-                    "sign in",
-                    "log in",
-                    "register",
-                    "newsletter",
-                    "get our",
-                    "join our",
-                    "follow us",
-                    "support our journalism",
-                    "become a member",
-                    "donate",
-                ],
-            );
+            let plain = l.words(&start, &PLAIN);
             let handle = l.words(&l.spaces(&l.words(&start, &["follow"]), 1), &["@"]);
             let app = l.words(&l.words(&l.words(&start, &["download "]), &["our", "the"]), &[" app"]);
             !l.boundary(&either(either(plain, &handle), &app)).is_empty()
@@ -214,15 +229,16 @@ pub(super) const SHAPES: [Shape; 18] = [
         regex: r"^(?:tags|topics|filed under|categories|category|keywords|more about)\s*:",
         matches: |l| {
             let labels = ["tags", "topics", "filed under", "categories", "category", "keywords", "more about"];
-            !l.words(&l.spaces(&l.words(&l.start(), &labels), 0), &[":"]).is_empty()
+            l.opens(false, &labels) && !l.words(&l.spaces(&l.words(&l.start(), &labels), 0), &[":"]).is_empty()
         },
     },
     // Rights and corrections.
     Shape {
         regex: r"^(?:©|\(c\)|copyright\b)",
         matches: |l| {
-            !l.words(&l.start(), &["©", "(c)"]).is_empty()
-                || !l.boundary(&l.words(&l.start(), &["copyright"])).is_empty()
+            l.opens(false, &["©", "(c)", "copyright"])
+                && (!l.words(&l.start(), &["©", "(c)"]).is_empty()
+                    || !l.boundary(&l.words(&l.start(), &["copyright"])).is_empty())
         },
     },
     Shape {
@@ -235,6 +251,9 @@ pub(super) const SHAPES: [Shape; 18] = [
     Shape {
         regex: r"^(?:this (?:article|story|report|piece) (?:was|has been) (?:amended|updated|corrected|edited))",
         matches: |l| {
+            if !l.opens(false, &["this "]) {
+                return false;
+            }
             let what = l.words(&l.words(&l.start(), &["this "]), &["article", "story", "report", "piece"]);
             let done = l.words(&l.words(&what, &[" "]), &["was", "has been"]);
             !l.words(&l.words(&done, &[" "]), &["amended", "updated", "corrected", "edited"]).is_empty()
@@ -244,22 +263,25 @@ pub(super) const SHAPES: [Shape; 18] = [
         regex: r"^(?:correction|clarification|editor's note|editor’s note)\s*:",
         matches: |l| {
             let notes = ["correction", "clarification", "editor's note", "editor’s note"];
-            !l.words(&l.spaces(&l.words(&l.start(), &notes), 0), &[":"]).is_empty()
+            l.opens(false, &notes) && !l.words(&l.spaces(&l.words(&l.start(), &notes), 0), &[":"]).is_empty()
         },
     },
     Shape {
         regex: r"^source\s*:",
-        matches: |l| !l.words(&l.spaces(&l.words(&l.start(), &["source"]), 0), &[":"]).is_empty(),
+        matches: |l| {
+            l.opens(false, &["source"]) && !l.words(&l.spaces(&l.words(&l.start(), &["source"]), 0), &[":"]).is_empty()
+        },
     },
     // Timestamps.
     Shape {
         regex: r"^(?:updated|published|posted|last updated|first published|last modified)\b(?P<max60>.*)$",
         matches: |l| {
             let stamps = ["updated", "published", "posted", "last updated", "first published", "last modified"];
-            l.boundary(&l.words(&l.start(), &stamps)).iter().any(|&p| {
-                let rest = &l.text[p..];
-                !rest.contains('\n') && rest.chars().count() <= 60
-            })
+            l.opens(false, &stamps)
+                && l.boundary(&l.words(&l.start(), &stamps)).iter().any(|&p| {
+                    let rest = &l.text[p..];
+                    !rest.contains('\n') && rest.chars().count() <= 60
+                })
         },
     },
 ];
@@ -320,6 +342,10 @@ pub(super) fn is_date_only(l: Line) -> bool {
         "dec",
         "december",
     ];
+    // Every way through starts with a digit, a weekday or a month.
+    if !(l.text.starts_with(|c: char| c.is_ascii_digit()) || l.opens(false, &WEEKDAYS) || l.opens(false, &MONTHS)) {
+        return false;
+    }
     let digits = |at: &[usize], min, max| l.repeat(at, min, max, |c| c.is_ascii_digit());
     let start = l.start();
     let weekday = either(l.spaces(&l.maybe(&l.words(&start, &WEEKDAYS), &[","]), 1), &start);
