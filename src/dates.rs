@@ -197,6 +197,20 @@ fn is_attribution_date(text: &str, span: Span) -> bool {
         .any(|verb| before.ends_with(verb))
 }
 
+/// The byte positions at or after `from` where a word starts (a word
+/// character after a non-word one, as a regex's `\b` then `\w` sees it),
+/// with that character: the only places the date scanners try, walking the
+/// text once.
+fn word_starts(text: &str, from: usize) -> impl Iterator<Item = (usize, char)> + '_ {
+    let mut previous_is_word = text[..from].chars().next_back().is_some_and(regex_syntax::is_word_character);
+    text[from..].char_indices().filter_map(move |(offset, c)| {
+        let is_word = regex_syntax::is_word_character(c);
+        let starts = is_word && !previous_is_word;
+        previous_is_word = is_word;
+        starts.then_some((from + offset, c))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -114,7 +114,8 @@ pub fn match_sentences(articles: &[Article], analyses: &[Vec<SentenceAnalysis>],
         }
     }
     let count = traits.len();
-    let (mut people, mut negated, mut speakers, mut figure_keys, mut quotations, mut words) = (
+    let (mut people, mut negated, mut speakers, mut figure_keys, mut quotations, mut words, mut stated) = (
+        Vec::with_capacity(count),
         Vec::with_capacity(count),
         Vec::with_capacity(count),
         Vec::with_capacity(count),
@@ -129,14 +130,8 @@ pub fn match_sentences(articles: &[Article], analyses: &[Vec<SentenceAnalysis>],
         figure_keys.push(t.figure_keys);
         quotations.push(t.quotations);
         words.push(t.words);
+        stated.push(t.stated);
     }
-    let stated: Vec<figures::Stated<'_>> = refs
-        .par_iter()
-        .map(|r| {
-            let year = articles[r.article].date.and_then(|d| d.year).map(i32::from);
-            figures::stated(&analyses[r.article][r.sentence], year)
-        })
-        .collect();
     let traits = context::Traits {
         quotations: &quotations,
         words: &words,
@@ -185,22 +180,23 @@ pub fn match_sentences(articles: &[Article], analyses: &[Vec<SentenceAnalysis>],
 }
 
 /// What the matcher reads from one sentence besides its vector.
-struct SentenceTraits {
+struct SentenceTraits<'a> {
     people: People,
     negated: bool,
     speakers: Vec<String>,
     figure_keys: Vec<String>,
     quotations: Vec<Vec<String>>,
     words: Vec<String>,
+    stated: figures::Stated<'a>,
 }
 
-fn sentence_traits(
+fn sentence_traits<'a>(
     articles: &[Article],
-    analyses: &[Vec<SentenceAnalysis>],
+    analyses: &'a [Vec<SentenceAnalysis>],
     r: SentenceRef,
     text: &str,
     terms: &[Term],
-) -> SentenceTraits {
+) -> SentenceTraits<'a> {
     let analysis = &analyses[r.article][r.sentence];
     let start = articles[r.article].sentences[r.sentence].span.start;
     let mut figure_keys: Vec<String> = terms
@@ -219,6 +215,7 @@ fn sentence_traits(
         figure_keys,
         quotations: quotes::quoted_words(text),
         words: quotes::sentence_words(text),
+        stated: figures::stated(analysis, articles[r.article].date.and_then(|d| d.year).map(i32::from)),
     }
 }
 

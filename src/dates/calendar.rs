@@ -69,22 +69,11 @@ pub(super) fn find(text: &str) -> Vec<Found> {
 
 /// The leftmost match starting at or after `from`. Every alternative
 /// starts with a word character after its `\b`, so only the starts of
-/// words are tried, walking the text once.
+/// words are tried ([`super::word_starts`]).
 fn first_from(text: &str, from: usize) -> Option<Found> {
-    let mut previous_is_word = text[..from].chars().next_back().is_some_and(regex_syntax::is_word_character);
-    for (offset, c) in text[from..].char_indices() {
-        let is_word = regex_syntax::is_word_character(c);
-        let p = from + offset;
-        if is_word
-            && !previous_is_word
-            && may_start(text, p)
-            && let Some(next) = date_at(text, p).or_else(|| iso_at(text, p))
-        {
-            return Some(next);
-        }
-        previous_is_word = is_word;
-    }
-    None
+    super::word_starts(text, from)
+        .filter(|&(p, _)| may_start(text, p))
+        .find_map(|(p, _)| date_at(text, p).or_else(|| iso_at(text, p)))
 }
 
 /// Whether a match can start at `p`: every alternative opens with a

@@ -50,23 +50,12 @@ pub(super) fn scan(text: &str) -> Vec<Relative> {
     found
 }
 
-/// The leftmost relative date starting at or after `from`.
+/// The leftmost relative date starting at or after `from`: every form
+/// starts with a letter at a word boundary ([`super::word_starts`]).
 fn first_from(text: &str, from: usize) -> Option<Relative> {
-    let mut previous_is_word = text[..from].chars().next_back().is_some_and(regex_syntax::is_word_character);
-    for (offset, c) in text[from..].char_indices() {
-        let is_word = regex_syntax::is_word_character(c);
-        // Every form starts with a letter at a word boundary.
-        if is_word
-            && !previous_is_word
-            && may_start(c)
-            && OPENINGS.iter().any(|opening| literal(text, from + offset, opening).is_some())
-            && let Some(found) = at(text, from + offset)
-        {
-            return Some(found);
-        }
-        previous_is_word = is_word;
-    }
-    None
+    super::word_starts(text, from)
+        .filter(|&(p, c)| may_start(c) && OPENINGS.iter().any(|opening| literal(text, p, opening).is_some()))
+        .find_map(|(p, _)| at(text, p))
 }
 
 /// Whether a form can start with `c`: each opens with one of the letters

@@ -15,7 +15,7 @@ use crate::model::{
     Agreement, Discrepancy, DiscrepancyKind, Evidence, Figure, Mention, Qualifier, Quantity, QuantityFigure,
     SentenceRef, Span, Verdict,
 };
-use crate::numbers::identity::compare::{shared_time, two_quantities};
+use crate::numbers::identity::compare::{own_holder, shared_time, two_quantities};
 use crate::numbers::identity::{Identity, Time};
 use crate::numbers::{NumberMention, QuantityClass};
 use crate::tokens::Term;
@@ -228,8 +228,7 @@ fn candidates<'a>(inputs: &'a Inputs<'_>) -> Vec<Candidate<'a>> {
                     Some(converted) => (Cow::Owned(converted), Some(mention.figure.clone())),
                     None => (Cow::Borrowed(mention), None),
                 };
-                let holder =
-                    identity.owner.clone().or_else(|| identity.holding_name.clone()).or_else(|| person.clone());
+                let holder = own_holder(&identity).map(str::to_owned).or_else(|| person.clone());
                 let candidate = Candidate {
                     at,
                     mention,
@@ -605,7 +604,7 @@ fn link_score(a: &Candidate<'_>, b: &Candidate<'_>) -> Option<f64> {
     // Two quantities by their identities: times, exclusive predicates,
     // expected against reported, stretches of the event, populations,
     // variants, areas ([`two_quantities`]).
-    if two_quantities(ia, ib, &a.mention.class, (a.year, b.year)) {
+    if two_quantities(ia, ib, &a.mention.class, (a.year, b.year), time) {
         return None;
     }
     // Two holders' figures are two quantities.

@@ -20,7 +20,7 @@
 use crate::analysis::SentenceAnalysis;
 use crate::numbers::QuantityClass;
 use crate::numbers::identity::Identity;
-use crate::numbers::identity::compare::{circumstances_differ, own_holder};
+use crate::numbers::identity::compare::{circumstances_differ, own_holder, shared_time};
 
 /// The shares of one sentence, each with its identity, and its article's
 /// year (to place "last year").
@@ -47,7 +47,7 @@ pub(super) fn stated(analysis: &SentenceAnalysis, year: Option<i32>) -> Stated<'
 /// by two holders their own clauses name.
 fn two(a: &Identity, b: &Identity, years: (Option<i32>, Option<i32>)) -> bool {
     let holders = matches!((own_holder(a), own_holder(b)), (Some(p), Some(q)) if p != q);
-    holders || circumstances_differ(a, b, &QuantityClass::Percent, years)
+    holders || circumstances_differ(a, b, &QuantityClass::Percent, years, shared_time(a, b, years))
 }
 
 /// Whether two sentences state different facts by their shares: both

@@ -11,10 +11,10 @@ use crate::numbers::QuantityClass;
 /// The end of a stretch of years still running ("since 2007").
 const OPEN_END: i32 = i32::MAX;
 
-/// Whether two identities cannot be one quantity whatever else agrees;
-/// `time` is their [`shared_time`], `years` their articles' years.
-#[must_use]
-pub fn identities_conflict(a: &Identity, b: &Identity, years: (Option<i32>, Option<i32>), time: Option<bool>) -> bool {
+/// Whether two figures count different things whatever else agrees: two
+/// exclusive predicates ("killed" / "injured"), or one a part, a rate or a
+/// count of occasions and the other not.
+fn identities_conflict(a: &Identity, b: &Identity) -> bool {
     if let (Some(x), Some(y)) = (a.predicate, b.predicate)
         && x.exclusive
         && y.exclusive
@@ -22,15 +22,7 @@ pub fn identities_conflict(a: &Identity, b: &Identity, years: (Option<i32>, Opti
     {
         return true;
     }
-    if a.part != b.part || a.rate != b.rate || a.repetition != b.repetition {
-        return true;
-    }
-    if time == Some(false) {
-        return true;
-    }
-    // Both relative and unresolved: "last year" against "this year".
-    let (ra, rb) = (relative_years(a), relative_years(b));
-    !ra.is_empty() && !rb.is_empty() && !ra.iter().any(|r| rb.contains(r)) && (years.0.is_none() || years.1.is_none())
+    a.part != b.part || a.rate != b.rate || a.repetition != b.repetition
 }
 
 /// Whether two figures are tied to one time: `None` when either is tied to
@@ -61,34 +53,41 @@ pub fn shared_time(a: &Identity, b: &Identity, years: (Option<i32>, Option<i32>)
 }
 
 /// The years a figure is tied to relative to its article's ("last year": -1).
-#[must_use]
-pub fn relative_years(identity: &Identity) -> Vec<i32> {
+fn relative_years(identity: &Identity) -> Vec<i32> {
     identity.times.iter().filter_map(|t| if let Time::Relative(r) = t { Some(*r) } else { None }).collect()
 }
 
 /// Whether two figures of one `class` are two quantities by their
 /// identities alone, whoever holds them: [`identities_conflict`] (exclusive
-/// predicates, part, rate, occasions, times), or [`circumstances_differ`].
-/// Who holds a figure is read by each caller (the number finder also reads
-/// it from the sentences around).
+/// predicates, part, rate, occasions) or [`circumstances_differ`]; `time`
+/// is their [`shared_time`]. Who holds a figure is read by each caller (the
+/// number finder also reads it from the sentences around).
 #[must_use]
-pub fn two_quantities(a: &Identity, b: &Identity, class: &QuantityClass, years: (Option<i32>, Option<i32>)) -> bool {
-    identities_conflict(a, b, years, shared_time(a, b, years)) || circumstances_differ(a, b, class, years)
+pub fn two_quantities(
+    a: &Identity,
+    b: &Identity,
+    class: &QuantityClass,
+    years: (Option<i32>, Option<i32>),
+    time: Option<bool>,
+) -> bool {
+    identities_conflict(a, b) || circumstances_differ(a, b, class, years, time)
 }
 
 /// Whether two figures are held under different circumstances: tied to
 /// different times ("for 2014" / "from 2007 through 2014", "last year" /
-/// "this year"), expected against reported, held in two stretches of the
-/// event, among two populations, for two variants, in two areas. What the
-/// figures count and what happened to it are not read here.
+/// "this year"; `time` is their [`shared_time`]), expected against
+/// reported, held in two stretches of the event, among two populations,
+/// for two variants, in two areas. What the figures count and what
+/// happened to it are not read here.
 #[must_use]
 pub fn circumstances_differ(
     a: &Identity,
     b: &Identity,
     class: &QuantityClass,
     years: (Option<i32>, Option<i32>),
+    time: Option<bool>,
 ) -> bool {
-    if shared_time(a, b, years) == Some(false) {
+    if time == Some(false) {
         return true;
     }
     // Both relative and unresolved: "last year" against "this year".
